@@ -1,0 +1,1 @@
+process.stdout.write('guardrails: not yet implemented\n');

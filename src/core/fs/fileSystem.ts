@@ -1,0 +1,26 @@
+// The engine reads files only through this interface, so the same analysis runs on the disk
+// (CLI, extension), on unsaved editor buffers, and on a past commit read from git objects.
+
+export interface DirectoryEntry {
+  name: string;
+  kind: 'file' | 'directory' | 'symlink' | 'other';
+}
+
+export interface FileStat {
+  size: number;
+  isFile: boolean;
+  isDirectory: boolean;
+}
+
+export interface FileSystem {
+  /** Text of the file (UTF-8), or undefined when it does not exist or cannot be read. */
+  readFile(path: string): string | undefined;
+  fileExists(path: string): boolean;
+  directoryExists(path: string): boolean;
+  /** Entries of a directory; empty when it does not exist. Symlinks are reported as `symlink`. */
+  readDirectory(path: string): DirectoryEntry[];
+  /** Follows symlinks; returns the path itself when it cannot. */
+  realpath(path: string): string;
+  /** Follows symlinks; undefined when the path does not exist. */
+  stat(path: string): FileStat | undefined;
+}

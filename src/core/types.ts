@@ -1,0 +1,142 @@
+// Shared vocabulary of the engine. Everything here is plain data so that the CLI, the extension
+// and the tests can pass it around, serialise it and compare it.
+
+/** Severity as written in rules files. `off` disables a rule. */
+export type Severity = 'error' | 'warning' | 'info' | 'off';
+/** Severity of a finding that is actually reported. */
+export type ReportedSeverity = Exclude<Severity, 'off'>;
+
+/** A position in a file: 1-based line, 1-based column (as editors and SARIF count). */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** A range in a file, 1-based lines and columns; `end` is exclusive. */
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A place in a file. `file` is an absolute path with the platform's separators. */
+export interface Location {
+  file: string;
+  range: Range;
+}
+
+/**
+ * How a dependency is written in source:
+ * - `static`        `import x from 'y'`, `import 'y'` (side effect)
+ * - `type-only`     `import type x from 'y'`, `import { type A } from 'y'` (all type), `typeof import('y')`
+ * - `dynamic`       `import('y')` with a string literal
+ * - `require`       `require('y')`
+ * - `re-export`     `export … from 'y'`, `export * as ns from 'y'` (also `export type … from`, with typeOnly)
+ * - `import-equals` `import x = require('y')`
+ * - `reference`     `/// <reference path="y" />`
+ */
+export type DependencyKind = 'static' | 'type-only' | 'dynamic' | 'require' | 're-export' | 'import-equals' | 'reference';
+
+export const DEPENDENCY_KINDS: readonly DependencyKind[] = [
+  'static', 'type-only', 'dynamic', 'require', 're-export', 'import-equals', 'reference',
+];
+
+/** One import as written in a source file, before resolution. */
+export interface ImportRef {
+  specifier: string;
+  kind: DependencyKind;
+  /** True when the import carries only types (erased at run time). */
+  typeOnly: boolean;
+  /** Range of the specifier string literal, quotes included. */
+  range: Range;
+}
+
+/**
+ * Where an import leads:
+ * - workspace file: absolute path (platform separators)
+ * - `pkg:NAME`       a bare specifier no alias maps (scoped names whole, subpath dropped)
+ * - `node:NAME`      a Node.js built-in (`fs`, `node:fs`, `fs/promises` → `node:fs/promises`)
+ * - `unresolved:SPECIFIER` a relative or aliased specifier that points at nothing
+ */
+export type Target = string;
+
+export interface Edge extends ImportRef {
+  /** Absolute path of the importing file. */
+  from: string;
+  to: Target;
+}
+
+/** A finding of a rule or of the engine itself (config problems, parse errors, suppressions). */
+export interface Violation {
+  ruleId: string;
+  severity: ReportedSeverity;
+  message: string;
+  /** The rule's "why", when it has one. */
+  why?: string;
+  location: Location;
+  /** Importing file (absolute) for dependency findings; the file of the finding otherwise. */
+  from: string;
+  /** Target of the dependency (see `Target`); empty when the finding is not about a dependency. */
+  to: string;
+  /** Kind of the dependency, when the finding is about one. */
+  kind?: DependencyKind;
+  /** For cycles: each step, starting at `from`, ending back at it. */
+  cycle?: CycleStep[];
+  /** Set when a baseline lists this finding; its severity is then lowered to `info`. */
+  baselined?: boolean;
+  /** Severity the rule gave before the baseline softened it. */
+  originalSeverity?: ReportedSeverity;
+}
+
+export interface CycleStep {
+  from: string;
+  to: string;
+  /** Where `from` imports `to`. */
+  location: Location;
+}
+
+export interface DebtMetadata {
+  owner?: string;
+  ticket?: string;
+  /** ISO date `YYYY-MM-DD`. */
+  due?: string;
+  /** As written (`2d`, `4h`, `1w`). */
+  estimate?: string;
+  /** Estimate in hours (1d = 8h, 1w = 40h). */
+  estimateHours?: number;
+  /** Interest or priority as written (`high`, `low`, …). */
+  interest?: string;
+}
+
+export interface DebtItem extends DebtMetadata {
+  tag: string;
+  /** The note after the tag and its metadata. */
+  text: string;
+  file: string;
+  /** Range of the tag word itself. */
+  range: Range;
+  /** Range of the whole comment line that holds the tag. */
+  commentRange: Range;
+  overdue: boolean;
+  severity: ReportedSeverity;
+  /** Identity that survives line moves: tag, normalised text and file (relative). */
+  id: string;
+}
+
+/** Something the user should know that is not a finding: defaults used, files skipped. */
+export interface Notice {
+  level: 'info' | 'warning';
+  message: string;
+  file?: string;
+}
+
+export interface AnalysisResult {
+  /** Absolute path of the root (the directory of the governing rules file). */
+  root: string;
+  rulesFile?: string;
+  files: number;
+  durationMs: number;
+  violations: Violation[];
+  debt: DebtItem[];
+  edges: Edge[];
+  notices: Notice[];
+}
