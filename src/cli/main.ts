@@ -1,1 +1,50 @@
-process.stdout.write('guardrails: not yet implemented\n');
+import { HELP, parseArgs } from './args';
+import { runCheck } from './commands/check';
+import { runDebt } from './commands/debt';
+import { runGraph } from './commands/graph';
+import type { CliIo } from './output';
+import { VERSION } from './version';
+
+/** Runs one command and returns its exit code. Never throws for user errors. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const parsed = parseArgs(argv, io.stdout.isTTY === true);
+  switch (parsed.kind) {
+    case 'version':
+      io.stdout.write(`${VERSION}\n`);
+      return 0;
+    case 'help':
+      io.stdout.write(`${HELP}\n`);
+      return 0;
+    case 'error':
+      io.stderr.write(`guardrails: ${parsed.message}\n`);
+      return 2;
+    case 'run':
+      break;
+  }
+  const { args } = parsed;
+  switch (args.command) {
+    case 'check':
+      return runCheck(args, io);
+    case 'debt':
+      return runDebt(args, io);
+    case 'graph':
+      return runGraph(args, io);
+    case 'windows':
+    case 'snapshot':
+      io.stderr.write(`guardrails: "${args.command}" is not available in this version yet\n`);
+      return 2;
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      // A bug, not a user error: say so plainly and point at the log-worthy detail.
+      process.stderr.write(`guardrails: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

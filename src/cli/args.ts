@@ -1,0 +1,103 @@
+// Command-line parsing: small and explicit, so every option is listed in one place with its help.
+
+export type Command = 'check' | 'debt' | 'graph' | 'windows' | 'snapshot';
+export const COMMANDS: readonly Command[] = ['check', 'debt', 'graph', 'windows', 'snapshot'];
+
+export interface CliArgs {
+  command: Command;
+  dir: string;
+  format?: string;
+  config?: string;
+  baseline?: string;
+  updateBaseline: boolean;
+  maxWarnings?: number;
+  color: boolean;
+  today?: string;
+  output?: string;
+}
+
+export type ParseOutcome =
+  | { kind: 'run'; args: CliArgs }
+  | { kind: 'help'; command?: Command }
+  | { kind: 'version' }
+  | { kind: 'error'; message: string };
+
+const VALUE_OPTIONS = new Set(['--format', '--config', '--baseline', '--max-warnings', '--today', '--output']);
+const FLAG_OPTIONS = new Set(['--update-baseline', '--no-color', '--color', '--help', '-h', '--version', '-v']);
+
+export function parseArgs(argv: readonly string[], isTty: boolean): ParseOutcome {
+  const positional: string[] = [];
+  const values = new Map<string, string>();
+  const flags = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (VALUE_OPTIONS.has(name)) {
+      const value = inline ?? argv[++i];
+      if (value === undefined || value.startsWith('--')) return { kind: 'error', message: `${name} needs a value` };
+      values.set(name, value);
+    } else if (FLAG_OPTIONS.has(name)) {
+      flags.add(name);
+    } else if (arg.startsWith('-') && arg !== '-') {
+      return { kind: 'error', message: `unknown option ${arg}; see guardrails --help` };
+    } else {
+      positional.push(arg);
+    }
+  }
+  if (flags.has('--version') || flags.has('-v')) return { kind: 'version' };
+  const [commandName, dir, ...extra] = positional;
+  const command = COMMANDS.find((known) => known === commandName);
+  if (flags.has('--help') || flags.has('-h') || commandName === 'help' || commandName === undefined) {
+    return { kind: 'help', command: command ?? (COMMANDS.find((known) => known === dir)) };
+  }
+  if (!command) return { kind: 'error', message: `unknown command "${commandName}"; commands: ${COMMANDS.join(', ')}` };
+  if (extra.length > 0) return { kind: 'error', message: `unexpected argument "${extra[0]}"` };
+
+  const maxWarnings = values.get('--max-warnings');
+  if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) {
+    return { kind: 'error', message: `--max-warnings takes a whole number, not "${maxWarnings}"` };
+  }
+  const today = values.get('--today');
+  if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) {
+    return { kind: 'error', message: `--today takes a date as YYYY-MM-DD, not "${today}"` };
+  }
+  const color = flags.has('--no-color') ? false : flags.has('--color') ? true : isTty && !process.env.NO_COLOR;
+  return {
+    kind: 'run',
+    args: {
+      command,
+      dir: dir ?? '.',
+      format: values.get('--format'),
+      config: values.get('--config'),
+      baseline: values.get('--baseline'),
+      updateBaseline: flags.has('--update-baseline'),
+      maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
+      color,
+      today,
+      output: values.get('--output'),
+    },
+  };
+}
+
+export const HELP = `Usage: guardrails <command> [DIR] [options]
+
+Commands:
+  check [DIR]     Check architecture rules and debt policy (default DIR: .)
+  debt [DIR]      List tagged debt (TODO, FIXME, DEBT …) with owner, ticket, due date, estimate
+  graph [DIR]     Print the import graph (--format json|dot)
+  windows [DIR]   Progress of refactoring windows (--format text|json|markdown)
+  snapshot [DIR]  Record today's debt and violation counts for refactoring windows
+
+Options:
+  --format F          check: text|json|sarif · debt: text|json · graph: json|dot · windows: text|json|markdown
+  --config FILE       Use this rules file instead of the nearest guardrails.json
+  --baseline FILE     Known violations to soften (overrides "baseline" in the rules file)
+  --update-baseline   Write every current violation to the baseline file and exit 0
+  --max-warnings N    Fail (exit 1) when there are more than N warnings
+  --today YYYY-MM-DD  Fix "today" for due dates and windows (reproducible reports)
+  --output FILE       Write the report to FILE instead of standard output
+  --no-color          Plain text output (also when NO_COLOR is set or output is not a terminal)
+  -h, --help          Show this help
+  -v, --version       Show the version
+
+Exit codes: 0 clean, 1 findings at the failing level, 2 usage or configuration error.`;

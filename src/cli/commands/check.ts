@@ -1,0 +1,62 @@
+import * as path from 'node:path';
+import { analyzeDirectory } from '../../core/analysis/analyze';
+import { createBaseline, writeBaselineAtomic } from '../../core/baseline/baseline';
+import { toJsonReport } from '../../core/report/jsonReport';
+import { toSarif } from '../../core/report/sarifReport';
+import { formatText } from '../../core/report/textReport';
+import type { CliArgs } from '../args';
+import { formatProblems, writeReport, type CliIo } from '../output';
+import { ProgressLine } from '../progress';
+import { VERSION } from '../version';
+
+const FORMATS = ['text', 'json', 'sarif'];
+
+/** `guardrails check`: exit 0 clean, 1 findings at the failing level, 2 usage or rules errors. */
+export async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
+  const format = args.format ?? 'text';
+  if (!FORMATS.includes(format)) {
+    io.stderr.write(`guardrails: check --format takes ${FORMATS.join(', ')}, not "${format}"\n`);
+    return 2;
+  }
+  const progress = new ProgressLine(io.stderr, io.stderr.isTTY === true && format === 'text' && !args.output);
+  const outcome = await analyzeDirectory(path.resolve(io.cwd, args.dir), {
+    config: args.config && path.resolve(io.cwd, args.config),
+    today: args.today,
+    baseline: args.updateBaseline ? false : args.baseline && path.resolve(io.cwd, args.baseline),
+    onProgress: (done, total) => progress.update(done, total),
+  });
+  progress.clear();
+  if (!outcome.ok) {
+    const details = formatProblems(outcome.problems, io.cwd);
+    io.stderr.write(`guardrails: ${outcome.message}\n${details ? `${details}\n` : ''}`);
+    return 2;
+  }
+  const { result, projects } = outcome;
+
+  if (args.updateBaseline) {
+    const config = projects[0]?.config;
+    const file = args.baseline ? path.resolve(io.cwd, args.baseline) : config?.baseline ?? path.join(result.root, '.guardrails', 'baseline.json');
+    const baseline = createBaseline(result.violations, result.root);
+    writeBaselineAtomic(file, baseline);
+    const count = baseline.violations.reduce((sum, entry) => sum + entry.count, 0);
+    io.stderr.write(`guardrails: wrote ${count} known violation(s) to ${path.relative(io.cwd, file) || file}\n`);
+    return 0;
+  }
+
+  const rules = projects[0]?.config;
+  const report =
+    format === 'json' ? JSON.stringify(toJsonReport(result, { version: VERSION }), null, 2)
+    : format === 'sarif' ? JSON.stringify(toSarif(result, { version: VERSION, rules }), null, 2)
+    : formatText(result, { color: args.color, rules, showDebt: true });
+  writeReport(io, report, args.output);
+
+  const failing = [...result.violations, ...result.debt];
+  const errors = failing.filter((finding) => finding.severity === 'error').length;
+  const warnings = failing.filter((finding) => finding.severity === 'warning').length;
+  if (errors > 0) return 1;
+  if (args.maxWarnings !== undefined && warnings > args.maxWarnings) {
+    io.stderr.write(`guardrails: ${warnings} warnings exceed --max-warnings ${args.maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}

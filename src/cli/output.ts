@@ -1,0 +1,27 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ConfigProblem } from '../core/rules/ruleTypes';
+
+/** Where a command writes its report and its messages. */
+export interface CliIo {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  cwd: string;
+}
+
+export function writeReport(io: CliIo, text: string, outputFile: string | undefined): void {
+  const body = text.endsWith('\n') ? text : `${text}\n`;
+  if (outputFile) fs.writeFileSync(path.resolve(io.cwd, outputFile), body);
+  else io.stdout.write(body);
+}
+
+/** `file:line:col: error: message`, the form editors and CI logs make clickable. */
+export function formatProblems(problems: readonly ConfigProblem[], cwd: string): string {
+  return problems
+    .map((problem) => {
+      const file = path.relative(cwd, problem.location.file) || problem.location.file;
+      const { line, column } = problem.location.range.start;
+      return `${file}:${line}:${column}: ${problem.severity}: ${problem.message}`;
+    })
+    .join('\n');
+}

@@ -1,0 +1,21 @@
+/**
+ * A one-line progress indicator on a terminal's stderr, shown only when a run takes long enough to
+ * wonder about, and erased before the report is printed.
+ */
+export class ProgressLine {
+  private readonly started = Date.now();
+  private shown = false;
+
+  constructor(private readonly stream: NodeJS.WriteStream, private readonly enabled: boolean, private readonly delayMs = 400) {}
+
+  update(done: number, total: number): void {
+    if (!this.enabled || Date.now() - this.started < this.delayMs) return;
+    this.shown = true;
+    this.stream.write(`\r\x1b[2Kguardrails: analysing ${done}/${total} files…`);
+  }
+
+  clear(): void {
+    if (this.shown) this.stream.write('\r\x1b[2K');
+    this.shown = false;
+  }
+}

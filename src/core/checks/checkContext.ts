@@ -1,0 +1,53 @@
+import * as path from 'node:path';
+import type { Edge } from '../types';
+import type { RulesConfig } from '../rules/ruleTypes';
+import { toRelative } from '../util/paths';
+import { LayerMap } from './layerMap';
+
+/** What every check reads: the rules, the analysed files and their dependencies. */
+export class CheckContext {
+  readonly layers: LayerMap;
+  private readonly relCache = new Map<string, string>();
+
+  constructor(
+    readonly config: RulesConfig,
+    readonly files: readonly string[],
+    readonly edges: readonly Edge[],
+    layers?: LayerMap,
+  ) {
+    this.layers = layers ?? new LayerMap(config.layers);
+  }
+
+  get root(): string {
+    return this.config.root;
+  }
+
+  /** Root-relative path with `/`, cached: checks ask for the same files over and over. */
+  rel(file: string): string {
+    let rel = this.relCache.get(file);
+    if (rel === undefined) {
+      rel = toRelative(this.config.root, file);
+      this.relCache.set(file, rel);
+    }
+    return rel;
+  }
+
+  layerOf(file: string): string | undefined {
+    return this.layers.layerOf(this.rel(file));
+  }
+}
+
+export type TargetKind = 'file' | 'package' | 'builtin' | 'unresolved';
+
+export function targetKind(to: string): TargetKind {
+  if (to.startsWith('pkg:')) return 'package';
+  if (to.startsWith('node:')) return 'builtin';
+  if (to.startsWith('unresolved:')) return 'unresolved';
+  return path.isAbsolute(to) ? 'file' : 'unresolved';
+}
+
+/** `pkg:lodash` → `lodash`, `node:fs/promises` → `fs/promises`, `unresolved:./x` → `./x`. */
+export function targetName(to: string): string {
+  const colon = to.indexOf(':');
+  return targetKind(to) === 'file' || colon < 0 ? to : to.slice(colon + 1);
+}

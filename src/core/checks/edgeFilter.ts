@@ -1,0 +1,30 @@
+import { compilePattern } from '../glob/pattern';
+import type { Edge } from '../types';
+import type { Rule } from '../rules/ruleTypes';
+import { targetKind, type CheckContext } from './checkContext';
+
+/**
+ * The options every rule shares, applied in one place: `kinds`, `allowTypeOnly` and `exceptions`
+ * (an exception on either end of a dependency exempts it).
+ */
+export function edgeFilter(rule: Rule, ctx: CheckContext): (edge: Edge) => boolean {
+  const exceptions = rule.exceptions.flatMap((ref) => {
+    const compiled = compilePattern(ref.pattern);
+    return compiled.ok ? [compiled.pattern] : [];
+  });
+  const kinds = rule.kinds ? new Set(rule.kinds) : undefined;
+  return (edge) => {
+    if (kinds && !kinds.has(edge.kind)) return false;
+    if (rule.allowTypeOnly && edge.typeOnly) return false;
+    if (exceptions.length > 0) {
+      const fromRel = ctx.rel(edge.from);
+      if (exceptions.some((pattern) => pattern.match(fromRel))) return false;
+      if (targetKind(edge.to) === 'file') {
+        const toRel = ctx.rel(edge.to);
+        if (exceptions.some((pattern) => pattern.match(toRel))) return false;
+      }
+    }
+    return true;
+  };
+}
+

@@ -1,0 +1,42 @@
+import type { Edge, ReportedSeverity, Violation } from '../types';
+import type { Rule } from '../rules/ruleTypes';
+import { targetKind, targetName, type CheckContext } from './checkContext';
+
+/** A finding on the import that breaks the rule, carrying the rule's id, severity and why. */
+export function dependencyViolation(rule: Rule, edge: Edge, message: string): Violation {
+  return {
+    ruleId: rule.id,
+    severity: rule.severity as ReportedSeverity,
+    message,
+    why: rule.why,
+    location: { file: edge.from, range: edge.range },
+    from: edge.from,
+    to: edge.to,
+    kind: edge.kind,
+  };
+}
+
+/** How a message names the thing imported: `'@infra/db' (src/infra/db.ts, layer infra)`. */
+export function describeTarget(edge: Edge, ctx: CheckContext): string {
+  const written = `'${edge.specifier}'`;
+  switch (targetKind(edge.to)) {
+    case 'file': {
+      const rel = ctx.rel(edge.to);
+      const layer = ctx.layerOf(edge.to);
+      const where = layer ? `${rel}, layer ${layer}` : rel;
+      return edge.specifier === rel ? written : `${written} (${where})`;
+    }
+    case 'package':
+      return `package '${targetName(edge.to)}'`;
+    case 'builtin':
+      return `Node.js built-in '${targetName(edge.to)}'`;
+    case 'unresolved':
+      return `${written} (unresolved)`;
+  }
+}
+
+/** How a message names the importer's group: its layer, or its path. */
+export function describeSource(edge: Edge, ctx: CheckContext): string {
+  const layer = ctx.layerOf(edge.from);
+  return layer ? `layer ${layer}` : ctx.rel(edge.from);
+}

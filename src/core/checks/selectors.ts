@@ -1,0 +1,71 @@
+import { minimatch } from 'minimatch';
+import { compilePattern, type CompiledPattern } from '../glob/pattern';
+import type { PatternRef, Selector } from '../rules/ruleTypes';
+
+export type Captures = Record<string, string>;
+
+interface CompiledSelector {
+  layer?: string;
+  pattern?: CompiledPattern;
+}
+
+/**
+ * A list of `from`/`to` selectors (layer names or globs with captures), compiled once per rule.
+ * Invalid globs were already reported by the loader; here they simply match nothing.
+ */
+export class SelectorSet {
+  private readonly selectors: CompiledSelector[];
+
+  constructor(readonly source: readonly Selector[]) {
+    this.selectors = source.map((selector) => {
+      if (selector.layer !== undefined) return { layer: selector.layer };
+      const compiled = compilePattern(selector.text);
+      return compiled.ok ? { pattern: compiled.pattern } : {};
+    });
+  }
+
+  get isEmpty(): boolean {
+    return this.selectors.length === 0;
+  }
+
+  /** Captures of the first selector that matches the importing file, or undefined. */
+  matchFrom(rel: string, layer: string | undefined): Captures | undefined {
+    for (const selector of this.selectors) {
+      if (selector.layer !== undefined) {
+        if (selector.layer === layer) return {};
+      } else if (selector.pattern) {
+        const captures = selector.pattern.capture(rel);
+        if (captures) return captures;
+      }
+    }
+    return undefined;
+  }
+
+  /** True when a selector matches the imported file, honouring captures taken from the importer. */
+  matchTo(rel: string, layer: string | undefined, captures: Captures): boolean {
+    return this.selectors.some((selector) =>
+      selector.layer !== undefined
+        ? selector.layer === layer
+        : (selector.pattern?.matchWithCaptures(rel, captures) ?? false),
+    );
+  }
+
+  /** "ui, app" — how the rule names its groups in messages. */
+  describe(): string {
+    return this.source.map((selector) => selector.text).join(', ');
+  }
+}
+
+/** Package name globs (`lodash`, `@aws-sdk/*`). */
+export function matchesPackage(name: string, patterns: readonly PatternRef[]): boolean {
+  return patterns.some((ref) => ref.pattern === name || minimatch(name, ref.pattern));
+}
+
+/** Built-in names: `fs` also covers `fs/promises`; `*` covers every built-in. */
+export function matchesBuiltin(name: string, patterns: readonly PatternRef[]): boolean {
+  const bare = name.startsWith('node:') ? name.slice(5) : name;
+  return patterns.some((ref) => {
+    const wanted = ref.pattern.startsWith('node:') ? ref.pattern.slice(5) : ref.pattern;
+    return wanted === '*' || bare === wanted || bare.startsWith(`${wanted}/`);
+  });
+}
