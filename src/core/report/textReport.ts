@@ -1,0 +1,85 @@
+// `check --format text`: ESLint-style findings grouped by file, debt, notices and one summary line.
+import type { AnalysisResult, Violation } from '../types';
+import type { RulesConfig } from '../rules/ruleTypes';
+import { padEnd, paint, type Paint } from './ansi';
+import { colorFor, debtLines, debtSummary } from './debtText';
+import { cyclePath, summarize } from './jsonReport';
+import { compareBy, relativeFile } from './relativePaths';
+import { formatSeconds, oneLine, plural } from './reportFormat';
+
+export { formatDebtText, type DebtTextOptions } from './debtText';
+
+export interface TextReportOptions {
+  color: boolean;
+  /** Supplies a rule's `why` when a finding does not carry it. */
+  rules?: RulesConfig;
+  showDebt?: boolean;
+}
+
+export function formatText(result: AnalysisResult, opts: TextReportOptions): string {
+  const p = paint(opts.color);
+  const whyOf = whyLookup(opts.rules);
+  const lines: string[] = [];
+  for (const [file, group] of groupByFile(result)) {
+    lines.push(p.underline(file));
+    lines.push(...findingLines(result.root, group, whyOf, p), '');
+  }
+  if (opts.showDebt === true && result.debt.length > 0) lines.push(p.bold('Debt'), ...debtLines(result, p));
+  for (const n of result.notices) {
+    const mark = n.level === 'warning' ? p.yellow('⚠') : p.blue('ℹ');
+    const where = n.file === undefined ? '' : `  ${p.dim(relativeFile(result.root, n.file))}`;
+    lines.push(`${mark} ${n.message}${where}`);
+  }
+  if (result.notices.length > 0) lines.push('');
+  lines.push(summaryLine(result, p));
+  return lines.join('\n') + '\n';
+}
+
+/** Non-baselined findings by relative file, files and findings in a stable order. */
+function groupByFile(result: AnalysisResult): [string, Violation[]][] {
+  const groups = new Map<string, Violation[]>();
+  for (const v of result.violations) {
+    if (v.baselined === true) continue;
+    const file = relativeFile(result.root, v.location.file);
+    groups.set(file, [...(groups.get(file) ?? []), v]);
+  }
+  const byPosition = compareBy<Violation>(
+    (v) => v.location.range.start.line, (v) => v.location.range.start.column, (v) => v.ruleId, (v) => v.message,
+  );
+  return [...groups.entries()]
+    .sort(compareBy<[string, Violation[]]>(([f]) => f))
+    .map(([f, vs]) => [f, vs.sort(byPosition)]);
+}
+
+function findingLines(root: string, group: Violation[], whyOf: (v: Violation) => string | undefined, p: Paint): string[] {
+  const pos = (v: Violation) => `${v.location.range.start.line}:${v.location.range.start.column}`;
+  const posWidth = Math.max(...group.map((v) => pos(v).length));
+  const sevWidth = Math.max(...group.map((v) => v.severity.length));
+  const msgWidth = Math.max(...group.map((v) => oneLine(v.message).length));
+  const indent = ' '.repeat(2 + posWidth + 2 + sevWidth + 2);
+  const lines: string[] = [];
+  for (const v of group) {
+    const color = colorFor(v.severity, p);
+    lines.push(`  ${p.dim(padEnd(pos(v), posWidth))}  ${color(padEnd(v.severity, sevWidth))}  ${padEnd(oneLine(v.message), msgWidth)}  ${p.dim(v.ruleId)}`);
+    if (v.cycle !== undefined && v.cycle.length > 0) lines.push(indent + cyclePath(root, v).join(' → '));
+    const why = whyOf(v);
+    if (why !== undefined && why.trim() !== '') lines.push(indent + p.dim(oneLine(why)));
+  }
+  return lines;
+}
+
+function whyLookup(rules: RulesConfig | undefined): (v: Violation) => string | undefined {
+  const byId = new Map<string, string>();
+  for (const r of rules?.rules ?? []) if (r.why !== undefined) byId.set(r.id, r.why);
+  return (v) => v.why ?? byId.get(v.ruleId);
+}
+
+/** `✖ 3 errors, 2 warnings, 1 info (4 baselined) · 12 debt items (…) · 42 files in 0.31 s` */
+export function summaryLine(result: AnalysisResult, p: Paint): string {
+  const s = summarize(result);
+  const mark = s.errors > 0 ? p.red('✖') : s.warnings > 0 ? p.yellow('✖') : p.green('✔');
+  const counts = `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${s.info} info`;
+  const baselined = s.baselined > 0 ? ` (${s.baselined} baselined)` : '';
+  const tail = `${debtSummary(result)} · ${plural(result.files, 'file')} in ${formatSeconds(result.durationMs)}`;
+  return `${mark} ${p.bold(counts)}${baselined} · ${tail}`;
+}
