@@ -1,0 +1,3 @@
+// Public entry of the cart feature.
+export { loadCart, saveCart } from './cartStore';
+export type { CartSnapshot } from './cartStore';
