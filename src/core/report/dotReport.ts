@@ -19,9 +19,12 @@ export function toDot(result: AnalysisResult): string {
     const known = pairs.get(key);
     pairs.set(key, { from: e.from, to: e.to, typeOnly: (known?.typeOnly ?? true) && typeOnly });
   }
-  const violating = new Set(result.violations
-    .filter((v) => v.to !== '')
-    .map((v) => `${relativeFile(result.root, v.from)}\0${relativeTarget(result.root, v.to)}`));
+  const violating = new Set<string>();
+  const mark = (from: string, to: string) => violating.add(`${relativeFile(result.root, from)}\0${relativeTarget(result.root, to)}`);
+  for (const v of result.violations) {
+    if (v.to !== '') mark(v.from, v.to);
+    for (const step of v.cycle ?? []) mark(step.from, step.to);
+  }
 
   const lines = [
     'digraph guardrails {',

@@ -36,7 +36,8 @@ export function debt(partial: Partial<DebtItem> & { tag: string; file: string; l
 }
 
 export function edge(from: string, to: string, line: number, kind: Edge['kind'] = 'static', typeOnly = kind === 'type-only'): Edge {
-  return { from: abs(from), to, kind, typeOnly, specifier: to.replace(/^pkg:|^node:/, ''), range: range(line, 20, 30) };
+  const specifier = /^(pkg|node|unresolved):/.test(to) ? to.slice(to.indexOf(':') + 1) : `./${path.basename(to, '.ts')}`;
+  return { from: abs(from), to, kind, typeOnly, specifier, range: range(line, 20, 30) };
 }
 
 export function sampleResult(): AnalysisResult {
