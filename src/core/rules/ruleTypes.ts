@@ -168,4 +168,12 @@ export interface ConfigProblem {
 
 export type LoadResult =
   | { ok: true; config: RulesConfig; problems: ConfigProblem[] }
-  | { ok: false; problems: ConfigProblem[] };
+  | {
+      ok: false;
+      problems: ConfigProblem[];
+      /**
+       * Best effort despite errors (for editors that keep checking while the rules file is being
+       * typed); absent when the file is missing or not an object. Its globs may be invalid.
+       */
+      partial?: RulesConfig;
+    };

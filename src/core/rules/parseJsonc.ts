@@ -1,0 +1,48 @@
+// Reads a rules file as JSON with comments and trailing commas, reporting syntax errors
+// where they are, in words.
+import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { ConfigProblem } from './ruleTypes';
+import type { JsonDocument } from './jsonDocument';
+import { LineIndex } from '../util/positions';
+
+const FRIENDLY: Record<string, string> = {
+  InvalidSymbol: 'unexpected character',
+  InvalidNumberFormat: 'invalid number',
+  PropertyNameExpected: 'expected a property name in double quotes',
+  ValueExpected: 'expected a value',
+  ColonExpected: 'expected ":" after the property name',
+  CommaExpected: 'expected a comma',
+  CloseBraceExpected: 'expected "}" to close the object',
+  CloseBracketExpected: 'expected "]" to close the array',
+  EndOfFileExpected: 'expected the end of the file after the value',
+  InvalidCommentToken: 'invalid comment',
+  UnexpectedEndOfComment: 'comment is never closed with "*/"',
+  UnexpectedEndOfString: 'string is never closed with a double quote',
+  UnexpectedEndOfNumber: 'number ends unexpectedly',
+  InvalidUnicode: 'invalid unicode escape',
+  InvalidEscapeCharacter: 'invalid escape character in string',
+  InvalidCharacter: 'invalid character in string',
+};
+
+export function parseJsonc(file: string, text: string): { doc: JsonDocument; problems: ConfigProblem[] } {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const doc: JsonDocument = { file, text, root, lines: new LineIndex(text) };
+  if (text.trim() === '') {
+    const message = 'the rules file is empty: write an object such as { "rules": [] }';
+    return { doc: { ...doc, root: undefined }, problems: [{ severity: 'error', message, location: { file, range: doc.lines.range(0, 0) } }] };
+  }
+  // After the first error at a place, the parser's recovery reports more there; they add nothing.
+  const firstAtOffset = errors.filter((error, index) => errors.findIndex((other) => other.offset === error.offset) === index);
+  const problems = firstAtOffset.map((error): ConfigProblem => ({
+    severity: 'error',
+    message: `JSON syntax error: ${describeParseError(printParseErrorCode(error.error))}`,
+    location: { file, range: doc.lines.range(error.offset, error.offset + Math.max(error.length, 1)) },
+  }));
+  return { doc, problems };
+}
+
+/** `CloseBraceExpected` → a sentence; unknown codes are split into lower-case words. */
+export function describeParseError(code: string): string {
+  return FRIENDLY[code] ?? code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}

@@ -1,0 +1,66 @@
+// Follows `extends` from the rules file being loaded: each path is relative to the file that
+// names it. Returns the documents base-first (the order in which they are merged), each file
+// once even when reached twice, and a problem for a missing file or a cycle at the `extends`
+// string that leads to it.
+import * as path from 'node:path';
+import type { FileSystem } from '../fs/fileSystem';
+import type { ConfigProblem } from './ruleTypes';
+import { nodeLocation, propertyValue, stringsOf, type JsonDocument, type JsonNode } from './jsonDocument';
+import { parseJsonc } from './parseJsonc';
+import { toRelative } from '../util/paths';
+
+export interface ExtendsChain {
+  /** Bases first, the loaded file last. Empty when the loaded file cannot be read. */
+  documents: JsonDocument[];
+  problems: ConfigProblem[];
+}
+
+interface Reference {
+  doc: JsonDocument;
+  node: JsonNode;
+}
+
+export function resolveExtends(file: string, fs: FileSystem): ExtendsChain {
+  const root = path.dirname(file);
+  const realRoot = fs.realpath(root);
+  const documents: JsonDocument[] = [];
+  const problems: ConfigProblem[] = [];
+  const done = new Set<string>();
+
+  const visit = (current: string, stack: string[], reference: Reference | undefined): void => {
+    const real = fs.realpath(current);
+    const cycleStart = stack.findIndex((entry) => entry === real);
+    if (cycleStart >= 0 && reference) {
+      const chain = [...stack.slice(cycleStart), real].map((entry) => toRelative(realRoot, entry)).join(' → ');
+      problems.push({ severity: 'error', message: `extends cycle: ${chain}`, location: nodeLocation(reference.doc, reference.node) });
+      return;
+    }
+    if (done.has(real)) return;
+    const text = fs.readFile(current);
+    if (text === undefined) {
+      if (reference) {
+        const written = String(reference.node.value);
+        problems.push({
+          severity: 'error',
+          message: `extended rules file not found: "${written}" (looked for ${toRelative(root, current)})`,
+          location: nodeLocation(reference.doc, reference.node),
+        });
+      }
+      return;
+    }
+    const parsed = parseJsonc(current, text);
+    problems.push(...parsed.problems);
+    for (const base of stringsOf(propertyValue(parsed.doc.root, 'extends'))) {
+      if (base.value.trim() === '') {
+        problems.push({ severity: 'error', message: '"extends" holds an empty path', location: nodeLocation(parsed.doc, base.node) });
+        continue;
+      }
+      visit(path.resolve(path.dirname(current), base.value), [...stack, real], { doc: parsed.doc, node: base.node });
+    }
+    done.add(real);
+    documents.push(parsed.doc);
+  };
+
+  visit(file, [], undefined);
+  return { documents, problems };
+}
