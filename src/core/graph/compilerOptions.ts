@@ -1,0 +1,106 @@
+import * as path from 'node:path';
+import { ts } from 'ts-morph';
+import type { FileSystem } from '../fs/fileSystem';
+import type { Notice } from '../types';
+import { toRelative } from '../util/paths';
+import { parseDiagnosticsOf } from './parseSource';
+
+export interface LoadedCompilerOptions {
+  options: ts.CompilerOptions;
+  /** Absolute path of the tsconfig (or jsconfig) that was read, when one was. */
+  configFile?: string;
+  notices: Notice[];
+}
+
+/** What a workspace without a tsconfig most likely means: modern bundled TS/JS. */
+export const DEFAULT_COMPILER_OPTIONS: Readonly<ts.CompilerOptions> = {
+  allowJs: true,
+  jsx: ts.JsxEmit.Preserve,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  module: ts.ModuleKind.ESNext,
+  resolveJsonModule: true,
+  target: ts.ScriptTarget.Latest,
+};
+const DEFAULTS_TEXT = 'allowJs, jsx preserve, moduleResolution bundler, module esnext, resolveJsonModule';
+
+/**
+ * Options are used for module resolution only, so anything that only matters to a build is not
+ * reported: deprecations TypeScript 6 still honours (`baseUrl`, `moduleResolution: node`), option
+ * pairings a bundler-less build would need, and "no inputs" (we never ask TS for the file list).
+ */
+const IGNORED_CODES = new Set([
+  5101, // Option '{0}' is deprecated …
+  5107, // Option '{0}={1}' is deprecated …
+  5110, // Option 'module' must be set to '{0}' when option 'moduleResolution' is set to '{1}'
+  5111, // Visit https://aka.ms/ts6 for migration information
+  18003, // No inputs were found in config file
+]);
+
+/**
+ * Reads the workspace's tsconfig (following `extends`, also into node_modules) through the
+ * FileSystem. Never throws: problems become notices and defaults fill in.
+ */
+export function loadCompilerOptions(root: string, fs: FileSystem, tsconfigPath?: string): LoadedCompilerOptions {
+  const configFile = tsconfigPath ?? findDefaultConfig(root, fs);
+  if (!configFile) {
+    return {
+      options: forResolution({ ...DEFAULT_COMPILER_OPTIONS }),
+      notices: [{ level: 'info', message: `no tsconfig.json found at ${root}; using defaults (${DEFAULTS_TEXT})` }],
+    };
+  }
+  if (!fs.fileExists(configFile)) {
+    return {
+      options: forResolution({ ...DEFAULT_COMPILER_OPTIONS }),
+      notices: [{ level: 'warning', message: `${configFile} not found; using defaults (${DEFAULTS_TEXT})`, file: configFile }],
+    };
+  }
+
+  const notices: Notice[] = [];
+  // The JSON source file (rather than a plain object) keeps positions for every error.
+  const json = ts.readJsonConfigFile(configFile, (file) => fs.readFile(file));
+  const parsed = ts.parseJsonSourceFileConfigFileContent(
+    json, parseConfigHost(fs), path.dirname(configFile), undefined, configFile,
+  );
+  // Syntax errors stay on the JSON file; TypeScript reads what it can and carries on.
+  for (const error of [...parseDiagnosticsOf(json), ...parsed.errors]) {
+    if (!IGNORED_CODES.has(error.code)) notices.push(noticeOf(error, root, configFile));
+  }
+  return { options: forResolution(parsed.options), configFile, notices };
+}
+
+function findDefaultConfig(root: string, fs: FileSystem): string | undefined {
+  for (const name of ['tsconfig.json', 'jsconfig.json']) {
+    const candidate = path.join(root, name);
+    if (fs.fileExists(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/**
+ * JS files must resolve too, JSON imports are dependencies like any other, and TS 6's deprecation
+ * switch keeps `baseUrl` / `moduleResolution: node` working quietly.
+ */
+function forResolution(options: ts.CompilerOptions): ts.CompilerOptions {
+  return { ...options, allowJs: true, resolveJsonModule: true, ignoreDeprecations: '6.0' };
+}
+
+/** File listing is never needed (we discover files ourselves), so readDirectory answers nothing. */
+function parseConfigHost(fs: FileSystem): ts.ParseConfigHost {
+  return {
+    useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
+    readDirectory: () => [],
+    fileExists: (file) => fs.fileExists(file),
+    readFile: (file) => fs.readFile(file),
+  };
+}
+
+function noticeOf(diagnostic: ts.Diagnostic, root: string, configFile: string): Notice {
+  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+  const file = diagnostic.file?.fileName ? path.resolve(diagnostic.file.fileName) : configFile;
+  let where = toRelative(root, file);
+  if (diagnostic.file && diagnostic.start !== undefined) {
+    const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+    where += `:${line + 1}:${character + 1}`;
+  }
+  return { level: 'warning', message: `${where}: ${message}`, file };
+}

@@ -1,0 +1,135 @@
+import * as path from 'node:path';
+import type { FileSystem } from '../fs/fileSystem';
+import type { Notice } from '../types';
+import { isInside, toRelative } from '../util/paths';
+
+export interface DiscoverOptions {
+  /** Root-relative path (with `/`) → analysed? */
+  include: (rel: string) => boolean;
+  exclude: (rel: string) => boolean;
+  /** Absolute directories governed by nested rules files: not walked. */
+  excludeDirs?: string[];
+  maxFileBytes: number;
+  /** Source extensions; defaults to `DEFAULT_SOURCE_EXTENSIONS`. */
+  extensions?: string[];
+}
+
+export interface DiscoveredFiles {
+  /** Absolute paths, sorted. */
+  files: string[];
+  notices: Notice[];
+}
+
+export const DEFAULT_SOURCE_EXTENSIONS: readonly string[] = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+/** Never analysed, never walked. */
+const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', '.git']);
+/** `.d.ts`, `.d.mts`, `.d.cts`, `x.d.css.ts`: declarations describe code, they are not code. */
+const DECLARATION_FILE = /\.d\.(?:[^./\\]+\.)?[cm]?ts$/i;
+/** A name no one gives a file: a directory is pruned only if exclude matches anything inside it. */
+const PROBE = 'guardrails-probe';
+const BINARY_SNIFF_CHARS = 8192;
+
+/**
+ * Source files under `root` that the rules include, walking through the FileSystem.
+ * Symlinked directories are followed when they lead outside the root (inside it, the real
+ * directory is walked under its own path so that each file appears once, as the resolver names it);
+ * a link back to an ancestor is reported once and skipped.
+ */
+export function discoverFiles(root: string, fs: FileSystem, options: DiscoverOptions): DiscoveredFiles {
+  const files: string[] = [];
+  const notices: Notice[] = [];
+  if (!fs.directoryExists(root)) {
+    notices.push({ level: 'warning', message: `root ${root} does not exist or is not a directory`, file: root });
+    return { files, notices };
+  }
+  const extensions = options.extensions ?? DEFAULT_SOURCE_EXTENSIONS;
+  const keepDeclarations = extensions.some((ext) => DECLARATION_FILE.test(`x${ext}`));
+  const excludeDirs = new Set((options.excludeDirs ?? []).map((dir) => path.resolve(dir)));
+  const realRoot = fs.realpath(root);
+  const walkedOutside = new Set<string>();
+  const rel = (file: string): string => toRelative(root, file);
+
+  const isSource = (name: string): boolean =>
+    extensions.some((ext) => name.endsWith(ext)) && (keepDeclarations || !DECLARATION_FILE.test(name));
+
+  const pruned = (dir: string): boolean => {
+    if (excludeDirs.has(dir)) return true;
+    const relDir = rel(dir);
+    return options.exclude(`${relDir}/${PROBE}`) && options.exclude(`${relDir}/${PROBE}/${PROBE}`);
+  };
+
+  const considerFile = (file: string): void => {
+    const relFile = rel(file);
+    if (!options.include(relFile) || options.exclude(relFile)) return;
+    const size = fs.stat(file)?.size ?? 0;
+    if (size > options.maxFileBytes) {
+      notices.push({
+        level: 'warning',
+        file,
+        message: `skipped ${relFile} (${formatSize(size)} > ${formatSize(options.maxFileBytes)} limit; raise maxFileSizeKb in guardrails.json to analyse it)`,
+      });
+      return;
+    }
+    const text = fs.readFile(file);
+    if (text === undefined) return; // deleted while we walked
+    if (text.slice(0, BINARY_SNIFF_CHARS).includes('\0')) {
+      notices.push({ level: 'info', file, message: `skipped ${relFile}: binary content (a NUL byte in its first 8 KB)` });
+      return;
+    }
+    files.push(file);
+  };
+
+  /** `realDir` is the directory's real path; `ancestors` the real paths of the directories above it. */
+  const walk = (dir: string, realDir: string, ancestors: readonly string[]): void => {
+    const chain = [...ancestors, realDir];
+    const entries = [...fs.readDirectory(dir)].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (ALWAYS_SKIPPED_DIRS.has(entry.name)) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.kind === 'file') {
+        if (isSource(entry.name)) considerFile(full);
+      } else if (entry.kind === 'directory') {
+        if (!pruned(full)) walk(full, path.join(realDir, entry.name), chain);
+      } else if (entry.kind === 'symlink') {
+        followLink(full, chain);
+      }
+    }
+  };
+
+  const followLink = (link: string, chain: readonly string[]): void => {
+    const stat = fs.stat(link);
+    if (!stat) return; // dangling link
+    const real = fs.realpath(link);
+    const insideRoot = isInside(realRoot, real);
+    if (stat.isFile) {
+      if (!insideRoot && isSource(path.basename(link))) considerFile(link);
+      return;
+    }
+    if (!stat.isDirectory) return;
+    if (chain.includes(real)) {
+      const target = insideRoot ? rel(path.join(root, path.relative(realRoot, real))) || '.' : real;
+      notices.push({
+        level: 'warning',
+        file: link,
+        message: `skipped symlink ${rel(link)}: it points to ${target}, which contains it (a symlink loop)`,
+      });
+      return;
+    }
+    if (insideRoot || walkedOutside.has(real) || pruned(link)) return;
+    walkedOutside.add(real);
+    walk(link, real, chain);
+  };
+
+  walk(root, realRoot, []);
+  files.sort();
+  return { files, notices };
+}
+
+/** `5.2 MB`, `1 MB`, `300 KB`, `12 bytes`. */
+export function formatSize(bytes: number): string {
+  const oneDecimal = (n: number): string => n.toFixed(1).replace(/\.0$/, '');
+  if (bytes >= 1024 * 1024) return `${oneDecimal(bytes / (1024 * 1024))} MB`;
+  if (bytes >= 1024) return `${oneDecimal(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}

@@ -1,0 +1,122 @@
+import { ts } from 'ts-morph';
+import type { DependencyKind, ImportRef } from '../types';
+import { LineIndex } from '../util/positions';
+
+interface Found {
+  specifier: string;
+  kind: DependencyKind;
+  typeOnly: boolean;
+  start: number;
+  end: number;
+}
+
+type StringLiteralLike = ts.StringLiteral | ts.NoSubstitutionTemplateLiteral;
+
+function isStringLiteralLike(node: ts.Node | undefined): node is StringLiteralLike {
+  return node !== undefined && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node));
+}
+
+/** Calls and import types can sit anywhere; only files that mention them need a full walk. */
+const NEEDS_DEEP_WALK = /\brequire\b|\bimport\s*\(/;
+
+/**
+ * Every dependency written in a parsed file, in source order. Works on a source file parsed
+ * without parent pointers: positions come from the literals, never from `node.parent`.
+ */
+export function extractImports(sf: ts.SourceFile): ImportRef[] {
+  const found: Found[] = [];
+  const add = (literal: StringLiteralLike, kind: DependencyKind, typeOnly: boolean): void => {
+    found.push({ specifier: literal.text, kind, typeOnly, start: literal.getStart(sf), end: literal.end });
+  };
+
+  for (const ref of sf.referencedFiles) found.push(referenceOf(sf.text, ref));
+  const isModule = ts.isExternalModule(sf);
+  for (const statement of sf.statements) visitStatement(statement, add, isModule);
+  if (NEEDS_DEEP_WALK.test(sf.text)) visitExpressions(sf, add);
+
+  const lines = new LineIndex(sf.text);
+  return found
+    .sort((a, b) => a.start - b.start)
+    .map((f) => ({ specifier: f.specifier, kind: f.kind, typeOnly: f.typeOnly, range: lines.range(f.start, f.end) }));
+}
+
+type Add = (literal: StringLiteralLike, kind: DependencyKind, typeOnly: boolean) => void;
+
+function visitStatement(statement: ts.Statement, add: Add, isModule: boolean): void {
+  if (ts.isImportDeclaration(statement)) {
+    if (!isStringLiteralLike(statement.moduleSpecifier)) return;
+    const typeOnly = isTypeOnlyImport(statement.importClause);
+    add(statement.moduleSpecifier, typeOnly ? 'type-only' : 'static', typeOnly);
+  } else if (ts.isExportDeclaration(statement)) {
+    if (!isStringLiteralLike(statement.moduleSpecifier)) return;
+    add(statement.moduleSpecifier, 're-export', isTypeOnlyExport(statement));
+  } else if (ts.isImportEqualsDeclaration(statement)) {
+    const reference = statement.moduleReference;
+    if (ts.isExternalModuleReference(reference) && isStringLiteralLike(reference.expression)) {
+      add(reference.expression, 'import-equals', statement.isTypeOnly);
+    }
+  } else if (ts.isModuleDeclaration(statement) && ts.isStringLiteral(statement.name)) {
+    // In a module, `declare module 'x' {}` augments 'x': a type-level dependency on it.
+    // In a script it declares an ambient module, which depends on nothing.
+    if (isModule) add(statement.name, 'type-only', true);
+    const body = statement.body;
+    if (body && ts.isModuleBlock(body)) {
+      for (const inner of body.statements) visitStatement(inner, add, false);
+    }
+  }
+}
+
+/** `import type …`, or named imports that are all `type` with no default or namespace. */
+function isTypeOnlyImport(clause: ts.ImportClause | undefined): boolean {
+  if (!clause) return false; // `import 'x'` runs x
+  if (clause.phaseModifier === ts.SyntaxKind.TypeKeyword) return true;
+  if (clause.name || !clause.namedBindings || !ts.isNamedImports(clause.namedBindings)) return false;
+  const elements = clause.namedBindings.elements;
+  return elements.length > 0 && elements.every((e) => e.isTypeOnly);
+}
+
+function isTypeOnlyExport(statement: ts.ExportDeclaration): boolean {
+  if (statement.isTypeOnly) return true;
+  const clause = statement.exportClause;
+  if (!clause || !ts.isNamedExports(clause)) return false;
+  return clause.elements.length > 0 && clause.elements.every((e) => e.isTypeOnly);
+}
+
+/** `require('x')`, `import('x')` and `import('x')` types anywhere in the file. Iterative: minified code nests deep. */
+function visitExpressions(sf: ts.SourceFile, add: Add): void {
+  const stack: ts.Node[] = [sf];
+  const push = (child: ts.Node): undefined => {
+    stack.push(child);
+    return undefined;
+  };
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (ts.isCallExpression(node)) {
+      const [first] = node.arguments;
+      if (node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+        if (isStringLiteralLike(first)) add(first, 'dynamic', false);
+      } else if (ts.isIdentifier(node.expression) && node.expression.text === 'require') {
+        if (node.arguments.length === 1 && isStringLiteralLike(first)) add(first, 'require', false);
+      }
+    } else if (ts.isImportTypeNode(node)) {
+      const argument = node.argument;
+      if (ts.isLiteralTypeNode(argument) && isStringLiteralLike(argument.literal)) add(argument.literal, 'type-only', true);
+    }
+    ts.forEachChild(node, push);
+  }
+}
+
+/** `/// <reference path="x" />`: TypeScript's range covers the path; widen it to the quotes. */
+function referenceOf(text: string, ref: ts.FileReference): Found {
+  const quoted = isQuote(text.charCodeAt(ref.pos - 1)) && isQuote(text.charCodeAt(ref.end));
+  return {
+    specifier: ref.fileName,
+    kind: 'reference',
+    typeOnly: false,
+    start: quoted ? ref.pos - 1 : ref.pos,
+    end: quoted ? ref.end + 1 : ref.end,
+  };
+}
+
+function isQuote(code: number): boolean {
+  return code === 34 /* " */ || code === 39 /* ' */;
+}

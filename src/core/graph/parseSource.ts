@@ -1,0 +1,58 @@
+import * as path from 'node:path';
+import { ts } from 'ts-morph';
+
+export interface ParseError {
+  message: string;
+  /** Offset of the error in the text. */
+  pos: number;
+  /** Length of the offending text (0 when TypeScript points between tokens). */
+  length: number;
+}
+
+export interface ParsedSource {
+  sourceFile: ts.SourceFile;
+  parseErrors: ParseError[];
+}
+
+/** Script kind from the file extension; declaration files are TS. */
+export function scriptKindFor(file: string): ts.ScriptKind {
+  switch (path.extname(file).toLowerCase()) {
+    case '.tsx': return ts.ScriptKind.TSX;
+    case '.jsx': return ts.ScriptKind.JSX;
+    case '.js': case '.mjs': case '.cjs': return ts.ScriptKind.JS;
+    case '.json': return ts.ScriptKind.JSON;
+    default: return ts.ScriptKind.TS;
+  }
+}
+
+/**
+ * `parseDiagnostics` is internal to TypeScript but has been stable for years, and it is the only
+ * way to learn about syntax errors without creating a Program.
+ */
+interface WithParseDiagnostics {
+  parseDiagnostics?: readonly ts.DiagnosticWithLocation[];
+}
+
+export function parseDiagnosticsOf(sourceFile: ts.SourceFile): readonly ts.DiagnosticWithLocation[] {
+  return (sourceFile as ts.SourceFile & WithParseDiagnostics).parseDiagnostics ?? [];
+}
+
+/**
+ * Parses one file without parent pointers (faster; our walkers pass the source file explicitly).
+ * JSDoc is parsed only where it carries types (JS files), which keeps TS parsing lean.
+ */
+export function parseSource(file: string, text: string): ParsedSource {
+  const sourceFile = ts.createSourceFile(
+    file,
+    text,
+    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeInfo },
+    false,
+    scriptKindFor(file),
+  );
+  const parseErrors = parseDiagnosticsOf(sourceFile).map((d) => ({
+    message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
+    pos: d.start,
+    length: d.length,
+  }));
+  return { sourceFile, parseErrors };
+}
