@@ -1,0 +1,169 @@
+// The tag grammar, on one line of a comment:
+//   TAG[(meta, meta, …)][:] text [/REF]
+// where the line may start with `//`, `/*`, `/**` or (inside a block comment) `*`.
+import type { DebtMetadata } from '../types';
+import { COMMENT_LINE_PREFIX } from './commentLines';
+
+export interface ParsedDebtTag {
+  tag: string;
+  /** Offset of the tag word in the line given. */
+  tagStart: number;
+  /** Offset just after the tag word. */
+  tagEnd: number;
+  /** The note, with the tag, the metadata, a trailing `/REF` and the comment delimiters removed. */
+  text: string;
+  metadata: DebtMetadata;
+  /** One message per metadata item that could not be understood ("malformed debt metadata: …"). */
+  problems: string[];
+}
+
+const EXPECTED =
+  'expected @owner, a ticket (#123, ABC-123, https://…), due YYYY-MM-DD, est 2d (h/d/w) or interest low|medium|high|critical';
+const KEY_EXAMPLES: Record<string, string> = {
+  due: 'due YYYY-MM-DD',
+  est: 'est 2d',
+  estimate: 'estimate 2d',
+  interest: 'interest high',
+  priority: 'priority high',
+};
+const LEVELS = ['low', 'medium', 'high', 'critical'];
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+const TICKET = /^(?:#\d+|[A-Z][A-Z0-9_]*-\d+|https?:\/\/\S+)$/;
+const TRAILING_REF = /(?:^|\s)\/(#\d+|[A-Z][A-Z0-9_]*-\d+|https?:\/\/\S+)\s*$/;
+const OWNER = /^@?[\w.-]+(?:\/[\w.-]+)?$/;
+
+/**
+ * Reads a debt tag at the start of a comment line's content, or returns undefined when the line
+ * holds none. `tags` are matched case-sensitively and as whole words.
+ */
+export function parseDebtTag(line: string, tags: readonly string[]): ParsedDebtTag | undefined {
+  const start = COMMENT_LINE_PREFIX.exec(line)![0].length;
+  const body = stripBlockEnd(line);
+  const tag = matchTag(body, start, tags);
+  if (tag === undefined) return undefined;
+
+  const tagEnd = start + tag.length;
+  const metadata: DebtMetadata = {};
+  const problems: string[] = [];
+  let rest = body.slice(tagEnd);
+  if (rest.startsWith('(')) {
+    const close = rest.indexOf(')');
+    if (close === -1) {
+      problems.push(`malformed debt metadata: missing ")" after "${rest.trim()}"; write ${tag}(@owner, ABC-123): text`);
+      rest = rest.slice(1);
+    } else {
+      readItems(rest.slice(1, close), metadata, problems);
+      rest = rest.slice(close + 1);
+    }
+  }
+  rest = rest.replace(/^\s*(?::|[-–—](?=\s|$))?\s*/, '');
+  const ref = TRAILING_REF.exec(rest);
+  if (ref) {
+    rest = rest.slice(0, ref.index);
+    if (metadata.ticket === undefined) metadata.ticket = ref[1];
+    else if (metadata.ticket !== ref[1]) {
+      problems.push(`malformed debt metadata: two tickets (${metadata.ticket} and /${ref[1]}); keep one`);
+    }
+  }
+  return { tag, tagStart: start, tagEnd, text: rest.trim(), metadata, problems };
+}
+
+/** Hours of an estimate written `2d`, `4h`, `1.5w` (1d = 8h, 1w = 40h), or undefined. */
+export function estimateHours(estimate: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?|\.\d+)\s*([hdw])$/.exec(estimate);
+  if (!m) return undefined;
+  const factor = m[2] === 'h' ? 1 : m[2] === 'd' ? 8 : 40;
+  return Number(m[1]) * factor;
+}
+
+/** True for an ISO date `YYYY-MM-DD` that exists in the calendar. */
+export function isIsoDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function stripBlockEnd(line: string): string {
+  const m = /\*+\/\s*$/.exec(line);
+  return m ? line.slice(0, m.index) : line;
+}
+
+function matchTag(body: string, at: number, tags: readonly string[]): string | undefined {
+  let best: string | undefined;
+  for (const tag of tags) {
+    if (tag === '' || !body.startsWith(tag, at)) continue;
+    if (best !== undefined && best.length >= tag.length) continue;
+    const next = body.charAt(at + tag.length);
+    // `TODO:`, `TODO(`, `TODO text`, or `TODO` alone; never `TODOS` or `TODO_X`.
+    if (next === '' || next === ':' || next === '(' || /\s/.test(next)) best = tag;
+  }
+  return best;
+}
+
+function readItems(inside: string, metadata: DebtMetadata, problems: string[]): void {
+  for (const raw of inside.split(',')) {
+    const item = raw.trim();
+    if (item === '') continue;
+    const problem = readItem(item, metadata);
+    if (problem) problems.push(`malformed debt metadata: ${problem}`);
+  }
+}
+
+/** Stores one item in `metadata`; returns what is wrong with it, if anything. */
+function readItem(item: string, metadata: DebtMetadata): string | undefined {
+  const keyed = /^([A-Za-z]+)\s*[:=]?\s*(.*)$/.exec(item);
+  const key = keyed?.[1].toLowerCase();
+  const value = keyed?.[2].trim() ?? '';
+
+  if (TICKET.test(item)) return setOnce(metadata, 'ticket', item, 'tickets');
+  if (key !== undefined && value === '' && Object.hasOwn(KEY_EXAMPLES, key)) {
+    return `"${item}" needs a value; write ${KEY_EXAMPLES[key]}`;
+  }
+  if (key === 'due' && value !== '') {
+    if (!isIsoDate(value)) return `due date "${value}" is not a ${DATE_SHAPE.test(value) ? 'real ' : ''}date; write due YYYY-MM-DD`;
+    return setOnce(metadata, 'due', value, 'due dates');
+  }
+  if (DATE_SHAPE.test(item)) {
+    if (!isIsoDate(item)) return `due date "${item}" is not a real date; write due YYYY-MM-DD`;
+    return setOnce(metadata, 'due', item, 'due dates');
+  }
+  if ((key === 'est' || key === 'estimate') && value !== '') return setEstimate(metadata, value);
+  if (/^[\d.]+\s*[a-z]$/i.test(item)) return setEstimate(metadata, item);
+  if ((key === 'interest' || key === 'priority') && value !== '') {
+    const level = value.toLowerCase();
+    if (!LEVELS.includes(level)) return `${key} "${value}" is not one of low, medium, high, critical`;
+    return setOnce(metadata, 'interest', level, 'interest values');
+  }
+  if (OWNER.test(item)) {
+    const owner = item.replace(/^@/, '');
+    if (metadata.owner !== undefined && metadata.owner !== owner) {
+      return `two owners (${metadata.owner} and ${owner}); write one owner`;
+    }
+    metadata.owner = owner;
+    return undefined;
+  }
+  return `"${item}" is not understood; ${EXPECTED}`;
+}
+
+function setEstimate(metadata: DebtMetadata, value: string): string | undefined {
+  const compact = value.replace(/\s+/g, '');
+  const hours = estimateHours(compact);
+  if (hours === undefined) return `estimate "${value}" is not understood; write est 4h, est 2d or est 1w`;
+  const problem = setOnce(metadata, 'estimate', compact, 'estimates');
+  if (problem === undefined) metadata.estimateHours = hours;
+  return problem;
+}
+
+function setOnce(
+  metadata: DebtMetadata,
+  field: 'ticket' | 'due' | 'estimate' | 'interest',
+  value: string,
+  plural: string,
+): string | undefined {
+  const existing = metadata[field];
+  if (existing !== undefined && existing !== value) return `two ${plural} (${existing} and ${value}); keep one`;
+  metadata[field] = value;
+  return undefined;
+}
