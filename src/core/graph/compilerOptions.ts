@@ -41,7 +41,10 @@ const IGNORED_CODES = new Set([
  * FileSystem. Never throws: problems become notices and defaults fill in.
  */
 export function loadCompilerOptions(root: string, fs: FileSystem, tsconfigPath?: string): LoadedCompilerOptions {
-  const configFile = tsconfigPath ?? findDefaultConfig(root, fs);
+  return loadConfig(root, fs, tsconfigPath ?? findDefaultConfig(root, fs), new Set());
+}
+
+function loadConfig(root: string, fs: FileSystem, configFile: string | undefined, seen: Set<string>): LoadedCompilerOptions {
   if (!configFile) {
     return {
       options: forResolution({ ...DEFAULT_COMPILER_OPTIONS }),
@@ -65,7 +68,35 @@ export function loadCompilerOptions(root: string, fs: FileSystem, tsconfigPath?:
   for (const error of [...parseDiagnosticsOf(json), ...parsed.errors]) {
     if (!IGNORED_CODES.has(error.code)) notices.push(noticeOf(error, root, configFile));
   }
+  seen.add(configFile);
+  const referenced = isSolutionStyle(parsed) ? referencedConfig(root, fs, parsed, seen) : undefined;
+  if (referenced?.configFile) {
+    notices.push(...referenced.notices, {
+      level: 'info',
+      file: configFile,
+      message: `${toRelative(root, configFile)} only references other projects; resolving imports with the options of ${toRelative(root, referenced.configFile)}`,
+    });
+    return { options: referenced.options, configFile: referenced.configFile, notices };
+  }
   return { options: forResolution(parsed.options), configFile, notices };
+}
+
+/** `{ "files": [], "references": [...] }`: the options that matter live in the referenced configs (Vite, Nx). */
+function isSolutionStyle(parsed: ts.ParsedCommandLine): boolean {
+  const raw: unknown = parsed.raw;
+  if (!parsed.projectReferences?.length || typeof raw !== 'object' || raw === null) return false;
+  return 'files' in raw && Array.isArray(raw.files) && raw.files.length === 0 && !('include' in raw);
+}
+
+/** The referenced project that declares `paths` (the application's, usually), else the first one. */
+function referencedConfig(
+  root: string, fs: FileSystem, parsed: ts.ParsedCommandLine, seen: Set<string>,
+): LoadedCompilerOptions | undefined {
+  const loaded = (parsed.projectReferences ?? [])
+    .map((reference) => path.resolve(ts.resolveProjectReferencePath(reference)))
+    .filter((file) => !seen.has(file) && fs.fileExists(file))
+    .map((file) => loadConfig(root, fs, file, seen));
+  return loaded.find((config) => config.options.paths !== undefined) ?? loaded[0];
 }
 
 function findDefaultConfig(root: string, fs: FileSystem): string | undefined {

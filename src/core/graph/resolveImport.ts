@@ -2,57 +2,117 @@ import { isBuiltin } from 'node:module';
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import type { FileSystem } from '../fs/fileSystem';
-import type { DependencyKind, Target } from '../types';
+import type { DependencyKind, Notice, Target } from '../types';
 import { isInside } from '../util/paths';
+import { loadCompilerOptions } from './compilerOptions';
 import { PathAliases } from './pathAliases';
+import { CachingResolutionHost, memo } from './resolutionHost';
 import {
   isInNodeModules, isPathSpecifier, isUrlSpecifier, packageNameFromPath, packageNameOf,
 } from './specifiers';
+
+export interface ImportResolverOptions {
+  /**
+   * Resolve each file with the nearest tsconfig.json / jsconfig.json between it and the root, as
+   * the editor does (monorepo packages with their own `paths`). Default true; the root uses the
+   * options given to the constructor.
+   */
+  nestedConfigs?: boolean;
+}
 
 /** TypeScript records the symlinked path it left when it followed a link (internal field). */
 interface WithOriginalPath {
   originalPath?: string;
 }
 
+/** Compiler options and what is derived from them, for the files one tsconfig governs. */
+interface ResolutionContext {
+  options: ts.CompilerOptions;
+  cache: ts.ModuleResolutionCache;
+  aliases: PathAliases;
+}
+
+const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
+
 /**
  * Turns specifiers into graph targets (see `Target`) with TypeScript's own module resolution.
  * One instance serves a whole analysis: resolutions and file-system probes are cached until
- * `clearCache` (call it when files are created or deleted).
+ * `clearCache` (call it when files are created or deleted, or a nested tsconfig changes).
  */
 export class ImportResolver {
   private readonly host: CachingResolutionHost;
-  private readonly cache: ts.ModuleResolutionCache;
-  private readonly aliases: PathAliases;
+  private readonly rootContext: ResolutionContext;
   private readonly realRoot: string;
+  private readonly nestedConfigs: boolean;
+  /** Directory → context, and nested config file → context. */
+  private readonly directoryContexts = new Map<string, ResolutionContext>();
+  private readonly configContexts = new Map<string, ResolutionContext>();
   private readonly fileFormats = new Map<string, ts.ResolutionMode>();
+  private readonly configNotices: Notice[] = [];
 
-  constructor(private readonly root: string, private readonly options: ts.CompilerOptions, fs: FileSystem) {
-    this.host = new CachingResolutionHost(fs, root);
-    const canonical = this.host.useCaseSensitiveFileNames ? (s: string) => s : (s: string) => s.toLowerCase();
-    this.cache = ts.createModuleResolutionCache(root, canonical, options);
-    this.aliases = new PathAliases(options, root);
-    this.realRoot = fs.realpath(root);
+  private readonly root: string;
+
+  constructor(root: string, options: ts.CompilerOptions, private readonly fs: FileSystem, settings: ImportResolverOptions = {}) {
+    this.root = path.resolve(root);
+    this.host = new CachingResolutionHost(fs, this.root);
+    this.rootContext = this.createContext(options, this.root);
+    this.realRoot = fs.realpath(this.root);
+    this.nestedConfigs = settings.nestedConfigs ?? true;
+  }
+
+  /** Problems found in nested tsconfig files read so far (the root's come from `loadCompilerOptions`). */
+  get notices(): readonly Notice[] {
+    return this.configNotices;
   }
 
   resolve(specifier: string, fromFile: string, kind: DependencyKind): Target {
     if (kind === 'reference') return this.resolveReference(specifier, fromFile);
     if (isBuiltin(specifier)) return `node:${specifier.replace(/^node:/, '')}`;
 
+    const context = this.contextFor(fromFile);
     const { resolvedModule } = ts.resolveModuleName(
-      specifier, fromFile, this.options, this.host, this.cache, undefined, this.modeFor(kind, fromFile),
+      specifier, fromFile, context.options, this.host, context.cache, undefined, this.modeFor(kind, fromFile, context),
     );
     if (resolvedModule) {
       const file = path.resolve(resolvedModule.resolvedFileName);
       const original = (resolvedModule as ts.ResolvedModuleFull & WithOriginalPath).originalPath;
       return this.targetOfFile(file, specifier, original === undefined ? undefined : path.resolve(original));
     }
-    return this.unresolvedTarget(specifier, fromFile);
+    return this.unresolvedTarget(specifier, fromFile, context);
   }
 
   clearCache(): void {
     this.host.clear();
-    this.cache.clear();
+    this.rootContext.cache.clear();
+    this.directoryContexts.clear();
+    this.configContexts.clear();
     this.fileFormats.clear();
+    this.configNotices.length = 0;
+  }
+
+  /** `shared`: package.json facts do not depend on compiler options, so all contexts share the root's. */
+  private createContext(options: ts.CompilerOptions, configDir: string, shared?: ts.PackageJsonInfoCache): ResolutionContext {
+    const canonical = this.host.useCaseSensitiveFileNames ? (s: string) => s : (s: string) => s.toLowerCase();
+    const cache = ts.createModuleResolutionCache(configDir, canonical, options, shared);
+    return { options, cache, aliases: new PathAliases(options, configDir) };
+  }
+
+  private contextFor(file: string): ResolutionContext {
+    if (!this.nestedConfigs) return this.rootContext;
+    return this.contextOfDirectory(path.dirname(file));
+  }
+
+  private contextOfDirectory(directory: string): ResolutionContext {
+    if (directory === this.root || !isInside(this.root, directory)) return this.rootContext;
+    return memo(this.directoryContexts, directory, () => {
+      const config = CONFIG_NAMES.map((name) => path.join(directory, name)).find((file) => this.host.fileExists(file));
+      if (config === undefined) return this.contextOfDirectory(path.dirname(directory));
+      return memo(this.configContexts, config, () => {
+        const loaded = loadCompilerOptions(this.root, this.fs, config);
+        this.configNotices.push(...loaded.notices);
+        return this.createContext(loaded.options, directory, this.rootContext.cache.getPackageJsonInfoCache());
+      });
+    });
   }
 
   /** `/// <reference path>` is a path relative to the file, never a module name. */
@@ -65,11 +125,11 @@ export class ImportResolver {
    * `require` and `import =` load CommonJS; `import()` is ESM everywhere; other forms follow the
    * importing file's format under node16/nodenext (package.json `type`, .mts/.cts) and ESM otherwise.
    */
-  private modeFor(kind: DependencyKind, fromFile: string): ts.ResolutionMode {
+  private modeFor(kind: DependencyKind, fromFile: string, context: ResolutionContext): ts.ResolutionMode {
     if (kind === 'require' || kind === 'import-equals') return ts.ModuleKind.CommonJS;
     if (kind === 'dynamic') return ts.ModuleKind.ESNext;
     return memo(this.fileFormats, fromFile, () =>
-      ts.getImpliedNodeFormatForFile(fromFile, this.cache.getPackageJsonInfoCache(), this.host, this.options)
+      ts.getImpliedNodeFormatForFile(fromFile, context.cache.getPackageJsonInfoCache(), this.host, context.options)
       ?? ts.ModuleKind.ESNext);
   }
 
@@ -99,83 +159,16 @@ export class ImportResolver {
     return undefined;
   }
 
-  private unresolvedTarget(specifier: string, fromFile: string): Target {
+  private unresolvedTarget(specifier: string, fromFile: string, context: ResolutionContext): Target {
     // Files TypeScript does not resolve but that exist (styles, images, .vue) are still dependencies.
     const candidates = isPathSpecifier(specifier)
       ? [path.resolve(path.dirname(fromFile), specifier)]
-      : this.aliases.candidates(specifier);
+      : context.aliases.candidates(specifier);
     const existing = candidates.find((file) => this.host.fileExists(file));
     if (existing !== undefined) return this.targetOfFile(existing, specifier);
 
-    if (isPathSpecifier(specifier) || this.aliases.matches(specifier)) return `unresolved:${specifier}`;
+    if (isPathSpecifier(specifier) || context.aliases.matches(specifier)) return `unresolved:${specifier}`;
     if (specifier.startsWith('#') || isUrlSpecifier(specifier)) return `unresolved:${specifier}`;
     return `pkg:${packageNameOf(specifier)}`;
   }
-}
-
-/** TypeScript probes the same paths over and over; each answer is asked of the FileSystem once. */
-class CachingResolutionHost implements ts.ModuleResolutionHost {
-  readonly useCaseSensitiveFileNames = ts.sys.useCaseSensitiveFileNames;
-  private readonly files = new Map<string, boolean>();
-  private readonly directories = new Map<string, boolean>();
-  private readonly realpaths = new Map<string, string>();
-  private readonly packageNames = new Map<string, string | undefined>();
-
-  constructor(private readonly fs: FileSystem, private readonly root: string) {}
-
-  fileExists(file: string): boolean {
-    return memo(this.files, file, () => this.fs.fileExists(file));
-  }
-
-  directoryExists(directory: string): boolean {
-    return memo(this.directories, directory, () => this.fs.directoryExists(directory));
-  }
-
-  realpath(file: string): string {
-    return memo(this.realpaths, file, () => this.fs.realpath(file));
-  }
-
-  readFile(file: string): string | undefined {
-    return this.fs.readFile(file);
-  }
-
-  getCurrentDirectory(): string {
-    return this.root;
-  }
-
-  /** Name in the nearest package.json above a file outside the workspace. */
-  nearestPackageName(file: string): string | undefined {
-    const directory = path.dirname(file);
-    return memo(this.packageNames, directory, () => {
-      const text = this.fileExists(path.join(directory, 'package.json')) ? this.readFile(path.join(directory, 'package.json')) : undefined;
-      const name = text === undefined ? undefined : nameInPackageJson(text);
-      if (name !== undefined) return name;
-      const parent = path.dirname(directory);
-      return parent === directory ? undefined : this.nearestPackageName(directory);
-    });
-  }
-
-  clear(): void {
-    this.files.clear();
-    this.directories.clear();
-    this.realpaths.clear();
-    this.packageNames.clear();
-  }
-}
-
-function memo<T>(map: Map<string, T>, key: string, compute: () => T): T {
-  if (map.has(key)) return map.get(key) as T;
-  const value = compute();
-  map.set(key, value);
-  return value;
-}
-
-function nameInPackageJson(text: string): string | undefined {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed === 'object' && parsed !== null && 'name' in parsed && typeof parsed.name === 'string') return parsed.name;
-  } catch {
-    // a broken package.json names nothing
-  }
-  return undefined;
 }

@@ -138,3 +138,35 @@ describe('ImportResolver', () => {
     assert.equal(resolver.resolve('./missing', from, 'static'), path.join(root, 'src/missing.ts'));
   });
 });
+
+describe('ImportResolver with several tsconfig files', () => {
+  it('resolves each file with the nearest tsconfig below the root, and reports its problems', () => {
+    const run = runGraph(fixture('nested-configs'));
+    assert.deepEqual(edgeRows(run), [
+      'apps/web/src/page.ts:1:20 static → apps/web/src/lib/db.ts',
+      // no tsconfig of its own: the root's, which has no `@/*` alias
+      'packages/core/src/index.ts:1:20 static → pkg:@/lib',
+    ]);
+    const config = path.join(run.root, 'apps/web/tsconfig.json');
+    assert.deepEqual(run.resolver.notices, [
+      { level: 'warning', file: config, message: "apps/web/tsconfig.json:7:5: Unknown compiler option 'notAnOption'." },
+    ]);
+  });
+
+  it('uses only the root options when nested configs are turned off', () => {
+    const root = fixture('nested-configs');
+    const fs = new NodeFileSystem();
+    const resolver = new ImportResolver(root, loadCompilerOptions(root, fs).options, fs, { nestedConfigs: false });
+    assert.equal(resolver.resolve('@/lib/db', path.join(root, 'apps/web/src/page.ts'), 'static'), 'pkg:@/lib');
+  });
+
+  it('resolves with the referenced project of a solution-style tsconfig', () => {
+    const run = runGraph(fixture('solution-style'));
+    assert.deepEqual(edgeRows(run), ['src/main.ts:1:22 static → src/lib/util.ts']);
+    assert.deepEqual(run.notices, [{
+      level: 'info',
+      file: path.join(run.root, 'tsconfig.json'),
+      message: 'tsconfig.json only references other projects; resolving imports with the options of tsconfig.app.json',
+    }]);
+  });
+});
