@@ -17,7 +17,14 @@ function isStringLiteralLike(node: ts.Node | undefined): node is StringLiteralLi
 }
 
 /** Calls and import types can sit anywhere; only files that mention them need a full walk. */
-const NEEDS_DEEP_WALK = /\brequire\b|\bimport\s*\(/;
+const NEEDS_DEEP_WALK = /\brequire\b|\bimport\s*\(|@import\b/;
+/** JS files carry types in JSDoc (`@import`, `{import('x').T}`); TS files' JSDoc is not parsed. */
+const JS_FILE = /\.[cm]?jsx?$/i;
+
+/** JSDoc hangs off the nodes it documents (an internal but long-stable field). */
+interface WithJSDoc {
+  jsDoc?: readonly ts.JSDoc[];
+}
 
 /**
  * Every dependency written in a parsed file, in source order. Works on a source file parsed
@@ -32,7 +39,7 @@ export function extractImports(sf: ts.SourceFile): ImportRef[] {
   for (const ref of sf.referencedFiles) found.push(referenceOf(sf.text, ref));
   const isModule = ts.isExternalModule(sf);
   for (const statement of sf.statements) visitStatement(statement, add, isModule);
-  if (NEEDS_DEEP_WALK.test(sf.text)) visitExpressions(sf, add);
+  if (NEEDS_DEEP_WALK.test(sf.text)) visitExpressions(sf, add, JS_FILE.test(sf.fileName));
 
   const lines = new LineIndex(sf.text);
   return found
@@ -82,8 +89,11 @@ function isTypeOnlyExport(statement: ts.ExportDeclaration): boolean {
   return clause.elements.length > 0 && clause.elements.every((e) => e.isTypeOnly);
 }
 
-/** `require('x')`, `import('x')` and `import('x')` types anywhere in the file. Iterative: minified code nests deep. */
-function visitExpressions(sf: ts.SourceFile, add: Add): void {
+/**
+ * `require('x')`, `import('x')` and `import('x')` types anywhere in the file, and in JS files the
+ * JSDoc `@import` tags and import types. Iterative: minified code nests deep.
+ */
+function visitExpressions(sf: ts.SourceFile, add: Add, withJSDoc: boolean): void {
   const stack: ts.Node[] = [sf];
   const push = (child: ts.Node): undefined => {
     stack.push(child);
@@ -100,7 +110,10 @@ function visitExpressions(sf: ts.SourceFile, add: Add): void {
     } else if (ts.isImportTypeNode(node)) {
       const argument = node.argument;
       if (ts.isLiteralTypeNode(argument) && isStringLiteralLike(argument.literal)) add(argument.literal, 'type-only', true);
+    } else if (ts.isJSDocImportTag(node)) {
+      if (isStringLiteralLike(node.moduleSpecifier)) add(node.moduleSpecifier, 'type-only', true);
     }
+    if (withJSDoc) (node as ts.Node & WithJSDoc).jsDoc?.forEach(push);
     ts.forEachChild(node, push);
   }
 }

@@ -75,6 +75,25 @@ describe('extractImports', () => {
     ]);
   });
 
+  it('reads JSDoc @import tags and import types in JS files, as type-only', () => {
+    const text = [
+      '/** @import { A } from "./a" */',
+      '/** @type {import("./b").B} */',
+      'const x = 1;',
+      '/**',
+      ' * @param {typeof import("./c")} p',
+      ' */',
+      'function f(p) {}',
+    ].join('\n');
+    assert.deepEqual(refs('/w/a.js', text), [
+      '1:24-1:29 type-only (type) ./a',
+      '2:19-2:24 type-only (type) ./b',
+      '5:26-5:31 type-only (type) ./c',
+    ]);
+    // in TS files JSDoc carries no types
+    assert.deepEqual(refs('/w/a.ts', text), []);
+  });
+
   it('does not treat a member `.require()` or `import.meta` as an import', () => {
     assert.deepEqual(refs('/w/a.js', "module.require('./a');\nconst u = import.meta.url;\nrequire.resolve('./b');"), []);
   });
