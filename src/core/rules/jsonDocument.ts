@@ -14,6 +14,8 @@ export interface JsonDocument {
   /** Undefined when the text holds no value at all. */
   root: Node | undefined;
   lines: LineIndex;
+  /** True when the text is not valid JSONC (the tree is then the parser's best guess). */
+  hasSyntaxError: boolean;
 }
 
 /** A node together with the document it belongs to (values travel between files through `extends`). */

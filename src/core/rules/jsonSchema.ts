@@ -22,9 +22,15 @@ export interface JsonSchema {
   const?: JsonLiteral;
   oneOf?: JsonSchema[];
   anyOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  if?: JsonSchema;
+  then?: JsonSchema;
+  else?: JsonSchema;
   pattern?: string;
-  /** VS Code's message for a value that does not match `pattern`; we use it too. */
+  /** VS Code's message for a value that does not match `pattern` ("Expected …."); we use it too. */
   patternErrorMessage?: string;
+  /** VS Code's message for a value outside `enum`. */
+  errorMessage?: string;
   minLength?: number;
   minimum?: number;
   default?: unknown;

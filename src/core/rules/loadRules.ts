@@ -24,9 +24,11 @@ export function loadRules(file: string, fs: FileSystem): LoadResult {
 
   const schema = loadGuardrailsSchema();
   if (!schema) problems.push(problem('Guardrails cannot find schema/guardrails.schema.json next to its program; rules were not validated', absolute));
+  // In a file with a syntax error, what the parser recovered is guesswork: report the syntax
+  // error alone there, and check the other files as usual.
+  const broken = new Set(chain.documents.filter((doc) => doc.hasSyntaxError).map((doc) => doc.file));
   for (const doc of chain.documents) {
-    // A document without a value has had its syntax error reported.
-    if (doc.root && schema) problems.push(...validateSchema(doc, schema));
+    if (doc.root && schema && !broken.has(doc.file)) problems.push(...validateSchema(doc, schema));
   }
   if (own.root?.type !== 'object') return { ok: false, problems: sortProblems(problems) };
 
@@ -38,7 +40,7 @@ export function loadRules(file: string, fs: FileSystem): LoadResult {
   config.sources = chain.documents.map((doc) => doc.file).reverse();
   problems.push(...validateSemantics(config));
 
-  const sorted = sortProblems(problems);
+  const sorted = sortProblems(problems.filter((p) => !broken.has(p.location.file) || chain.problems.includes(p)));
   if (sorted.some((p) => p.severity === 'error')) return { ok: false, problems: sorted, partial: config };
   return { ok: true, config, problems: sorted };
 }

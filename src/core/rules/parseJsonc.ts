@@ -1,5 +1,5 @@
-// Reads a rules file as JSON with comments and trailing commas, reporting syntax errors
-// where they are, in words.
+// Reads a rules file as JSON with comments and trailing commas, reporting the first syntax
+// error where it is, in words.
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { ConfigProblem } from './ruleTypes';
 import type { JsonDocument } from './jsonDocument';
@@ -27,14 +27,13 @@ const FRIENDLY: Record<string, string> = {
 export function parseJsonc(file: string, text: string): { doc: JsonDocument; problems: ConfigProblem[] } {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-  const doc: JsonDocument = { file, text, root, lines: new LineIndex(text) };
+  const doc: JsonDocument = { file, text, root, lines: new LineIndex(text), hasSyntaxError: errors.length > 0 || text.trim() === '' };
   if (text.trim() === '') {
     const message = 'the rules file is empty: write an object such as { "rules": [] }';
     return { doc: { ...doc, root: undefined }, problems: [{ severity: 'error', message, location: { file, range: doc.lines.range(0, 0) } }] };
   }
-  // After the first error at a place, the parser's recovery reports more there; they add nothing.
-  const firstAtOffset = errors.filter((error, index) => errors.findIndex((other) => other.offset === error.offset) === index);
-  const problems = firstAtOffset.map((error): ConfigProblem => ({
+  // Only the first error: the parser's recovery after it reports a cascade that adds nothing.
+  const problems = errors.slice(0, 1).map((error): ConfigProblem => ({
     severity: 'error',
     message: `JSON syntax error: ${describeParseError(printParseErrorCode(error.error))}`,
     location: { file, range: doc.lines.range(error.offset, error.offset + Math.max(error.length, 1)) },

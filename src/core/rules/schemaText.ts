@@ -20,7 +20,7 @@ export function expectedText(schema: JsonSchema, root: JsonSchema): string {
 function typeText(type: string, s: JsonSchema, root: JsonSchema): string {
   switch (type) {
     case 'string':
-      return s.patternErrorMessage ?? 'a string';
+      return s.patternErrorMessage ? patternPhrase(s.patternErrorMessage) : 'a string';
     case 'number':
       return 'a number';
     case 'integer':
@@ -36,6 +36,11 @@ function typeText(type: string, s: JsonSchema, root: JsonSchema): string {
     default:
       return type;
   }
+}
+
+/** VS Code's "Expected a date written YYYY-MM-DD." → "a date written YYYY-MM-DD", to follow our own "expected". */
+export function patternPhrase(message: string): string {
+  return message.replace(/^Expected\s+/i, '').replace(/\.$/, '');
 }
 
 /** "a string" → "strings", "a rule object" → "rule objects"; other phrases are kept whole. */

@@ -1,10 +1,11 @@
 // Validates a parsed rules file against guardrails.schema.json and words each problem for a
-// person: one precise message at the exact value, never a pile of "does not match oneOf" noise.
-// Rules are a oneOf discriminated by "kind", so the right branch is chosen by that value first.
+// person: one precise message at the exact value, never a pile of "does not match" noise.
+// Rules pick their schema with `allOf: [{ if: { kind: const }, then: … }]`; the "kind" is
+// checked first, so an unknown kind is one message and a known kind gets its own fields checked.
 import type { ConfigProblem } from './ruleTypes';
-import { nodeLocation, objectEntries, propertyValue, startLocation, type JsonDocument, type JsonNode } from './jsonDocument';
+import { objectEntries, nodeLocation, propertyValue, startLocation, type JsonDocument, type JsonNode } from './jsonDocument';
 import { resolveRef, type JsonSchema, type JsonType } from './jsonSchema';
-import { childContext, containerText, expectedText, foundText, ROOT_CONTEXT, subjectText, type SchemaContext } from './schemaText';
+import { childContext, containerText, expectedText, foundText, patternPhrase, ROOT_CONTEXT, subjectText, type SchemaContext } from './schemaText';
 import { didYouMean, suggestionSuffix } from './didYouMean';
 
 interface Issue {
@@ -15,23 +16,34 @@ interface Issue {
   severity?: 'error' | 'warning';
 }
 
-/** Sibling branches of a discriminated union, to tell "wrong kind for this field" from a typo. */
-interface Discriminated {
+/** A property whose value selects one of several schemas (a rule's "kind"). */
+interface Discriminator {
   property: string;
-  value: string;
+  values: string[];
   branches: JsonSchema[];
+  /** The value of this object, once its branch is chosen. */
+  selected?: string;
 }
 
 export function validateSchema(doc: JsonDocument, schema: JsonSchema): ConfigProblem[] {
   if (!doc.root) return [];
-  return validate(doc.root, schema, schema, ROOT_CONTEXT).map((issue) => ({
-    severity: issue.severity ?? 'error',
-    message: issue.message,
-    location: issue.start ? startLocation(doc, issue.node) : nodeLocation(doc, issue.node),
-  }));
+  const seen = new Set<string>();
+  const problems: ConfigProblem[] = [];
+  for (const issue of validate(doc.root, schema, schema, ROOT_CONTEXT)) {
+    // An object checked by its own schema and a selected branch may report the same thing twice.
+    const key = `${issue.node.offset}:${issue.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push({
+      severity: issue.severity ?? 'error',
+      message: issue.message,
+      location: issue.start ? startLocation(doc, issue.node) : nodeLocation(doc, issue.node),
+    });
+  }
+  return problems;
 }
 
-function validate(node: JsonNode, schemaIn: JsonSchema, root: JsonSchema, ctx: SchemaContext, union?: Discriminated): Issue[] {
+function validate(node: JsonNode, schemaIn: JsonSchema, root: JsonSchema, ctx: SchemaContext, discriminator?: Discriminator): Issue[] {
   const schema = resolveRef(schemaIn, root);
   const branches = schema.oneOf ?? schema.anyOf;
   if (branches) return validateUnion(node, schema, branches, root, ctx);
@@ -58,7 +70,7 @@ function validate(node: JsonNode, schemaIn: JsonSchema, root: JsonSchema, ctx: S
     case 'array':
       return validateArray(node, schema, root, ctx);
     case 'object':
-      return validateObject(node, schema, root, ctx, union);
+      return validateObject(node, schema, root, ctx, discriminator);
     default:
       return [];
   }
@@ -70,7 +82,7 @@ function validateString(node: JsonNode, schema: JsonSchema, ctx: SchemaContext):
     return [{ node, message: `${subjectText(ctx)}: expected a non-empty string` }];
   }
   if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) {
-    const expected = schema.patternErrorMessage ?? `a string matching ${schema.pattern}`;
+    const expected = schema.patternErrorMessage ? patternPhrase(schema.patternErrorMessage) : `a string matching ${schema.pattern}`;
     return [{ node, message: `${subjectText(ctx)}: expected ${expected}, found ${JSON.stringify(value)}` }];
   }
   return [];
@@ -88,30 +100,37 @@ function validateArray(node: JsonNode, schema: JsonSchema, root: JsonSchema, ctx
   return issues;
 }
 
-function validateObject(node: JsonNode, schema: JsonSchema, root: JsonSchema, ctx: SchemaContext, union?: Discriminated): Issue[] {
+function validateObject(node: JsonNode, schema: JsonSchema, root: JsonSchema, ctx: SchemaContext, selectedBy?: Discriminator): Issue[] {
   const issues: Issue[] = [];
   const entries = objectEntries(node);
+  const known = schema.properties ?? {};
+  const isKnown = (key: string): boolean => Object.prototype.hasOwnProperty.call(known, key);
   const seen = new Set<string>();
   for (const { key, keyNode } of entries) {
     if (seen.has(key)) issues.push({ node: keyNode, severity: 'warning', message: `field "${key}" is written twice${containerText(ctx)}; the last one counts` });
     seen.add(key);
   }
-  const known = schema.properties ?? {};
+
   // A misspelt required field is reported once, as the unknown field with its suggestion.
-  const suggested = new Set(
-    entries.filter(({ key }) => !Object.prototype.hasOwnProperty.call(known, key)).map(({ key }) => didYouMean(key, Object.keys(known))),
-  );
+  const suggested = new Set(entries.filter(({ key }) => !isKnown(key)).map(({ key }) => didYouMean(key, Object.keys(known))));
   const missing = (schema.required ?? []).filter((key) => !seen.has(key) && !suggested.has(key));
   if (missing.length) {
     const anchor = propertyValue(node, 'id') ?? node;
     const list = missing.map((key) => `"${key}"`).join(', ');
     issues.push({ node: anchor, start: anchor === node, message: `${subjectText(ctx)} is missing required field${missing.length > 1 ? 's' : ''} ${list}` });
   }
+
+  const discriminator = findDiscriminator(schema, root);
+  const selector = discriminator ? propertyValue(node, discriminator.property) : undefined;
+  const selected = discriminator && selector ? discriminator.values.indexOf(String(selector.value)) : -1;
   for (const { key, keyNode, value } of entries) {
     const child = childContext(ctx, key, value);
-    const propertySchema = Object.prototype.hasOwnProperty.call(known, key) ? known[key] : undefined;
-    if (propertySchema) {
-      issues.push(...validate(value, propertySchema, root, child));
+    if (discriminator && value === selector && (selected < 0 || selector.type !== 'string')) {
+      issues.push(unknownSelector(selector, discriminator, ctx));
+      continue;
+    }
+    if (isKnown(key)) {
+      issues.push(...validate(value, known[key], root, child));
       continue;
     }
     if (schema.propertyNames) {
@@ -120,41 +139,67 @@ function validateObject(node: JsonNode, schema: JsonSchema, root: JsonSchema, ct
       if (nameIssues.length) continue;
     }
     if (schema.additionalProperties === false) {
-      issues.push({ node: keyNode, message: unknownFieldMessage(key, Object.keys(known), root, ctx, union) });
+      issues.push({ node: keyNode, message: unknownFieldMessage(key, Object.keys(known), root, ctx, selectedBy) });
     } else if (typeof schema.additionalProperties === 'object') {
       issues.push(...validate(value, schema.additionalProperties, root, child));
     }
   }
+
+  for (const part of schema.allOf ?? []) {
+    if (!part.if) {
+      issues.push(...validate(node, part, root, ctx));
+      continue;
+    }
+    const branch = validate(node, part.if, root, ctx).length === 0 ? part.then : part.else;
+    const chosen = discriminator && selected >= 0 ? { ...discriminator, selected: discriminator.values[selected] } : discriminator;
+    if (branch) issues.push(...validate(node, branch, root, ctx, chosen));
+  }
   return issues;
+}
+
+/** `allOf: [{ if: { properties: { P: { const } }, required: [P] }, then }]` over one property P. */
+function findDiscriminator(schema: JsonSchema, root: JsonSchema): Discriminator | undefined {
+  const parts = (schema.allOf ?? []).filter((part) => part.if && part.then);
+  if (parts.length < 2) return undefined;
+  const property = Object.keys(parts[0].if?.properties ?? {})[0];
+  if (property === undefined) return undefined;
+  const values = parts.map((part) => part.if?.properties?.[property]?.const);
+  if (!values.every((value): value is string => typeof value === 'string')) return undefined;
+  return { property, values, branches: parts.map((part) => resolveRef(part.then as JsonSchema, root)) };
+}
+
+function unknownSelector(node: JsonNode, discriminator: Discriminator, ctx: SchemaContext): Issue {
+  const { property, values } = discriminator;
+  const label = ctx.noun ? `${ctx.noun} ${property}` : property;
+  const found = node.type === 'string' ? JSON.stringify(node.value) : foundText(node, true);
+  const suffix = typeof node.value === 'string' ? suggestionSuffix(node.value, values) : '';
+  return { node, message: `unknown ${label} ${found}${containerText(ctx)}${suffix || '.'} Valid ${property}s: ${values.join(', ')}` };
 }
 
 function validateName(key: string, keyNode: JsonNode, schema: JsonSchema, root: JsonSchema, ctx: SchemaContext): Issue[] {
   const s = resolveRef(schema, root);
   if (s.pattern === undefined || new RegExp(s.pattern, 'u').test(key)) return [];
-  const expected = s.patternErrorMessage ?? `a name matching ${s.pattern}`;
+  const expected = s.patternErrorMessage ? patternPhrase(s.patternErrorMessage) : `a name matching ${s.pattern}`;
   return [{ node: keyNode, message: `invalid name ${JSON.stringify(key)}${containerText(ctx)}: expected ${expected}` }];
 }
 
-function unknownFieldMessage(key: string, known: string[], root: JsonSchema, ctx: SchemaContext, union?: Discriminated): string {
+function unknownFieldMessage(key: string, known: string[], root: JsonSchema, ctx: SchemaContext, selectedBy?: Discriminator): string {
   const where = containerText(ctx);
-  if (union) {
-    const owners = union.branches
-      .map((branch) => resolveRef(branch, root))
+  if (selectedBy) {
+    const owners = selectedBy.branches
       .filter((branch) => branch.properties && Object.prototype.hasOwnProperty.call(branch.properties, key))
-      .map((branch) => `"${String(branch.properties?.[union.property]?.const)}"`);
+      .map((branch) => `"${String(branch.properties?.[selectedBy.property]?.const)}"`);
     if (owners.length) {
-      return `field "${key}"${where} is not allowed when ${union.property} is "${union.value}" (only ${union.property} ${owners.join(', ')} ${owners.length > 1 ? 'have' : 'has'} it)`;
+      const when = selectedBy.selected === undefined ? '' : ` when ${selectedBy.property} is "${selectedBy.selected}"`;
+      return `field "${key}"${where} is not allowed${when} (only ${selectedBy.property} ${owners.join(', ')} ${owners.length > 1 ? 'have' : 'has'} it)`;
     }
   }
   return `unknown field "${key}"${where}${suggestionSuffix(key, known)}`;
 }
 
+/** string | string[] and similar: the branch whose type fits is checked, with its own messages. */
 function validateUnion(node: JsonNode, schema: JsonSchema, branchesIn: JsonSchema[], root: JsonSchema, ctx: SchemaContext): Issue[] {
-  const branches = branchesIn.map((branch) => resolveRef(branch, root));
-  const discriminator = findDiscriminator(branches);
-  if (discriminator && node.type === 'object') return validateDiscriminated(node, branches, discriminator, root, ctx);
-
-  const candidates = branches.filter((branch) => typeMatches(node, branch.type));
+  const candidates = branchesIn.map((branch) => resolveRef(branch, root)).filter((branch) => typeMatches(node, branch.type));
   if (candidates.length === 0) {
     return [{ node, message: `${subjectText(ctx)}: expected ${expectedText(schema, root)}, found ${foundText(node, false)}` }];
   }
@@ -167,39 +212,8 @@ function validateUnion(node: JsonNode, schema: JsonSchema, branchesIn: JsonSchem
   return best ?? [];
 }
 
-/** A property that every branch requires and fixes with `const` (here: a rule's "kind"). */
-function findDiscriminator(branches: JsonSchema[]): string | undefined {
-  const first = branches[0];
-  if (!first?.properties) return undefined;
-  return Object.keys(first.properties).find((key) =>
-    branches.every((branch) => branch.required?.includes(key) && typeof branch.properties?.[key]?.const === 'string'),
-  );
-}
-
-function validateDiscriminated(node: JsonNode, branches: JsonSchema[], property: string, root: JsonSchema, ctx: SchemaContext): Issue[] {
-  const values = branches.map((branch) => String(branch.properties?.[property]?.const));
-  const valueNode = propertyValue(node, property);
-  const label = ctx.noun ? `${ctx.noun} ${property}` : property;
-  if (!valueNode) {
-    const anchor = propertyValue(node, 'id') ?? node;
-    return [{ node: anchor, start: anchor === node, message: `${subjectText(ctx)} is missing required field "${property}" (${values.join(', ')})` }];
-  }
-  const value = valueNode.value;
-  const index = typeof value === 'string' ? values.indexOf(value) : -1;
-  if (index < 0) {
-    const found = valueNode.type === 'string' ? `"${String(value)}"` : foundText(valueNode, true);
-    const suffix = typeof value === 'string' ? suggestionSuffix(value, values) : '';
-    const prefix = `unknown ${label} ${found}${containerText(ctx)}`;
-    return [{ node: valueNode, message: `${prefix}${suffix}${suffix ? ' ' : '. '}Valid ${property}s: ${values.join(', ')}` }];
-  }
-  return validate(node, branches[index], root, ctx, { property, value: values[index], branches });
-}
-
 function typeMatches(node: JsonNode, type: JsonType | JsonType[] | undefined): boolean {
   if (type === undefined) return true;
   const types = Array.isArray(type) ? type : [type];
-  return types.some((t) => {
-    if (t === 'integer') return node.type === 'number' && Number.isInteger(node.value);
-    return node.type === t;
-  });
+  return types.some((t) => (t === 'integer' ? node.type === 'number' && Number.isInteger(node.value) : node.type === t));
 }
