@@ -1,0 +1,70 @@
+import * as path from 'node:path';
+import { ts } from 'ts-morph';
+import type { FileSystem } from '../fs/fileSystem';
+
+/** TypeScript probes the same paths over and over; each answer is asked of the FileSystem once. */
+export class CachingResolutionHost implements ts.ModuleResolutionHost {
+  readonly useCaseSensitiveFileNames = ts.sys.useCaseSensitiveFileNames;
+  private readonly files = new Map<string, boolean>();
+  private readonly directories = new Map<string, boolean>();
+  private readonly realpaths = new Map<string, string>();
+  private readonly packageNames = new Map<string, string | undefined>();
+
+  constructor(private readonly fs: FileSystem, private readonly root: string) {}
+
+  fileExists(file: string): boolean {
+    return memo(this.files, file, () => this.fs.fileExists(file));
+  }
+
+  directoryExists(directory: string): boolean {
+    return memo(this.directories, directory, () => this.fs.directoryExists(directory));
+  }
+
+  realpath(file: string): string {
+    return memo(this.realpaths, file, () => this.fs.realpath(file));
+  }
+
+  readFile(file: string): string | undefined {
+    return this.fs.readFile(file);
+  }
+
+  getCurrentDirectory(): string {
+    return this.root;
+  }
+
+  /** Name in the nearest package.json above a file (for files outside the workspace). */
+  nearestPackageName(file: string): string | undefined {
+    const directory = path.dirname(file);
+    return memo(this.packageNames, directory, () => {
+      const manifest = path.join(directory, 'package.json');
+      const text = this.fileExists(manifest) ? this.readFile(manifest) : undefined;
+      const name = text === undefined ? undefined : nameInPackageJson(text);
+      if (name !== undefined) return name;
+      return path.dirname(directory) === directory ? undefined : this.nearestPackageName(directory);
+    });
+  }
+
+  clear(): void {
+    this.files.clear();
+    this.directories.clear();
+    this.realpaths.clear();
+    this.packageNames.clear();
+  }
+}
+
+export function memo<T>(map: Map<string, T>, key: string, compute: () => T): T {
+  if (map.has(key)) return map.get(key) as T;
+  const value = compute();
+  map.set(key, value);
+  return value;
+}
+
+function nameInPackageJson(text: string): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed === 'object' && parsed !== null && 'name' in parsed && typeof parsed.name === 'string') return parsed.name;
+  } catch {
+    // a broken package.json names nothing
+  }
+  return undefined;
+}
