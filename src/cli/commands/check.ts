@@ -1,6 +1,5 @@
 import * as path from 'node:path';
 import { analyzeDirectory } from '../../core/analysis/analyze';
-import { createBaseline, writeBaselineAtomic } from '../../core/baseline/baseline';
 import { toJsonReport } from '../../core/report/jsonReport';
 import { toSarif } from '../../core/report/sarifReport';
 import { formatText } from '../../core/report/textReport';
@@ -8,6 +7,7 @@ import type { CliArgs } from '../args';
 import { formatProblems, writeReport, type CliIo } from '../output';
 import { ProgressLine } from '../progress';
 import { VERSION } from '../version';
+import { updateBaselines } from './updateBaseline';
 
 const FORMATS = ['text', 'json', 'sarif'];
 
@@ -34,19 +34,13 @@ export async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
   const { result, projects } = outcome;
 
   if (args.updateBaseline) {
-    const config = projects[0]?.config;
-    const file = args.baseline ? path.resolve(io.cwd, args.baseline) : config?.baseline ?? path.join(result.root, '.guardrails', 'baseline.json');
-    const baseline = createBaseline(result.violations, result.root);
-    writeBaselineAtomic(file, baseline);
-    const count = baseline.violations.reduce((sum, entry) => sum + entry.count, 0);
-    io.stderr.write(`guardrails: wrote ${count} known violation(s) to ${path.relative(io.cwd, file) || file}\n`);
-    return 0;
+    return updateBaselines(result, projects, args.baseline && path.resolve(io.cwd, args.baseline), io);
   }
 
   const rules = projects[0]?.config;
   const report =
     format === 'json' ? JSON.stringify(toJsonReport(result, { version: VERSION }), null, 2)
-    : format === 'sarif' ? JSON.stringify(toSarif(result, { version: VERSION, rules }), null, 2)
+    : format === 'sarif' ? JSON.stringify(toSarif(result, { version: VERSION, rules, baselineApplied: result.violations.some((v) => v.baselined) || Boolean(args.baseline) }), null, 2)
     : formatText(result, { color: args.color, rules, showDebt: true });
   writeReport(io, report, args.output);
 

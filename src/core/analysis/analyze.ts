@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { applyBaseline, readBaseline } from '../baseline/baseline';
+import { applyBaseline, fixedEntries, readBaseline } from '../baseline/baseline';
 import type { FileSystem } from '../fs/fileSystem';
 import { NodeFileSystem } from '../fs/nodeFileSystem';
 import { findRulesFile, findRulesFilesBelow } from '../rules/findRulesFile';
@@ -106,12 +106,18 @@ function withBaseline(violations: Violation[], config: RulesConfig, override: st
   if (override === false) return violations;
   const file = override ? path.resolve(override) : config.baseline;
   if (!file) return violations;
+  // An explicit --baseline file holds paths relative to the report's root; a rules file's own, to its root.
+  const root = override ? result.root : config.root;
   const read = readBaseline(file, fs);
   if (!read.ok) {
     result.notices.push({ level: 'warning', message: read.message, file });
     return violations;
   }
-  return applyBaseline(violations, read.baseline, config.root);
+  const fixed = fixedEntries(violations, read.baseline, root).reduce((sum, entry) => sum + entry.count, 0);
+  if (fixed > 0) {
+    result.notices.push({ level: 'info', file, message: `${fixed} known violation(s) in the baseline are fixed; run with --update-baseline to lock that in` });
+  }
+  return applyBaseline(violations, read.baseline, root);
 }
 
 function configProblemViolation(problem: ConfigProblem): Violation {

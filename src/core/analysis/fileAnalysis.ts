@@ -1,10 +1,10 @@
-import type { ts } from 'ts-morph';
 import { collectComments, mayContainMarkers } from '../debt/collectComments';
 import { scanDebt } from '../debt/scanDebt';
+import { parseErrorViolation } from '../graph/buildGraph';
 import { extractImports } from '../graph/extractImports';
 import { parseSource } from '../graph/parseSource';
 import type { DebtPolicy } from '../rules/ruleTypes';
-import { parseSuppressions, type Suppression } from '../suppress/suppressions';
+import { parseSuppressions, SUPPRESSION_MARKER, type Suppression } from '../suppress/suppressions';
 import type { DebtItem, ImportRef, Violation } from '../types';
 import { LineIndex } from '../util/positions';
 
@@ -24,35 +24,20 @@ export interface FileAnalysisContext {
   today: string;
 }
 
-const SUPPRESSION_MARKER = 'guardrails-ignore';
-
 /** Parses one file once and reads its imports, debt tags and suppressions from that parse. */
 export function analyzeFileText(file: string, text: string, ctx: FileAnalysisContext): FileFacts {
   const { sourceFile, parseErrors } = parseSource(file, text);
   const facts: FileFacts = { file, imports: extractImports(sourceFile), debt: [], suppressions: [], problems: [] };
-  if (parseErrors.length > 0) facts.problems.push(parseErrorViolation(file, sourceFile, parseErrors[0]));
+  if (parseErrors.length > 0) facts.problems.push(parseErrorViolation(file, text, parseErrors[0]));
 
   const tags = Object.keys(ctx.policy.tags).filter((tag) => ctx.policy.tags[tag] !== 'off');
   if (!mayContainMarkers(text, [...tags, SUPPRESSION_MARKER])) return facts;
   const comments = collectComments(sourceFile);
   const lineIndex = new LineIndex(text);
-  const debt = scanDebt(sourceFile, comments, { file, root: ctx.root, policy: ctx.policy, today: ctx.today });
+  const debt = scanDebt(sourceFile, comments, { file, root: ctx.root, policy: ctx.policy, today: ctx.today, lineIndex });
   const suppressions = parseSuppressions(comments, { file, lineIndex });
   facts.debt = debt.items;
   facts.suppressions = suppressions.suppressions;
   facts.problems.push(...debt.problems, ...suppressions.problems);
   return facts;
-}
-
-function parseErrorViolation(file: string, sourceFile: ts.SourceFile, error: { message: string; pos: number }): Violation {
-  const lineIndex = new LineIndex(sourceFile.text);
-  const start = lineIndex.position(Math.min(error.pos, sourceFile.text.length));
-  return {
-    ruleId: 'parse-error',
-    severity: 'error',
-    message: `cannot parse this file: ${error.message}; the rest of the workspace is still analysed`,
-    location: { file, range: { start, end: start } },
-    from: file,
-    to: '',
-  };
 }

@@ -134,7 +134,7 @@ export class GuardrailsProject {
       violations: [...kept, ...unused],
       debt,
       edges,
-      notices: [...this.notices],
+      notices: [...this.notices, ...this.resolver.notices],
     };
   }
 

@@ -40,7 +40,7 @@ export function checkAllowed(rule: AllowedRule, ctx: CheckContext): Violation[] 
         break;
     }
     if (!allowed) {
-      const source = describeSource(edge, ctx);
+      const source = describeSource(edge, ctx, from);
       violations.push(
         dependencyViolation(rule, edge, `${source} may only import ${allowedList}, not ${describeTarget(edge, ctx)}`),
       );

@@ -30,7 +30,7 @@ export function checkForbidden(rule: ForbiddenRule, ctx: CheckContext): Violatio
     }
     if (forbidden) {
       violations.push(
-        dependencyViolation(rule, edge, `${describeSource(edge, ctx)} must not import ${describeTarget(edge, ctx)}`),
+        dependencyViolation(rule, edge, `${describeSource(edge, ctx, from)} must not import ${describeTarget(edge, ctx)}`),
       );
     }
   }

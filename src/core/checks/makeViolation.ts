@@ -1,6 +1,7 @@
 import type { Edge, ReportedSeverity, Violation } from '../types';
 import type { Rule } from '../rules/ruleTypes';
 import { targetKind, targetName, type CheckContext } from './checkContext';
+import type { SelectorSet } from './selectors';
 
 /** A finding on the import that breaks the rule, carrying the rule's id, severity and why. */
 export function dependencyViolation(rule: Rule, edge: Edge, message: string): Violation {
@@ -35,8 +36,17 @@ export function describeTarget(edge: Edge, ctx: CheckContext): string {
   }
 }
 
-/** How a message names the importer's group: its layer, or its path. */
-export function describeSource(edge: Edge, ctx: CheckContext): string {
+/**
+ * How a message names the importer's group: its layer, or the `from` glob that matched it with its
+ * captures filled in (`src/features/checkout/**`), or else its path.
+ */
+export function describeSource(edge: Edge, ctx: CheckContext, from?: SelectorSet): string {
   const layer = ctx.layerOf(edge.from);
-  return layer ? `layer ${layer}` : ctx.rel(edge.from);
+  const rel = ctx.rel(edge.from);
+  const selector = from?.matchingSelector(rel, layer);
+  if (selector && selector.layer === undefined) {
+    const captures = from!.matchFrom(rel, layer) ?? {};
+    return selector.text.replace(/\{([A-Za-z_][\w-]*)\}/g, (whole, name: string) => captures[name] ?? whole);
+  }
+  return layer ? `layer ${layer}` : rel;
 }

@@ -41,6 +41,14 @@ export class SelectorSet {
     return undefined;
   }
 
+  /** The first selector that matches the importing file (for messages). */
+  matchingSelector(rel: string, layer: string | undefined): Selector | undefined {
+    const index = this.selectors.findIndex((selector) =>
+      selector.layer !== undefined ? selector.layer === layer : selector.pattern?.capture(rel) !== undefined,
+    );
+    return index < 0 ? undefined : this.source[index];
+  }
+
   /** True when a selector matches the imported file, honouring captures taken from the importer. */
   matchTo(rel: string, layer: string | undefined, captures: Captures): boolean {
     return this.selectors.some((selector) =>

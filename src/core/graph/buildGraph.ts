@@ -4,7 +4,7 @@ import type { Edge, Violation } from '../types';
 import { LineIndex } from '../util/positions';
 import { extractImports } from './extractImports';
 import { ImportGraph } from './importGraph';
-import { parseSource } from './parseSource';
+import { parseSource, type ParseError } from './parseSource';
 import type { ImportResolver } from './resolveImport';
 
 export type OnParsedFile = (file: string, sourceFile: ts.SourceFile, text: string) => void;
@@ -26,16 +26,21 @@ export function analyzeFile(file: string, text: string, resolver: ImportResolver
   }));
   const first = parseErrors[0];
   if (!first) return { edges, sourceFile };
+  const parseError = parseErrorViolation(file, text, first);
+  return { edges, sourceFile, parseError };
+}
+
+/** The `parse-error` finding for a file's first syntax error (later ones are usually its echo). */
+export function parseErrorViolation(file: string, text: string, error: ParseError): Violation {
   const lines = new LineIndex(text);
-  const parseError: Violation = {
+  return {
     ruleId: 'parse-error',
     severity: 'error',
-    message: `cannot parse: ${first.message.replace(/\.$/, '')} — the rest of the workspace is still analysed`,
-    location: { file, range: lines.range(first.pos, first.pos + first.length) },
+    message: `cannot parse: ${error.message.replace(/\.$/, '')} — the rest of the workspace is still analysed`,
+    location: { file, range: lines.range(error.pos, error.pos + error.length) },
     from: file,
     to: '',
   };
-  return { edges, sourceFile, parseError };
 }
 
 /**

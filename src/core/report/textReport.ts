@@ -27,7 +27,8 @@ export function formatText(result: AnalysisResult, opts: TextReportOptions): str
   if (opts.showDebt === true && result.debt.length > 0) lines.push(p.bold('Debt'), ...debtLines(result, p));
   for (const n of result.notices) {
     const mark = n.level === 'warning' ? p.yellow('⚠') : p.blue('ℹ');
-    const where = n.file === undefined ? '' : `  ${p.dim(relativeFile(result.root, n.file))}`;
+    const file = n.file === undefined ? undefined : relativeFile(result.root, n.file);
+    const where = file === undefined || n.message.includes(file) ? '' : `  ${p.dim(file)}`;
     lines.push(`${mark} ${n.message}${where}`);
   }
   if (result.notices.length > 0) lines.push('');
@@ -61,7 +62,11 @@ function findingLines(root: string, group: Violation[], whyOf: (v: Violation) =>
   for (const v of group) {
     const color = colorFor(v.severity, p);
     lines.push(`  ${p.dim(padEnd(pos(v), posWidth))}  ${color(padEnd(v.severity, sevWidth))}  ${padEnd(oneLine(v.message), msgWidth)}  ${p.dim(v.ruleId)}`);
-    if (v.cycle !== undefined && v.cycle.length > 0) lines.push(indent + cyclePath(root, v).join(' → '));
+    // The path, unless the message already spells it out (as the engine's cycle messages do).
+    if (v.cycle !== undefined && v.cycle.length > 0) {
+      const path = cyclePath(root, v).join(' → ');
+      if (!v.message.includes(path)) lines.push(indent + path);
+    }
     const why = whyOf(v);
     if (why !== undefined && why.trim() !== '') lines.push(indent + p.dim(oneLine(why)));
   }

@@ -139,7 +139,7 @@ function validateObject(node: JsonNode, schema: JsonSchema, root: JsonSchema, ct
       if (nameIssues.length) continue;
     }
     if (schema.additionalProperties === false) {
-      issues.push({ node: keyNode, message: unknownFieldMessage(key, Object.keys(known), root, ctx, selectedBy) });
+      issues.push({ node: keyNode, message: unknownFieldMessage(key, Object.keys(known), ctx, selectedBy) });
     } else if (typeof schema.additionalProperties === 'object') {
       issues.push(...validate(value, schema.additionalProperties, root, child));
     }
@@ -183,7 +183,7 @@ function validateName(key: string, keyNode: JsonNode, schema: JsonSchema, root: 
   return [{ node: keyNode, message: `invalid name ${JSON.stringify(key)}${containerText(ctx)}: expected ${expected}` }];
 }
 
-function unknownFieldMessage(key: string, known: string[], root: JsonSchema, ctx: SchemaContext, selectedBy?: Discriminator): string {
+function unknownFieldMessage(key: string, known: string[], ctx: SchemaContext, selectedBy?: Discriminator): string {
   const where = containerText(ctx);
   if (selectedBy) {
     const owners = selectedBy.branches
