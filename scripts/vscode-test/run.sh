@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs the extension tests inside a real VS Code (code-server 4.100.3 + headless Chromium):
+# install (cached) → bundle the extension → compile the tests → run the suite.
+# This is what `npm run test:extension` calls. Arguments go to the runner:
+#   scripts/vscode-test/run.sh [--workspace DIR] [--suite out/test/extension/.../index.js]
+# Env: see test/extension/runCodeServer.ts (GUARDRAILS_VSCODE_TIMEOUT_MS, GUARDRAILS_SCREENSHOT=1,
+# GUARDRAILS_VERBOSE=1, ...) and scripts/vscode-test/install-code-server.sh (GUARDRAILS_VSCODE_CACHE).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+
+started=$SECONDS
+step() { printf '[vscode-test] %s (%ds)\n' "$*" "$((SECONDS - started))"; }
+
+step "1/4 code-server 4.100.3 and Chromium (cached after the first run)"
+scripts/vscode-test/install-code-server.sh >/dev/null
+
+step "2/4 bundle the extension: node esbuild.mjs"
+node esbuild.mjs
+
+step "3/4 compile the tests: tsc -p tsconfig.test.json"
+# tsc never deletes outputs: clear ours so a removed or renamed *.test.ts cannot still run.
+rm -rf out/test/extension
+npx tsc -p tsconfig.test.json
+
+step "4/4 run the suite in code-server"
+status=0
+node out/test/extension/runCodeServer.js "$@" || status=$?
+step "done, exit $status"
+exit "$status"
