@@ -162,6 +162,8 @@ async function main(): Promise<number> {
       args: CHROMIUM_ARGS,
       headless: true,
       timeout: bounded(60_000),
+      // Chromium keeps crash reports under $XDG_CONFIG_HOME/chromium even with a temporary profile.
+      env: { ...process.env, XDG_CONFIG_HOME: path.join(tmp, 'chromium-config') },
     });
     progress(`chromium started (pid ${browserServer.process().pid})`);
     browser = await chromium.connect(browserServer.wsEndpoint(), { timeout: bounded(30_000) });
