@@ -1,15 +1,13 @@
 import * as path from 'node:path';
-import { applyBaseline, fixedEntries, readBaseline } from '../baseline/baseline';
 import type { FileSystem } from '../fs/fileSystem';
 import { NodeFileSystem } from '../fs/nodeFileSystem';
-import { findRulesFile, findRulesFilesBelow } from '../rules/findRulesFile';
-import { loadRules } from '../rules/loadRules';
-import type { ConfigProblem, RulesConfig } from '../rules/ruleTypes';
+import type { ConfigProblem } from '../rules/ruleTypes';
 import type { AnalysisResult, Violation } from '../types';
+import { applyConfiguredBaseline } from './applyConfiguredBaseline';
 import { GuardrailsProject, type LoadProgress } from './project';
 import { todayIso } from './today';
-import { isInside, toRelative } from '../util/paths';
-import { compilePattern } from '../glob/pattern';
+import { isInside } from '../util/paths';
+import { loadConfigs, locateRulesFiles, nestedRoots } from './loadConfigs';
 
 export interface AnalyzeOptions extends LoadProgress {
   fs?: FileSystem;
@@ -44,15 +42,7 @@ export async function analyzeDirectory(dir: string, options: AnalyzeOptions = {}
     };
   }
 
-  const configs: RulesConfig[] = [];
-  const problems: ConfigProblem[] = [];
-  // Outer rules files first, so a folder they exclude never has its own rules file loaded.
-  for (const file of [...rulesFiles].sort((a, b) => a.length - b.length)) {
-    if (configs.some((outer) => excludesFolder(outer, path.dirname(file)))) continue;
-    const loaded = loadRules(file, fs);
-    problems.push(...loaded.problems);
-    if (loaded.ok) configs.push(loaded.config);
-  }
+  const { configs, problems } = loadConfigs(rulesFiles, fs);
   if (problems.some((problem) => problem.severity === 'error')) {
     return { ok: false, message: 'the rules file has errors', problems };
   }
@@ -64,60 +54,20 @@ export async function analyzeDirectory(dir: string, options: AnalyzeOptions = {}
   const result: AnalysisResult = { root: reportRoot, rulesFile: configs[0]?.file, files: 0, durationMs: 0, violations: [], debt: [], edges: [], notices: [] };
   result.violations.push(...problems.map(configProblemViolation));
   for (const config of configs) {
-    const nested = configs.filter((other) => other !== config && other.root.startsWith(config.root + path.sep)).map((other) => other.root);
-    const project = new GuardrailsProject(config, fs, { today, excludeDirs: nested });
+    const project = new GuardrailsProject(config, fs, { today, excludeDirs: nestedRoots(config, configs) });
     if (!(await project.load(options))) return { ok: false, message: 'cancelled', problems: [] };
     projects.push(project);
     const checked = project.check();
-    const baselined = withBaseline(checked.violations, config, options.baseline, fs, result);
+    const baselined = applyConfiguredBaseline(checked.violations, config, fs, { override: options.baseline, reportRoot: result.root });
+    result.notices.push(...baselined.notices);
     result.files += checked.files;
-    result.violations.push(...baselined);
+    result.violations.push(...baselined.violations);
     result.debt.push(...checked.debt);
     result.edges.push(...checked.edges);
     result.notices.push(...checked.notices);
   }
   result.durationMs = Math.round(performance.now() - started);
   return { ok: true, result, projects };
-}
-
-/**
- * A rules file inside a folder that an enclosing rules file excludes (fixtures, examples, vendored
- * code) governs nothing in this run: the enclosing file said that folder is not part of the project.
- */
-function excludesFolder(outer: RulesConfig, folder: string): boolean {
-  if (!folder.startsWith(outer.root + path.sep)) return false;
-  const sample = `${toRelative(outer.root, folder)}/guardrails.json`;
-  return outer.exclude.some((ref) => {
-    const compiled = compilePattern(ref.pattern);
-    return compiled.ok && compiled.pattern.match(sample);
-  });
-}
-
-/** The nearest rules file above `dir`, and every rules file below it (a monorepo's packages). */
-function locateRulesFiles(dir: string, fs: FileSystem): string[] {
-  const files = new Set<string>();
-  const above = findRulesFile(dir, fs);
-  if (above) files.add(above);
-  for (const below of findRulesFilesBelow(dir, fs)) files.add(below);
-  return [...files].sort();
-}
-
-function withBaseline(violations: Violation[], config: RulesConfig, override: string | false | undefined, fs: FileSystem, result: AnalysisResult): Violation[] {
-  if (override === false) return violations;
-  const file = override ? path.resolve(override) : config.baseline;
-  if (!file) return violations;
-  // An explicit --baseline file holds paths relative to the report's root; a rules file's own, to its root.
-  const root = override ? result.root : config.root;
-  const read = readBaseline(file, fs);
-  if (!read.ok) {
-    result.notices.push({ level: 'warning', message: read.message, file });
-    return violations;
-  }
-  const fixed = fixedEntries(violations, read.baseline, root).reduce((sum, entry) => sum + entry.count, 0);
-  if (fixed > 0) {
-    result.notices.push({ level: 'info', file, message: `${fixed} known violation(s) in the baseline are fixed; run with --update-baseline to lock that in` });
-  }
-  return applyBaseline(violations, read.baseline, root);
 }
 
 function configProblemViolation(problem: ConfigProblem): Violation {

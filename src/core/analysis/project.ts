@@ -18,6 +18,12 @@ export interface ProjectOptions {
   today: string;
   /** Directories governed by other (nested) rules files. */
   excludeDirs?: string[];
+  /** Editor overrides: globs that replace the rules file's `include` (when not empty)… */
+  include?: string[];
+  /** …and globs excluded on top of its `exclude`. */
+  exclude?: string[];
+  /** Read at most this many files (the rest is left out with a warning). */
+  maxFiles?: number;
 }
 
 export interface LoadProgress {
@@ -33,18 +39,35 @@ export class GuardrailsProject {
   private readonly facts = new Map<string, FileFacts>();
   private readonly edges = new Map<string, Edge[]>();
   private readonly notices: Notice[] = [];
+  private compilerNotices: Notice[] = [];
   private readonly include: CompiledPattern[];
   private readonly exclude: CompiledPattern[];
   private readonly layers: LayerMap;
   private resolver: ImportResolver;
 
   constructor(readonly config: RulesConfig, private readonly fs: FileSystem, private readonly options: ProjectOptions) {
-    this.include = compileAll(config.include.map((ref) => ref.pattern));
-    this.exclude = compileAll(config.exclude.map((ref) => ref.pattern));
+    const include = options.include?.length ? options.include : config.include.map((ref) => ref.pattern);
+    this.include = compileAll(include);
+    this.exclude = compileAll([...config.exclude.map((ref) => ref.pattern), ...(options.exclude ?? [])]);
     this.layers = new LayerMap(config.layers);
-    const compiler = loadCompilerOptions(config.root, fs, config.tsconfig);
-    this.notices.push(...compiler.notices);
-    this.resolver = new ImportResolver(config.root, compiler.options, fs);
+    this.resolver = this.createResolver();
+  }
+
+  private createResolver(): ImportResolver {
+    const compiler = loadCompilerOptions(this.config.root, this.fs, this.config.tsconfig);
+    this.compilerNotices = compiler.notices;
+    return new ImportResolver(this.config.root, compiler.options, this.fs);
+  }
+
+  /** A tsconfig changed: read the compiler options again and re-resolve every import (no re-parse). */
+  reloadCompilerOptions(): void {
+    this.resolver = this.createResolver();
+    for (const facts of this.facts.values()) this.edges.set(facts.file, this.resolve(facts));
+  }
+
+  /** The resolved imports of one file, for hovers and quick fixes. */
+  edgesFrom(file: string): readonly Edge[] {
+    return this.edges.get(file) ?? [];
   }
 
   get root(): string {
@@ -60,7 +83,12 @@ export class GuardrailsProject {
       maxFileBytes: this.config.maxFileBytes,
     });
     this.notices.push(...discovered.notices);
-    const files = discovered.files;
+    let files = discovered.files;
+    const maxFiles = this.options.maxFiles;
+    if (maxFiles !== undefined && files.length > maxFiles) {
+      this.notices.push({ level: 'warning', file: this.config.file, message: `${files.length} files match; only the first ${maxFiles} are analysed (raise the file cap setting, or narrow "include")` });
+      files = files.slice(0, maxFiles);
+    }
     for (let i = 0; i < files.length; i++) {
       if (i % 250 === 0) {
         if (progress.isCancelled?.()) return false;
@@ -134,7 +162,7 @@ export class GuardrailsProject {
       violations: [...kept, ...unused],
       debt,
       edges,
-      notices: [...this.notices, ...this.resolver.notices],
+      notices: [...this.compilerNotices, ...this.notices, ...this.resolver.notices],
     };
   }
 

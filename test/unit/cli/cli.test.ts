@@ -120,6 +120,14 @@ describe('guardrails CLI', () => {
     assert.equal(debt.filter((d: { overdue: boolean }) => d.overdue).length, 1);
   });
 
+  it('lets the nearest rules file govern each package of a monorepo, and skips excluded folders', async () => {
+    const run = await runCliCapture(['check', fixturePath('cli', 'monorepo'), '--format', 'json'], REPO_ROOT);
+    assert.equal(run.code, 1, run.stderr);
+    const found = JSON.parse(run.stdout).violations.map((v: { ruleId: string; file: string; line: number }) => `${v.ruleId} ${v.file}:${v.line}`).sort();
+    // packages/a has its own rules (no root cycle rule there); packages/b follows the root's.
+    assert.deepEqual(found, ['a-no-fs packages/a/src/x.ts:1', 'root-no-cycles packages/b/src/q.ts:1']);
+  });
+
   describe('bad input', () => {
     it('reports an unparsable file and still analyses the rest', async () => {
       const run = await runCliCapture(['check', fixturePath('cli', 'bad-input'), '--format', 'json'], REPO_ROOT);

@@ -1,0 +1,27 @@
+import * as path from 'node:path';
+import { applyBaseline, fixedEntries, readBaseline } from '../baseline/baseline';
+import type { FileSystem } from '../fs/fileSystem';
+import type { RulesConfig } from '../rules/ruleTypes';
+import type { Notice, Violation } from '../types';
+
+export interface BaselineChoice {
+  /** An explicit baseline file (`--baseline`), whose paths are relative to `reportRoot`; `false` for none. */
+  override?: string | false;
+  reportRoot?: string;
+}
+
+/** Softens the violations a baseline lists; says when the baseline is unreadable or partly fixed. */
+export function applyConfiguredBaseline(violations: Violation[], config: RulesConfig, fs: FileSystem, choice: BaselineChoice = {}): { violations: Violation[]; notices: Notice[] } {
+  if (choice.override === false) return { violations, notices: [] };
+  const file = choice.override ? path.resolve(choice.override) : config.baseline;
+  if (!file) return { violations, notices: [] };
+  const root = choice.override ? choice.reportRoot ?? config.root : config.root;
+  const read = readBaseline(file, fs);
+  if (!read.ok) return { violations, notices: [{ level: 'warning', message: read.message, file }] };
+  const notices: Notice[] = [];
+  const fixed = fixedEntries(violations, read.baseline, root).reduce((sum, entry) => sum + entry.count, 0);
+  if (fixed > 0) {
+    notices.push({ level: 'info', file, message: `${fixed} known violation(s) in the baseline are fixed; run with --update-baseline to lock that in` });
+  }
+  return { violations: applyBaseline(violations, read.baseline, root), notices };
+}

@@ -1,0 +1,54 @@
+import * as path from 'node:path';
+import type { FileSystem } from '../fs/fileSystem';
+import { compilePattern } from '../glob/pattern';
+import { findRulesFile, findRulesFilesBelow } from '../rules/findRulesFile';
+import { loadRules } from '../rules/loadRules';
+import type { ConfigProblem, RulesConfig } from '../rules/ruleTypes';
+import { toRelative } from '../util/paths';
+
+/** The nearest rules file above `dir`, and every rules file below it (a monorepo's packages). */
+export function locateRulesFiles(dir: string, fs: FileSystem): string[] {
+  const files = new Set<string>();
+  const above = findRulesFile(dir, fs);
+  if (above) files.add(above);
+  for (const below of findRulesFilesBelow(dir, fs)) files.add(below);
+  return [...files].sort();
+}
+
+export interface LoadedConfigs {
+  configs: RulesConfig[];
+  problems: ConfigProblem[];
+  /** Rules files that have errors (their `configs` entry is missing). */
+  failed: string[];
+}
+
+/**
+ * Loads rules files outer first, so a folder an enclosing rules file excludes (fixtures, examples,
+ * vendored code) never has its own rules file loaded: the enclosing file said it is not part of
+ * the project.
+ */
+export function loadConfigs(files: readonly string[], fs: FileSystem): LoadedConfigs {
+  const loaded: LoadedConfigs = { configs: [], problems: [], failed: [] };
+  for (const file of [...files].sort((a, b) => a.length - b.length)) {
+    if (loaded.configs.some((outer) => excludesFolder(outer, path.dirname(file)))) continue;
+    const result = loadRules(file, fs);
+    loaded.problems.push(...result.problems);
+    if (result.ok) loaded.configs.push(result.config);
+    else loaded.failed.push(file);
+  }
+  return loaded;
+}
+
+/** Roots of the other rules files below `config`'s root: their files are theirs, not its. */
+export function nestedRoots(config: RulesConfig, all: readonly RulesConfig[]): string[] {
+  return all.filter((other) => other !== config && other.root.startsWith(config.root + path.sep)).map((other) => other.root);
+}
+
+function excludesFolder(outer: RulesConfig, folder: string): boolean {
+  if (!folder.startsWith(outer.root + path.sep)) return false;
+  const sample = `${toRelative(outer.root, folder)}/guardrails.json`;
+  return outer.exclude.some((ref) => {
+    const compiled = compilePattern(ref.pattern);
+    return compiled.ok && compiled.pattern.match(sample);
+  });
+}
