@@ -22,3 +22,6 @@ export function unmark(message: string, marker = CONSOLE_MARKER): string | undef
   const at = message.indexOf(marker);
   return at < 0 ? undefined : message.slice(at + marker.length);
 }
+
+/** Where the code-server runner saves screenshots a test asks for; unset in the Electron runner. */
+export const SCREENSHOT_DIR_ENV = 'GUARDRAILS_SCREENSHOT_DIR';

@@ -16,7 +16,7 @@ import { startCodeServer, type CodeServer } from './runner/codeServer';
 import { killGroup, killGroupNow, timeout } from './runner/processes';
 import { readTestArgs, REPO_ROOT, type TestArgs } from './runner/testArgs';
 import { forwardConsole, type ConsoleLog } from './runner/console';
-import { CONSOLE_MARKER, CONSOLE_MARKER_ENV } from './consoleMarker';
+import { CONSOLE_MARKER, CONSOLE_MARKER_ENV, SCREENSHOT_DIR_ENV } from './consoleMarker';
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -153,7 +153,7 @@ async function main(): Promise<number> {
       tmp,
       startTimeoutMs: bounded(60_000),
       verbose: options.verbose,
-      env: { [CONSOLE_MARKER_ENV]: CONSOLE_MARKER },
+      env: { [CONSOLE_MARKER_ENV]: CONSOLE_MARKER, [SCREENSHOT_DIR_ENV]: options.artifacts },
     });
     progress(`code-server listening on 127.0.0.1:${server.port} (pid ${server.pid}) after ${Date.now() - started} ms`);
 
@@ -177,7 +177,13 @@ async function main(): Promise<number> {
       exitLogs = logs;
       finish(typeof exitCode === 'number' ? exitCode : 1);
     });
-    consoleLog = forwardConsole(page, options.verbose);
+    const shown = page;
+    consoleLog = forwardConsole(page, options.verbose, (name) => {
+      // Written under a temporary name and renamed, so a test waiting for the file never sees half of it.
+      const file = path.join(options.artifacts, `${name.replace(/[^\w.-]/g, '_')}.png`);
+      fs.mkdirSync(options.artifacts, { recursive: true });
+      void screenshot(shown, `${file}.tmp.png`).then(() => fs.existsSync(`${file}.tmp.png`) && fs.renameSync(`${file}.tmp.png`, file));
+    });
     page.on('crash', () => finish(1));
 
     await page.goto(testUrl(server.port, options), { timeout: bounded(60_000) });

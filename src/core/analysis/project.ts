@@ -24,6 +24,14 @@ export interface ProjectOptions {
   exclude?: string[];
   /** Read at most this many files (the rest is left out with a warning). */
   maxFiles?: number;
+  /** What files contributed when last read with the same text (past states from git re-read few files). */
+  factsCache?: FactsCache;
+}
+
+/** Facts by file and exact text; the owner keeps one per rules file and `today`, which facts depend on. */
+export interface FactsCache {
+  get(file: string, text: string): FileFacts | undefined;
+  set(file: string, text: string, facts: FileFacts): void;
 }
 
 export interface LoadProgress {
@@ -63,6 +71,12 @@ export class GuardrailsProject {
   reloadCompilerOptions(): void {
     this.resolver = this.createResolver();
     for (const facts of this.facts.values()) this.edges.set(facts.file, this.resolve(facts));
+  }
+
+  /** A check context over the current state, for questions about single imports (hovers). */
+  context(): CheckContext {
+    const files = [...this.facts.keys()].sort();
+    return new CheckContext(this.config, files, [], this.layers);
   }
 
   /** The resolved imports of one file, for hovers and quick fixes. */
@@ -134,6 +148,10 @@ export class GuardrailsProject {
     return this.facts.size;
   }
 
+  hasFile(file: string): boolean {
+    return this.facts.has(file);
+  }
+
   knownFiles(): string[] {
     return [...this.facts.keys()];
   }
@@ -172,7 +190,10 @@ export class GuardrailsProject {
       this.removeFile(file);
       return;
     }
-    const facts = analyzeFileText(file, content, { root: this.root, policy: this.config.debt, today: this.options.today });
+    const cache = this.options.factsCache;
+    const cached = cache?.get(file, content);
+    const facts = cached ?? analyzeFileText(file, content, { root: this.root, policy: this.config.debt, today: this.options.today });
+    if (!cached) cache?.set(file, content, facts);
     this.facts.set(file, facts);
     this.edges.set(file, this.resolve(facts));
   }

@@ -8,7 +8,10 @@ export interface ConsoleLog {
   other(): string;
 }
 
-export function forwardConsole(page: Page, verbose: boolean): ConsoleLog {
+/** A suite line asking the runner for a screenshot of the page (see `requestScreenshot`). */
+export const SCREENSHOT_REQUEST = '@@screenshot@@ ';
+
+export function forwardConsole(page: Page, verbose: boolean, onScreenshot?: (name: string) => void): ConsoleLog {
   const other: string[] = [];
   const keep = (line: string) => {
     other.push(line);
@@ -17,7 +20,8 @@ export function forwardConsole(page: Page, verbose: boolean): ConsoleLog {
   page.on('console', (message: ConsoleMessage) => {
     const text = message.text();
     const suiteText = unmark(text);
-    if (suiteText !== undefined) console.log(suiteText);
+    if (suiteText?.startsWith(SCREENSHOT_REQUEST)) onScreenshot?.(suiteText.slice(SCREENSHOT_REQUEST.length).trim());
+    else if (suiteText !== undefined) console.log(suiteText);
     else keep(`${message.type()}: ${text}`);
   });
   page.on('pageerror', (error) => keep(`pageerror: ${error.stack ?? error.message}`));

@@ -38,7 +38,7 @@ describe('Guardrails in VS Code', () => {
   it('activates by itself in a workspace with a guardrails.json', async () => {
     const extension = guardrails();
     await waitUntil('Guardrails to activate', () => (extension.isActive ? true : undefined), 15_000);
-    assert.deepEqual(extension.exports, { version: manifest.version });
+    assert.equal(extension.exports.version, manifest.version);
   });
 
   it('logs its activation to the Guardrails output channel', async () => {
@@ -51,6 +51,6 @@ describe('Guardrails in VS Code', () => {
     const shown = () =>
       vscode.workspace.textDocuments.find((doc) => doc.uri.scheme === 'output' && doc.uri.path === OUTPUT_CHANNEL_ID && doc.getText().includes('Guardrails activated'));
     const channel = await waitForEvent('"Guardrails activated" in the Output view', vscode.workspace.onDidChangeTextDocument, shown);
-    assert.match(channel.getText(), /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} \[info\] Guardrails activated$/m);
+    assert.match(channel.getText(), /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} \[info\] Guardrails activated in \d+\.\d ms$/m);
   });
 });

@@ -1,0 +1,122 @@
+// A commit's files as a FileSystem: the engine analyses a past state exactly as it analyses the
+// disk, reading blobs from git objects. Directories are derived from the file paths.
+import * as path from 'node:path';
+import type { DirectoryEntry, FileStat, FileSystem } from '../fs/fileSystem';
+import type { BlobSource } from './blobStore';
+import type { TreeEntry } from './lsTree';
+
+export interface GitTreeFileSystemOptions {
+  /**
+   * Serves paths git does not track: outside the working tree, and `node_modules` (ignored, but
+   * where a tsconfig's `extends` or a package's manifest may live). Absent: such paths do not exist.
+   */
+  fallback?: FileSystem;
+}
+
+const SYMLINK_MODE = '120000';
+const MAX_LINK_HOPS = 8;
+
+export class GitTreeFileSystem implements FileSystem {
+  private readonly files = new Map<string, TreeEntry>();
+  private readonly directories = new Map<string, Map<string, DirectoryEntry['kind']>>();
+
+  /** Absolute path of the working tree the entries' paths are relative to. */
+  readonly top: string;
+
+  constructor(top: string, entries: readonly TreeEntry[], private readonly blobs: BlobSource, private readonly options: GitTreeFileSystemOptions = {}) {
+    this.top = path.resolve(top);
+    this.directories.set(this.top, new Map());
+    for (const entry of entries) {
+      if (entry.type === 'tree') continue; // ls-tree -r lists blobs; trees arrive only without -r
+      const file = path.join(this.top, ...entry.path.split('/'));
+      const kind: DirectoryEntry['kind'] = entry.type === 'commit' ? 'other' : entry.mode === SYMLINK_MODE ? 'symlink' : 'file';
+      if (kind !== 'other') this.files.set(file, entry);
+      this.addToParent(file, kind);
+    }
+  }
+
+  /** The blob id of a tracked file, or undefined. */
+  blobId(file: string): string | undefined {
+    return this.files.get(file)?.oid;
+  }
+
+  /** Absolute paths of the tracked files (symlinks included). */
+  trackedFiles(): string[] {
+    return [...this.files.keys()];
+  }
+
+  readFile(file: string): string | undefined {
+    if (this.isUntracked(file)) return this.options.fallback?.readFile(file);
+    const target = this.resolveLinks(file);
+    const entry = target === undefined ? undefined : this.files.get(target);
+    return entry ? this.blobs.text(entry.oid) : undefined;
+  }
+
+  fileExists(file: string): boolean {
+    return this.stat(file)?.isFile ?? false;
+  }
+
+  directoryExists(dir: string): boolean {
+    return this.stat(dir)?.isDirectory ?? false;
+  }
+
+  readDirectory(dir: string): DirectoryEntry[] {
+    if (this.isUntracked(dir)) return this.options.fallback?.readDirectory(dir) ?? [];
+    const children = this.directories.get(path.resolve(dir));
+    return children ? [...children].map(([name, kind]) => ({ name, kind })) : [];
+  }
+
+  realpath(file: string): string {
+    if (this.isUntracked(file)) return this.options.fallback?.realpath(file) ?? file;
+    return this.resolveLinks(file) ?? file;
+  }
+
+  stat(file: string): FileStat | undefined {
+    if (this.isUntracked(file)) return this.options.fallback?.stat(file);
+    const target = this.resolveLinks(file);
+    if (target === undefined) return undefined;
+    if (this.directories.has(target)) return { size: 0, isFile: false, isDirectory: true };
+    const entry = this.files.get(target);
+    return entry ? { size: entry.size ?? 0, isFile: true, isDirectory: false } : undefined;
+  }
+
+  /** Paths git never tracks: outside the tree, `.git`, and `node_modules` (served by the fallback). */
+  private isUntracked(file: string): boolean {
+    const rel = path.relative(this.top, path.resolve(file));
+    if (rel.startsWith('..') || path.isAbsolute(rel)) return true;
+    const segments = rel.split(path.sep);
+    return segments.includes('node_modules') || segments[0] === '.git';
+  }
+
+  /** Follows a symlinked file (its blob holds the target) to what it names; undefined when dangling. */
+  private resolveLinks(file: string): string | undefined {
+    let current = path.resolve(file);
+    for (let hop = 0; hop < MAX_LINK_HOPS; hop++) {
+      const entry = this.files.get(current);
+      if (!entry || entry.mode !== SYMLINK_MODE) return entry || this.directories.has(current) ? current : undefined;
+      const target = this.blobs.text(entry.oid);
+      if (target === undefined) return undefined;
+      current = path.resolve(path.dirname(current), target);
+      if (this.isUntracked(current)) return undefined;
+    }
+    return undefined;
+  }
+
+  private addToParent(file: string, kind: DirectoryEntry['kind']): void {
+    let child = file;
+    let childKind = kind;
+    for (;;) {
+      const parent = path.dirname(child);
+      let entries = this.directories.get(parent);
+      const existed = entries !== undefined;
+      if (!entries) {
+        entries = new Map();
+        this.directories.set(parent, entries);
+      }
+      entries.set(path.basename(child), childKind);
+      if (existed || parent === this.top || parent === child) return;
+      child = parent;
+      childKind = 'directory';
+    }
+  }
+}

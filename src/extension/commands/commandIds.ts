@@ -1,0 +1,13 @@
+/** Command ids, as contributed in package.json. */
+export const COMMANDS = {
+  rerun: 'guardrails.rerun',
+  showOutput: 'guardrails.showOutput',
+  openRulesFile: 'guardrails.openRulesFile',
+  createRulesFile: 'guardrails.createRulesFile',
+  showView: 'guardrails.showView',
+  ignoreLine: 'guardrails.ignoreLine',
+  addToBaseline: 'guardrails.addToBaseline',
+  openRule: 'guardrails.openRule',
+  openTicket: 'guardrails.openTicket',
+  addOwner: 'guardrails.addOwner',
+} as const;

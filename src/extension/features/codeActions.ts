@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import type { DiagnosticsPresenter } from '../diagnostics/diagnosticsPresenter';
+import { ticketUrl, type ShownFinding } from '../diagnostics/findingDiagnostics';
+import { COMMANDS } from '../commands/commandIds';
+
+const ENGINE_FINDINGS = new Set(['parse-error', 'rules-file', 'unmatched-pattern', 'invalid-suppression', 'unused-suppression', 'debt-metadata']);
+
+/** Quick fixes on Guardrails findings: suppress with a reason, baseline, open the rule or the ticket, add an owner. */
+export class GuardrailsCodeActions implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly presenter: DiagnosticsPresenter) {}
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    for (const finding of this.presenter.findingsIn(document.uri.fsPath)) {
+      if (!finding.diagnostic.range.intersection(range) && !finding.diagnostic.range.contains(range.start)) continue;
+      actions.push(...(finding.debt ? debtActions(document, finding) : violationActions(document, finding)));
+    }
+    return actions;
+  }
+}
+
+function violationActions(document: vscode.TextDocument, finding: ShownFinding): vscode.CodeAction[] {
+  const violation = finding.violation!;
+  const actions: vscode.CodeAction[] = [];
+  const line = finding.diagnostic.range.start.line;
+  if (violation.ruleId === 'unused-suppression') {
+    const remove = new vscode.CodeAction('Remove unused suppression', vscode.CodeActionKind.QuickFix);
+    remove.edit = new vscode.WorkspaceEdit();
+    remove.edit.delete(document.uri, document.lineAt(line).rangeIncludingLineBreak);
+    remove.diagnostics = [finding.diagnostic];
+    remove.isPreferred = true;
+    return [remove];
+  }
+  if (!ENGINE_FINDINGS.has(violation.ruleId)) {
+    const ignore = new vscode.CodeAction(`Ignore ${violation.ruleId} on this line with a reason`, vscode.CodeActionKind.QuickFix);
+    ignore.command = { title: ignore.title, command: COMMANDS.ignoreLine, arguments: [document.uri, line, violation.ruleId] };
+    ignore.diagnostics = [finding.diagnostic];
+    actions.push(ignore);
+    const baseline = new vscode.CodeAction(`Add to baseline (known ${violation.ruleId} violation)`, vscode.CodeActionKind.QuickFix);
+    baseline.command = { title: baseline.title, command: COMMANDS.addToBaseline, arguments: [violation, finding.config.file] };
+    baseline.diagnostics = [finding.diagnostic];
+    actions.push(baseline);
+    const rule = finding.config.rules.find((candidate) => candidate.id === violation.ruleId);
+    if (rule) {
+      const open = new vscode.CodeAction(`Open rule ${rule.id}`, vscode.CodeActionKind.QuickFix);
+      open.command = { title: open.title, command: COMMANDS.openRule, arguments: [rule.location.file, rule.location.range.start.line, rule.location.range.start.column] };
+      actions.push(open);
+    }
+  }
+  return actions;
+}
+
+function debtActions(document: vscode.TextDocument, finding: ShownFinding): vscode.CodeAction[] {
+  const item = finding.debt!;
+  const actions: vscode.CodeAction[] = [];
+  const url = ticketUrl(item, finding.config);
+  if (url) {
+    const open = new vscode.CodeAction(`Open ticket ${item.ticket}`, vscode.CodeActionKind.QuickFix);
+    open.command = { title: open.title, command: COMMANDS.openTicket, arguments: [url.toString(true)] };
+    actions.push(open);
+  }
+  if (!item.owner) {
+    const add = new vscode.CodeAction(`Add an owner to this ${item.tag}`, vscode.CodeActionKind.QuickFix);
+    add.command = { title: add.title, command: COMMANDS.addOwner, arguments: [document.uri, finding.diagnostic.range] };
+    add.diagnostics = [finding.diagnostic];
+    actions.push(add);
+  }
+  return actions;
+}
