@@ -4,6 +4,7 @@ import { OverlayFileSystem } from '../../core/fs/overlayFileSystem';
 import { loadRules } from '../../core/rules/loadRules';
 import type { Settings } from '../settings';
 import { DisposableStore } from '../util/dispose';
+import { withEscalatingProgress } from './escalatingProgress';
 import { FolderAnalysis, type ProjectEntry } from './folderAnalysis';
 
 export type AnalysisState = 'idle' | 'analysing' | 'failed';
@@ -107,35 +108,29 @@ export class AnalysisService extends DisposableStore {
     this.setState('analysing');
     const started = performance.now();
     try {
-      await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: 'Guardrails', cancellable: true },
-        async (progress, progressToken) => {
-          const cancelled = (): boolean => token.isCancellationRequested || progressToken.isCancellationRequested;
-          for (const workspaceFolder of vscode.workspace.workspaceFolders ?? []) {
-            if (workspaceFolder.uri.scheme !== 'file') continue;
-            const key = workspaceFolder.uri.fsPath;
-            const folder = this.folders.get(key) ?? new FolderAnalysis(key, this.fs, this.log, this.settings);
-            folder.updateSettings(this.settings);
-            this.folders.set(key, folder);
-            let last = 0;
-            const done = await folder.load({
-              isCancelled: cancelled,
-              onProgress: (count, total) => {
-                const increment = total === 0 ? 0 : ((count - last) / total) * 100;
-                last = count;
-                progress.report({ message: `analysing ${count}/${total} files`, increment });
-              },
-            });
-            if (!done) {
-              this.log.info('analysis cancelled');
-              return;
-            }
-          }
-          for (const key of [...this.folders.keys()]) {
-            if (!(vscode.workspace.workspaceFolders ?? []).some((folder) => folder.uri.fsPath === key)) this.folders.delete(key);
-          }
-        },
-      );
+      const completed = await withEscalatingProgress(token, async (report, isCancelled) => {
+        for (const workspaceFolder of vscode.workspace.workspaceFolders ?? []) {
+          if (workspaceFolder.uri.scheme !== 'file') continue;
+          const key = workspaceFolder.uri.fsPath;
+          const folder = this.folders.get(key) ?? new FolderAnalysis(key, this.fs, this.log, this.settings);
+          folder.updateSettings(this.settings);
+          this.folders.set(key, folder);
+          const done = await folder.load({
+            isCancelled,
+            onProgress: (count, total) => report(`analysing ${count}/${total} files in ${workspaceFolder.name}`, total === 0 ? 1 : count / total),
+          });
+          if (!done) return false;
+        }
+        for (const key of [...this.folders.keys()]) {
+          if (!(vscode.workspace.workspaceFolders ?? []).some((folder) => folder.uri.fsPath === key)) this.folders.delete(key);
+        }
+        return true;
+      });
+      if (!completed) {
+        this.log.info('analysis cancelled');
+        this.setState('idle');
+        return;
+      }
       if (token.isCancellationRequested) return;
       this.log.info(`full analysis in ${Math.round(performance.now() - started)} ms`);
       this.setState('idle');

@@ -11,7 +11,7 @@ export class RulesFileHover implements vscode.HoverProvider {
     if (!entry) return undefined;
     const location = getLocation(document.getText(), document.offsetAt(position));
     const node = location.previousNode;
-    if (!node || node.type !== 'string') return undefined;
+    if (!node || (node.type !== 'string' && node.type !== 'property')) return undefined;
     const name = String(node.value);
     const layer = entry.project.config.layers.find((candidate) => candidate.name === name);
     if (!layer) return undefined;
