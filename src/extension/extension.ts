@@ -9,6 +9,7 @@ import { RuleCodeLens } from './features/ruleCodeLens';
 import { RulesFileHover } from './features/rulesFileHover';
 import { StatusBar } from './features/statusBar';
 import { readSettings } from './settings';
+import { registerViews, type RenderedRow } from './views/registerViews';
 
 /** What the extension offers other extensions and its own tests. */
 export interface GuardrailsApi {
@@ -18,6 +19,8 @@ export interface GuardrailsApi {
   results(): AnalysisResult[];
   state(): AnalysisState;
   statusText(): string;
+  /** The rows of the Debt or Architecture view, as a user reads them. */
+  viewRows(view: 'debt' | 'architecture'): Promise<RenderedRow[]>;
 }
 
 const SOURCE_SELECTOR: vscode.DocumentSelector = [
@@ -49,6 +52,8 @@ export function activate(context: vscode.ExtensionContext): GuardrailsApi {
     }),
   );
 
+  const views = registerViews(service, context);
+
   // Start after activation returns, so the editor never waits on the first full analysis.
   setTimeout(() => void service.reload(), 0);
   log.info(`Guardrails activated in ${(performance.now() - started).toFixed(1)} ms`);
@@ -58,6 +63,7 @@ export function activate(context: vscode.ExtensionContext): GuardrailsApi {
     results: () => service.results().map((entry) => entry.result),
     state: () => service.state,
     statusText: () => statusBar.text,
+    viewRows: (view) => views.render(view),
   };
 }
 

@@ -133,6 +133,7 @@ export class AnalysisService extends DisposableStore {
       }
       if (token.isCancellationRequested) return;
       this.log.info(`full analysis in ${Math.round(performance.now() - started)} ms`);
+      void vscode.commands.executeCommand('setContext', 'guardrails.hasRules', this.results().length > 0);
       this.setState('idle');
     } catch (error) {
       this.fail('analysis failed', error);

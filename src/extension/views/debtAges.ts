@@ -1,0 +1,55 @@
+import * as vscode from 'vscode';
+import { lineDates } from '../../core/git/blame';
+import { openRepository, type GitRepository } from '../../core/git/repository';
+import type { DebtItem } from '../../core/types';
+
+/**
+ * How old each debt item is, from `git blame` of its line. Looked up lazily, once per file and
+ * content, in the background: the tree shows ages as they arrive and never waits on git.
+ */
+export class DebtAges implements vscode.Disposable {
+  private readonly learned = new vscode.EventEmitter<void>();
+  readonly onDidLearn = this.learned.event;
+  private readonly dates = new Map<string, Map<number, string> | 'pending' | 'unknown'>();
+  private repository: Promise<GitRepository | undefined> | undefined;
+
+  constructor(private readonly folder: () => string | undefined) {}
+
+  dispose(): void {
+    this.learned.dispose();
+  }
+
+  /** Forget a file's dates (it changed). */
+  invalidate(file: string): void {
+    this.dates.delete(file);
+  }
+
+  ageInDays(item: DebtItem, today: string): number | undefined {
+    const known = this.dates.get(item.file);
+    if (known === undefined) {
+      this.lookUp(item.file);
+      return undefined;
+    }
+    if (typeof known === 'string') return undefined;
+    const written = known.get(item.range.start.line);
+    if (!written) return undefined;
+    return Math.max(0, Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${written}T00:00:00Z`)) / 86_400_000));
+  }
+
+  private lookUp(file: string): void {
+    this.dates.set(file, 'pending');
+    void this.repo()
+      .then((repo) => (repo ? lineDates(repo, file) : undefined))
+      .then((dates) => {
+        this.dates.set(file, dates ?? 'unknown');
+        if (dates) this.learned.fire();
+      });
+  }
+
+  private repo(): Promise<GitRepository | undefined> {
+    const folder = this.folder();
+    if (!folder) return Promise.resolve(undefined);
+    this.repository ??= openRepository(folder).then((opened) => (opened.ok ? opened.repo : undefined));
+    return this.repository;
+  }
+}

@@ -1,0 +1,46 @@
+import { compilePattern } from '../../core/glob/pattern';
+import type { RefactoringWindow } from '../../core/rules/ruleTypes';
+import type { DebtItem } from '../../core/types';
+import { toRelative } from '../../core/util/paths';
+
+export type DebtGrouping = 'owner' | 'tag' | 'file' | 'window';
+export const DEBT_GROUPINGS: readonly DebtGrouping[] = ['owner', 'tag', 'file', 'window'];
+
+export interface DebtFilter {
+  mine: boolean;
+  overdue: boolean;
+  inWindow: boolean;
+  /** Only these tags; all when empty. */
+  tags: string[];
+}
+
+export const NO_FILTER: DebtFilter = { mine: false, overdue: false, inWindow: false, tags: [] };
+
+/** The refactoring windows whose scope holds an item's file. */
+export function windowsOf(item: DebtItem, root: string, windows: readonly RefactoringWindow[]): RefactoringWindow[] {
+  const rel = toRelative(root, item.file);
+  return windows.filter((window) => window.scope.some((glob) => {
+    const compiled = compilePattern(glob);
+    return compiled.ok && compiled.pattern.match(rel);
+  }));
+}
+
+export function passesFilter(item: DebtItem, filter: DebtFilter, me: string | undefined, inAnyWindow: boolean): boolean {
+  if (filter.mine && (!me || item.owner?.toLowerCase() !== me.toLowerCase())) return false;
+  if (filter.overdue && !item.overdue) return false;
+  if (filter.inWindow && !inAnyWindow) return false;
+  if (filter.tags.length > 0 && !filter.tags.includes(item.tag)) return false;
+  return true;
+}
+
+export function describeFilter(filter: DebtFilter): string {
+  return [filter.mine && 'mine', filter.overdue && 'overdue', filter.inWindow && 'in a window', filter.tags.length > 0 && filter.tags.join('/')]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** `8.5d` for 68 hours: estimates add up in working days (8 h). */
+export function formatHours(hours: number): string {
+  if (hours < 8) return `${Math.round(hours * 10) / 10}h`;
+  return `${Math.round((hours / 8) * 10) / 10}d`;
+}

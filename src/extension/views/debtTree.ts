@@ -1,0 +1,107 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { todayIso } from '../../core/analysis/today';
+import type { RefactoringWindow } from '../../core/rules/ruleTypes';
+import type { DebtItem } from '../../core/types';
+import type { AnalysisService } from '../analysis/analysisService';
+import { toVscodeRange } from '../diagnostics/convert';
+import { groupBy } from './architectureTree';
+import type { DebtAges } from './debtAges';
+import { describeFilter, formatHours, NO_FILTER, passesFilter, windowsOf, type DebtFilter, type DebtGrouping } from './debtFilters';
+
+interface Entry {
+  item: DebtItem;
+  root: string;
+  windows: RefactoringWindow[];
+}
+
+type Node = { type: 'group'; label: string; entries: Entry[] } | { type: 'item'; entry: Entry };
+
+/** The debt in the code, grouped by owner, tag, file or window, with filters and totals. */
+export class DebtTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
+  grouping: DebtGrouping = 'owner';
+  filter: DebtFilter = NO_FILTER;
+
+  constructor(private readonly service: AnalysisService, private readonly ages: DebtAges, private readonly me: () => string | undefined) {
+    this.subscriptions = [service.onDidChange(() => this.refresh()), ages.onDidLearn(() => this.refresh())];
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
+    this.changed.dispose();
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  /** "12 items · 8.5d (mine, overdue)" for the view's description. */
+  summary(): string {
+    const entries = this.entries();
+    const hours = entries.reduce((sum, entry) => sum + (entry.item.estimateHours ?? 0), 0);
+    const filter = describeFilter(this.filter);
+    return `${entries.length} item${entries.length === 1 ? '' : 's'}${hours ? ` · ${formatHours(hours)}` : ''}${filter ? ` (${filter})` : ''}`;
+  }
+
+  entries(): Entry[] {
+    const me = this.me();
+    return this.service.results().flatMap(({ project, result }) =>
+      result.debt
+        .map((item) => ({ item, root: project.root, windows: windowsOf(item, project.root, project.config.windows) }))
+        .filter((entry) => passesFilter(entry.item, this.filter, me, entry.windows.length > 0)),
+    );
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (node?.type === 'group') return node.entries.map((entry) => ({ type: 'item', entry }));
+    if (node) return [];
+    const groups = groupBy(this.entries().flatMap((entry) => this.keys(entry).map((key) => ({ key, entry }))), (pair) => pair.key);
+    return groups.map(([label, pairs]) => ({ type: 'group', label, entries: pairs.map((pair) => pair.entry) }));
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node.type === 'group') {
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+      const hours = node.entries.reduce((sum, entry) => sum + (entry.item.estimateHours ?? 0), 0);
+      item.description = `${node.entries.length}${hours ? ` · ${formatHours(hours)}` : ''}`;
+      item.iconPath = new vscode.ThemeIcon(this.grouping === 'owner' ? 'person' : this.grouping === 'tag' ? 'tag' : this.grouping === 'window' ? 'calendar' : 'file');
+      return item;
+    }
+    const { item, root } = node.entry;
+    const treeItem = new vscode.TreeItem(item.text || `(${item.tag} with no text)`);
+    const age = this.ages.ageInDays(item, todayIso());
+    treeItem.description = [
+      item.tag,
+      item.ticket,
+      item.due && (item.overdue ? `overdue ${item.due}` : `due ${item.due}`),
+      item.estimate && `est ${item.estimate}`,
+      age !== undefined && `${age}d old`,
+    ].filter(Boolean).join(' · ');
+    treeItem.tooltip = new vscode.MarkdownString(
+      `**${item.tag}** ${item.text}\n\n${path.relative(root, item.file).split(path.sep).join('/')}:${item.range.start.line}` +
+      `${item.owner ? `\n\nowner: ${item.owner}` : ''}${item.ticket ? `\n\nticket: ${item.ticket}` : ''}${item.due ? `\n\ndue: ${item.due}` : ''}`,
+    );
+    treeItem.iconPath = item.overdue
+      ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsErrorIcon.foreground'))
+      : new vscode.ThemeIcon('note');
+    treeItem.contextValue = item.overdue ? 'guardrails.debt.overdue' : 'guardrails.debt';
+    treeItem.command = { title: 'Open', command: 'vscode.open', arguments: [vscode.Uri.file(item.file), { selection: toVscodeRange(item.range) }] };
+    return treeItem;
+  }
+
+  private keys(entry: Entry): string[] {
+    switch (this.grouping) {
+      case 'owner':
+        return [entry.item.owner ? `@${entry.item.owner}` : 'No owner'];
+      case 'tag':
+        return [entry.item.tag];
+      case 'file':
+        return [path.relative(entry.root, entry.item.file).split(path.sep).join('/')];
+      case 'window':
+        return entry.windows.length > 0 ? entry.windows.map((window) => window.title) : ['In no window'];
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import * as vscode from 'vscode';
+import type { AnalysisService } from '../analysis/analysisService';
+import { ArchitectureTree } from './architectureTree';
+import { DebtAges } from './debtAges';
+import { DEBT_GROUPINGS, type DebtGrouping } from './debtFilters';
+import { DebtTree } from './debtTree';
+
+export const VIEW_IDS = { windows: 'guardrails.windows', debt: 'guardrails.debt', architecture: 'guardrails.architecture' } as const;
+
+/** A tree's rows as a user reads them (label and description), for tests and exports. */
+export interface RenderedRow {
+  label: string;
+  description: string;
+  children: RenderedRow[];
+}
+
+export interface Views {
+  debt: DebtTree;
+  architecture: ArchitectureTree;
+  render(view: 'debt' | 'architecture'): Promise<RenderedRow[]>;
+}
+
+/** The Debt and Architecture trees, their titles' totals, and the grouping and filter commands. */
+export function registerViews(service: AnalysisService, context: vscode.ExtensionContext): Views {
+  const me = (): string | undefined => vscode.workspace.getConfiguration('guardrails').get<string>('me') || undefined;
+  const ages = new DebtAges(() => vscode.workspace.workspaceFolders?.[0]?.uri.fsPath);
+  const debt = new DebtTree(service, ages, me);
+  const architecture = new ArchitectureTree(service);
+  const debtView = vscode.window.createTreeView(VIEW_IDS.debt, { treeDataProvider: debt, showCollapseAll: true });
+  const architectureView = vscode.window.createTreeView(VIEW_IDS.architecture, { treeDataProvider: architecture, showCollapseAll: true });
+  const describe = (): void => {
+    debtView.description = debt.summary();
+    architectureView.description = architecture.summary();
+  };
+  context.subscriptions.push(
+    ages, debt, architecture, debtView, architectureView,
+    service.onDidChange(describe),
+    vscode.workspace.onDidSaveTextDocument((document) => ages.invalidate(document.uri.fsPath)),
+    vscode.commands.registerCommand('guardrails.debt.groupBy', async (grouping?: DebtGrouping) => {
+      const chosen = grouping ?? (await vscode.window.showQuickPick(DEBT_GROUPINGS.map((label) => ({ label, picked: label === debt.grouping })), { placeHolder: 'Group debt by' }))?.label;
+      if (!chosen) return;
+      debt.grouping = chosen;
+      debt.refresh();
+      describe();
+    }),
+    vscode.commands.registerCommand('guardrails.debt.filter', async (filter?: Partial<typeof debt.filter>) => {
+      if (filter) debt.filter = { ...debt.filter, ...filter };
+      else {
+        const tags = [...new Set(service.results().flatMap((entry) => entry.result.debt.map((item) => item.tag)))].sort();
+        const options = [
+          { label: 'Mine', key: 'mine', picked: debt.filter.mine, description: me() ? `owner ${me()}` : 'set guardrails.me to your owner name' },
+          { label: 'Overdue', key: 'overdue', picked: debt.filter.overdue },
+          { label: 'In a refactoring window', key: 'inWindow', picked: debt.filter.inWindow },
+          ...tags.map((tag) => ({ label: tag, key: `tag:${tag}`, picked: debt.filter.tags.includes(tag) })),
+        ];
+        const picked = await vscode.window.showQuickPick(options, { canPickMany: true, placeHolder: 'Show only debt that is…' });
+        if (!picked) return;
+        const keys = new Set(picked.map((option) => option.key));
+        debt.filter = {
+          mine: keys.has('mine'), overdue: keys.has('overdue'), inWindow: keys.has('inWindow'),
+          tags: tags.filter((tag) => keys.has(`tag:${tag}`)),
+        };
+      }
+      debt.refresh();
+      describe();
+    }),
+  );
+  describe();
+  return { debt, architecture, render: (view) => (view === 'debt' ? renderTree(debt) : renderTree(architecture)) };
+}
+
+async function renderTree<T>(provider: vscode.TreeDataProvider<T>, node?: T): Promise<RenderedRow[]> {
+  const children = (await provider.getChildren(node)) ?? [];
+  const rows: RenderedRow[] = [];
+  for (const child of children) {
+    const item = await provider.getTreeItem(child);
+    const label = typeof item.label === 'string' ? item.label : item.label?.label ?? (item.resourceUri ? item.resourceUri.path.split('/').pop() ?? '' : '');
+    const description = typeof item.description === 'string' ? item.description : '';
+    const expandable = item.collapsibleState !== undefined && item.collapsibleState !== vscode.TreeItemCollapsibleState.None;
+    rows.push({ label, description, children: expandable ? await renderTree(provider, child) : [] });
+  }
+  return rows;
+}
