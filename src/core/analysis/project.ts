@@ -51,6 +51,8 @@ export class GuardrailsProject {
   private readonly include: CompiledPattern[];
   private readonly exclude: CompiledPattern[];
   private readonly layers: LayerMap;
+  /** Root-relative paths, kept across checks (an edit changes no path). */
+  private readonly relPaths = new Map<string, string>();
   private resolver: ImportResolver;
 
   constructor(readonly config: RulesConfig, private readonly fs: FileSystem, private readonly options: ProjectOptions) {
@@ -76,7 +78,7 @@ export class GuardrailsProject {
   /** A check context over the current state, for questions about single imports (hovers). */
   context(): CheckContext {
     const files = [...this.facts.keys()].sort();
-    return new CheckContext(this.config, files, [], this.layers);
+    return new CheckContext(this.config, files, [], this.layers, this.relPaths);
   }
 
   /** The resolved imports of one file, for hovers and quick fixes. */
@@ -135,6 +137,9 @@ export class GuardrailsProject {
   removeFile(file: string): void {
     if (!this.facts.delete(file)) return;
     this.edges.delete(file);
+    const rel = this.relPaths.get(file);
+    if (rel !== undefined) this.layers.forget(rel);
+    this.relPaths.delete(file);
     this.reresolveAll();
   }
 
@@ -161,7 +166,7 @@ export class GuardrailsProject {
     const started = performance.now();
     const files = [...this.facts.keys()].sort();
     const edges = files.flatMap((file) => this.edges.get(file) ?? []);
-    const ctx = new CheckContext(this.config, files, edges, this.layers);
+    const ctx = new CheckContext(this.config, files, edges, this.layers, this.relPaths);
     const found: Violation[] = runChecks(ctx);
     const suppressions = [];
     const debt = [];

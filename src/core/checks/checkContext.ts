@@ -7,13 +7,14 @@ import { LayerMap } from './layerMap';
 /** What every check reads: the rules, the analysed files and their dependencies. */
 export class CheckContext {
   readonly layers: LayerMap;
-  private readonly relCache = new Map<string, string>();
 
+  /** `layers` and `relCache` may be kept across checks by the caller: both depend only on paths. */
   constructor(
     readonly config: RulesConfig,
     readonly files: readonly string[],
     readonly edges: readonly Edge[],
     layers?: LayerMap,
+    private readonly relCache = new Map<string, string>(),
   ) {
     this.layers = layers ?? new LayerMap(config.layers);
   }
