@@ -2,6 +2,8 @@ import { HELP, parseArgs } from './args';
 import { runCheck } from './commands/check';
 import { runDebt } from './commands/debt';
 import { runGraph } from './commands/graph';
+import { runSnapshot } from './commands/snapshot';
+import { runWindows } from './commands/windows';
 import type { CliIo } from './output';
 import { VERSION } from './version';
 
@@ -30,9 +32,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     case 'graph':
       return runGraph(args, io);
     case 'windows':
+      return runWindows(args, io);
     case 'snapshot':
-      io.stderr.write(`guardrails: "${args.command}" is not available in this version yet\n`);
-      return 2;
+      return runSnapshot(args, io);
   }
 }
 

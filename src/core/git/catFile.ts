@@ -1,7 +1,7 @@
 // Blob contents from git objects: many blobs through one `git cat-file --batch` process, and a
 // synchronous single read for the rare file nobody asked for in advance.
 import { execFileSync, spawn } from 'node:child_process';
-import { DEFAULT_MAX_BYTES, GLOBAL_ARGS, gitEnvironment, type GitFailure } from './gitRunner';
+import { DEFAULT_MAX_BYTES, formatSeconds, GLOBAL_ARGS, gitEnvironment, type GitFailure } from './gitRunner';
 import type { GitRepository } from './repository';
 
 export type ReadBlobsResult = { ok: true; blobs: Map<string, Buffer> } | { ok: false; failure: GitFailure };
@@ -32,7 +32,7 @@ export function readBlobs(repo: GitRepository, oids: readonly string[], options:
       if (child.exitCode === null) child.kill();
       resolve(result);
     };
-    const timer = setTimeout(() => finish({ ok: false, failure: { kind: 'timeout', message: `git cat-file did not finish within ${Math.round(timeoutMs / 1000)} s` } }), timeoutMs);
+    const timer = setTimeout(() => finish({ ok: false, failure: { kind: 'timeout', message: `git cat-file did not finish within ${formatSeconds(timeoutMs)}` } }), timeoutMs);
     child.on('error', (error: NodeJS.ErrnoException) => {
       finish({ ok: false, failure: error.code === 'ENOENT' ? { kind: 'missing', message: 'git is not installed or not on PATH' } : { kind: 'failed', message: `git cat-file failed: ${error.message}` } });
     });

@@ -74,10 +74,14 @@ export function classifyFailure(error: ExecError, stderr: string, args: readonly
   const command = `git ${args[0] ?? ''}`.trim();
   if (error.code === 'ENOENT') return { kind: 'missing', message: 'git is not installed or not on PATH' };
   if (error.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') return { kind: 'too-large', message: `${command} printed more than the output limit` };
-  if (error.killed || error.signal) return { kind: 'timeout', message: `${command} did not finish within ${Math.round(timeoutMs / 1000)} s` };
+  if (error.killed || error.signal) return { kind: 'timeout', message: `${command} did not finish within ${formatSeconds(timeoutMs)}` };
   const firstLine = stderr.split('\n').map((line) => line.trim()).find((line) => line !== '') ?? error.message.split('\n')[0];
   if (/not a git repository/i.test(stderr)) return { kind: 'not-a-repository', message: 'not a git repository' };
   return { kind: 'failed', message: `${command} failed: ${firstLine.replace(/^(fatal|error): /, '')}` };
+}
+
+export function formatSeconds(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }
 
 /** Splits NUL-terminated output (`-z`) into records, dropping the empty tail. */

@@ -1,0 +1,74 @@
+// Wording and small pictures shared by the text and Markdown reports of windows, so both print
+// the same numbers the JSON holds.
+import type { WindowStatus } from './progress';
+import type { GoalProgress, PaidDownItem, WindowProgress } from './windowReport';
+
+export const STATUS_WORDS: Record<WindowStatus, string> = {
+  'not-started': 'not started',
+  'on-track': 'on track',
+  behind: 'behind',
+  done: 'done',
+  ended: 'ended',
+  unknown: 'unknown',
+};
+
+export function percent(share: number | null): string {
+  return share === null ? '–' : `${Math.round(share * 100)}%`;
+}
+
+export function value(n: number | null): string {
+  return n === null ? '–' : String(n);
+}
+
+/** `day 26 of 47 · 22 days left · 53% of the time used`, or when it opens or ended. */
+export function timeLine(w: WindowProgress): string {
+  if (w.today < w.start) return `opens in ${daysUntil(w.today, w.start)} day(s) · ${w.daysTotal} days`;
+  if (w.today > w.end) return `ended ${w.end} · ${w.daysTotal} days`;
+  const day = w.daysTotal - w.daysLeft + 1;
+  return `day ${day} of ${w.daysTotal} · ${w.daysLeft} day(s) left · ${percent(w.elapsed)} of the time used`;
+}
+
+/** Where the starting values come from, in one sentence. */
+export function sourceLine(w: WindowProgress): string {
+  const start = w.startState;
+  if (start?.kind === 'commit') return `at start = commit ${start.commit.slice(0, 7)} (${start.date.slice(0, 10)}) "${start.subject}", the last before ${w.start}`;
+  if (start?.kind === 'snapshot') return `at start = snapshot of ${start.date} (${start.file})`;
+  return w.today < w.start ? 'at start = not measured yet' : 'at start = unknown';
+}
+
+const BARS = '▁▂▃▄▅▆▇█';
+
+/** One character per burndown point for goal `index`, scaled from 0 to the largest value seen. */
+export function sparkline(w: WindowProgress, index: number): string {
+  const values = w.burndown.map((point) => point.values[index] ?? 0);
+  const top = Math.max(...values, w.goals[index]?.atStart ?? 0);
+  if (top <= 0) return BARS[0].repeat(values.length);
+  return values.map((v) => BARS[Math.min(BARS.length - 1, Math.round((v / top) * (BARS.length - 1)))]).join('');
+}
+
+export function goalVerdict(goal: GoalProgress): string {
+  return STATUS_WORDS[goal.status];
+}
+
+export function paidDownWhat(item: PaidDownItem): string {
+  if (item.kind === 'debt') return `${item.tag}: ${item.text}`;
+  return `${item.ruleId} → ${item.to}${item.count > 1 ? ` (×${item.count})` : ''}`;
+}
+
+export function paidDownWho(item: PaidDownItem): string {
+  const by = item.removedBy;
+  return by ? `${by.name} (${by.commit.slice(0, 7)}, ${by.date.slice(0, 10)})` : 'not found in git';
+}
+
+export function paidDownSummary(w: WindowProgress): string {
+  const count = w.paidDown.reduce((sum, item) => sum + (item.kind === 'violation' ? item.count : 1), 0);
+  return `${count} item(s), ${hours(w.estimateBurned)} of estimate`;
+}
+
+export function hours(n: number): string {
+  return `${n}h`;
+}
+
+function daysUntil(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

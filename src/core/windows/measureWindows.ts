@@ -1,0 +1,118 @@
+// Every refactoring window of one rules file: its starting state from git, or from snapshots when
+// git cannot serve (the report says which and why), against the live state of the code.
+import type { FileSystem } from '../fs/fileSystem';
+import { NodeFileSystem } from '../fs/nodeFileSystem';
+import type { GitRepository } from '../git/repository';
+import type { RefactoringWindow, RulesConfig } from '../rules/ruleTypes';
+import { relativeFile } from '../report/relativePaths';
+import { contributorsOf, estimateBurned } from './attribution';
+import { daysBetween } from './dates';
+import { openGitContext, measureFromGit, type OpenGitResult } from './gitSource';
+import { windowTiming } from './progress';
+import type { MeasuredState } from './records';
+import { loadSnapshots, measureFromSnapshots, type LoadedSnapshots } from './snapshotSource';
+import { assessGoals, type BurndownPoint, type PaidDownItem, type StartState, type WindowProgress, type WindowSource } from './windowReport';
+
+export interface MeasureWindowsOptions {
+  /** `YYYY-MM-DD` */
+  today: string;
+  /** Records of the code now (the live analysis of this rules file; see `measureProject`). */
+  now: MeasuredState;
+  /** Root paths in the report are relative to (`rulesFile`); the rules file's folder by default. */
+  reportRoot?: string;
+  /** Folders of nested rules files, left out of past states as they are now. */
+  excludeDirs?: string[];
+  /** Snapshot files besides `<root>/.guardrails/snapshots.json` (the extension's own). */
+  snapshotFiles?: string[];
+  /** Reads snapshot files; the disk by default. */
+  fs?: FileSystem;
+  /** `false` never runs git (a setting, or a test of the fallback). */
+  git?: false | { gitPath?: string; timeoutMs?: number };
+}
+
+interface Measured {
+  source: WindowSource;
+  atStart: MeasuredState | undefined;
+  now: MeasuredState;
+  startState: StartState | null;
+  burndown: BurndownPoint[];
+  paidDown: PaidDownItem[];
+  notes: string[];
+}
+
+export async function measureWindows(config: RulesConfig, options: MeasureWindowsOptions): Promise<WindowProgress[]> {
+  const { today } = options;
+  const started = config.windows.filter((window) => window.start <= today);
+  let git: OpenGitResult | undefined;
+  if (started.length > 0) {
+    git = options.git === false
+      ? { ok: false, message: 'git is turned off' }
+      : await openGitContext(config, {
+        today, fromDay: started.map((w) => w.start).sort()[0], excludeDirs: options.excludeDirs, gitPath: options.git?.gitPath, timeoutMs: options.git?.timeoutMs,
+      });
+  }
+  let snapshots: LoadedSnapshots | undefined;
+  const snapshotsOnce = (): LoadedSnapshots => (snapshots ??= loadSnapshots(config.root, options.snapshotFiles ?? [], options.fs ?? new NodeFileSystem()));
+
+  const results: WindowProgress[] = [];
+  for (const window of config.windows) {
+    let measured: Measured;
+    if (window.start > today) {
+      measured = { source: 'none', atStart: undefined, now: options.now, startState: null, burndown: [], paidDown: [], notes: [`opens on ${window.start}, in ${daysBetween(today, window.start)} day(s)`] };
+    } else {
+      measured = await measureStarted(window, config, git!, options, snapshotsOnce);
+    }
+    results.push(progressOf(window, measured, config, options));
+  }
+  return results;
+}
+
+async function measureStarted(window: RefactoringWindow, config: RulesConfig, git: OpenGitResult, options: MeasureWindowsOptions, snapshots: () => LoadedSnapshots): Promise<Measured> {
+  let why: string;
+  let repo: GitRepository | undefined;
+  if (git.ok) {
+    const fromGit = await measureFromGit(git.context, window, options.now, options.today);
+    if (fromGit.ok) return { source: 'git', ...fromGit.measured };
+    why = fromGit.message;
+    repo = git.context.repo;
+  } else {
+    why = git.message;
+    repo = git.repo;
+  }
+  const fromSnapshots = await measureFromSnapshots(window, options.now, options.today, snapshots(), config.root, repo);
+  return {
+    source: fromSnapshots.atStart ? 'snapshot' : 'none',
+    atStart: fromSnapshots.atStart,
+    now: options.now,
+    startState: fromSnapshots.startState,
+    burndown: fromSnapshots.burndown,
+    paidDown: fromSnapshots.paidDown,
+    notes: [`${why}; ${fromSnapshots.notes[0] ?? ''}`.replace(/; $/, ''), ...fromSnapshots.notes.slice(1)],
+  };
+}
+
+function progressOf(window: RefactoringWindow, measured: Measured, config: RulesConfig, options: MeasureWindowsOptions): WindowProgress {
+  const timing = windowTiming(window.start, window.end, options.today);
+  const { goals, status } = assessGoals(window, measured.atStart, measured.now, options.today);
+  return {
+    id: window.id,
+    title: window.title,
+    start: window.start,
+    end: window.end,
+    today: options.today,
+    scope: window.scope,
+    rulesFile: relativeFile(options.reportRoot ?? config.root, config.file),
+    daysTotal: timing.daysTotal,
+    daysLeft: timing.daysLeft,
+    elapsed: Math.round(timing.elapsed * 10_000) / 10_000,
+    status,
+    source: measured.source,
+    note: measured.notes.length ? measured.notes.map((note) => note.replace(/\.$/, '')).join('. ') + '.' : null,
+    startState: measured.startState,
+    goals,
+    burndown: measured.burndown,
+    paidDown: measured.paidDown,
+    estimateBurned: estimateBurned(measured.paidDown),
+    contributors: contributorsOf(measured.paidDown),
+  };
+}

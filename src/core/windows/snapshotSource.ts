@@ -1,0 +1,73 @@
+// A window measured from recorded snapshots, when git cannot say how the code looked: the snapshot
+// at or before the opening (else the first one after it, said plainly), points on the days that
+// have one, and today from the working tree. No value is made up for a day without a snapshot.
+import * as path from 'node:path';
+import type { FileSystem } from '../fs/fileSystem';
+import type { GitRepository } from '../git/repository';
+import type { RefactoringWindow } from '../rules/ruleTypes';
+import { toRelative } from '../util/paths';
+import { attributePaidDown } from './attribution';
+import { eachDay, minDay } from './dates';
+import { paidDownBetween } from './paidDown';
+import type { MeasuredState } from './records';
+import { readSnapshots, SNAPSHOTS_FILE, windowSnapshots, type SnapshotFile } from './snapshots';
+import { burndownValues, type BurndownPoint, type PaidDownItem, type StartState } from './windowReport';
+
+export interface LoadedSnapshots {
+  files: { file: string; data: SnapshotFile }[];
+  /** Files that could not be read (not JSON, wrong version). */
+  problems: string[];
+}
+
+/** `<root>/.guardrails/snapshots.json` and any further files (the extension's storage). */
+export function loadSnapshots(root: string, extraFiles: readonly string[], fs: FileSystem): LoadedSnapshots {
+  const loaded: LoadedSnapshots = { files: [], problems: [] };
+  for (const file of [path.join(root, ...SNAPSHOTS_FILE.split('/')), ...extraFiles]) {
+    const read = readSnapshots(file, fs);
+    if (!read.ok) loaded.problems.push(read.message);
+    else if (!read.missing) loaded.files.push({ file, data: read.data });
+  }
+  return loaded;
+}
+
+export interface SnapshotMeasurement {
+  atStart: MeasuredState | undefined;
+  startState: StartState | null;
+  burndown: BurndownPoint[];
+  paidDown: PaidDownItem[];
+  notes: string[];
+}
+
+export async function measureFromSnapshots(
+  window: RefactoringWindow, live: MeasuredState, today: string, snapshots: LoadedSnapshots, root: string, repo: GitRepository | undefined,
+): Promise<SnapshotMeasurement> {
+  const days = windowSnapshots(snapshots.files, window.id);
+  const notes = [...snapshots.problems];
+  const before = days.filter((day) => day.date <= window.start).pop();
+  const start = before ?? days.find((day) => day.date > window.start && day.date <= today);
+  const todayPoint = today <= window.end ? [{ date: today, values: burndownValues(window, live) }] : [];
+  if (!start) {
+    notes.push('no snapshot either, so the starting values are unknown (`guardrails snapshot` records one; the extension does daily)');
+    return { atStart: undefined, startState: null, burndown: todayPoint, paidDown: [], notes };
+  }
+  const where = toRelative(root, start.file).startsWith('..') ? start.file : toRelative(root, start.file);
+  notes.push(before
+    ? `measured from the snapshot of ${start.date} in ${where}`
+    : `no snapshot from before ${window.start} either; measured from the first one, ${start.date} in ${where}, so earlier work is not counted`);
+
+  const burndown: BurndownPoint[] = [];
+  const byDate = new Map(days.map((day) => [day.date, day.state]));
+  for (const day of eachDay(window.start, minDay(today, window.end))) {
+    if (day === today) burndown.push(...todayPoint);
+    else if (day >= start.date && byDate.has(day)) burndown.push({ date: day, values: burndownValues(window, byDate.get(day)!) });
+  }
+  const attributed = await attributePaidDown(paidDownBetween(start.state, live, window), repo?.head ? { repo, sinceDay: start.date } : undefined);
+  if (attributed.note) notes.push(attributed.note);
+  return {
+    atStart: start.state,
+    startState: { kind: 'snapshot', date: start.date, file: where },
+    burndown,
+    paidDown: attributed.items,
+    notes,
+  };
+}

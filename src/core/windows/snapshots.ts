@@ -1,0 +1,149 @@
+// Snapshots: the records of each open window's scope on a day, for when git cannot tell how the code
+// looked (no git, not a repository, a shallow clone). `guardrails snapshot` writes them to a file the
+// team can commit; the extension keeps its own in its storage. One entry per day, sorted, one record
+// per line so the file diffs well.
+import { randomBytes } from 'node:crypto';
+import * as nodeFs from 'node:fs';
+import * as path from 'node:path';
+import type { FileSystem } from '../fs/fileSystem';
+import type { RefactoringWindow } from '../rules/ruleTypes';
+import { compareBy } from '../report/relativePaths';
+import { scopedState } from './measure';
+import type { DebtRecord, MeasuredState, ViolationRecord } from './records';
+
+export const SNAPSHOTS_VERSION = 1;
+/** Where `guardrails snapshot` writes, relative to the rules file's folder. */
+export const SNAPSHOTS_FILE = '.guardrails/snapshots.json';
+
+export interface SnapshotDay {
+  /** `YYYY-MM-DD` */
+  date: string;
+  /** Window id → the records in its scope that day. */
+  windows: Record<string, MeasuredState>;
+}
+
+export interface SnapshotFile {
+  version: typeof SNAPSHOTS_VERSION;
+  snapshots: SnapshotDay[];
+}
+
+export type ReadSnapshotsResult = { ok: true; data: SnapshotFile; missing: boolean } | { ok: false; message: string };
+
+export function emptySnapshots(): SnapshotFile {
+  return { version: SNAPSHOTS_VERSION, snapshots: [] };
+}
+
+/** Today's records for every window that has not ended (ended windows need no more points). */
+export function takeSnapshot(windows: readonly RefactoringWindow[], state: MeasuredState, date: string): SnapshotDay {
+  const day: SnapshotDay = { date, windows: {} };
+  for (const window of windows) if (date <= window.end) day.windows[window.id] = sortedState(scopedState(state, window));
+  return day;
+}
+
+/** `data` with `day` in it, replacing a snapshot of the same date; sorted by date. */
+export function withSnapshot(data: SnapshotFile, day: SnapshotDay): SnapshotFile {
+  const others = data.snapshots.filter((snapshot) => snapshot.date !== day.date);
+  return { version: SNAPSHOTS_VERSION, snapshots: [...others, day].sort(compareBy((s) => s.date)) };
+}
+
+export function readSnapshots(file: string, fs: FileSystem): ReadSnapshotsResult {
+  const text = fs.readFile(file);
+  if (text === undefined) return { ok: true, data: emptySnapshots(), missing: true };
+  const parsed = parseSnapshots(text);
+  return parsed.ok ? { ok: true, data: parsed.data, missing: false } : { ok: false, message: `${file}: ${parsed.message}` };
+}
+
+/** Lenient: entries that are not well formed are left out, a file that is not JSON is an error. */
+export function parseSnapshots(text: string): { ok: true; data: SnapshotFile } | { ok: false; message: string } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, message: `not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+  }
+  if (!isObject(raw) || !Array.isArray(raw.snapshots)) return { ok: false, message: 'expected an object with a "snapshots" array' };
+  if (raw.version !== SNAPSHOTS_VERSION) return { ok: false, message: `unsupported version ${String(raw.version)} (expected ${SNAPSHOTS_VERSION})` };
+  const snapshots: SnapshotDay[] = [];
+  for (const entry of raw.snapshots) {
+    if (!isObject(entry) || typeof entry.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(entry.date) || !isObject(entry.windows)) continue;
+    const windows: Record<string, MeasuredState> = {};
+    for (const [id, state] of Object.entries(entry.windows)) {
+      if (!isObject(state)) continue;
+      windows[id] = {
+        debt: (Array.isArray(state.debt) ? state.debt : []).filter(isDebtRecord),
+        violations: (Array.isArray(state.violations) ? state.violations : []).filter(isViolationRecord),
+      };
+    }
+    snapshots.push({ date: entry.date, windows });
+  }
+  return { ok: true, data: { version: SNAPSHOTS_VERSION, snapshots: snapshots.sort(compareBy((s) => s.date)) } };
+}
+
+export function serializeSnapshots(data: SnapshotFile): string {
+  const list = (records: readonly object[], indent: string): string =>
+    records.length === 0 ? '[]' : `[\n${records.map((r) => `${indent}  ${JSON.stringify(r)}`).join(',\n')}\n${indent}]`;
+  const days = data.snapshots.map((day) => {
+    const windows = Object.keys(day.windows).sort().map((id) => {
+      const state = day.windows[id];
+      return `        ${JSON.stringify(id)}: {\n          "debt": ${list(state.debt, '          ')},\n          "violations": ${list(state.violations, '          ')}\n        }`;
+    });
+    return `    {\n      "date": ${JSON.stringify(day.date)},\n      "windows": {${windows.length ? `\n${windows.join(',\n')}\n      ` : ''}}\n    }`;
+  });
+  return `{\n  "version": ${SNAPSHOTS_VERSION},\n  "snapshots": [${days.length ? `\n${days.join(',\n')}\n  ` : ''}]\n}\n`;
+}
+
+export type WriteSnapshotsResult = { ok: true } | { ok: false; message: string };
+
+/** Writes a temporary file beside `file` and renames it over, so no reader sees half a file. */
+export function writeSnapshotsAtomic(file: string, data: SnapshotFile): WriteSnapshotsResult {
+  const dir = path.dirname(file);
+  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    nodeFs.mkdirSync(dir, { recursive: true });
+    nodeFs.writeFileSync(temp, serializeSnapshots(data), 'utf8');
+    nodeFs.renameSync(temp, file);
+    return { ok: true };
+  } catch (error) {
+    nodeFs.rmSync(temp, { force: true });
+    return { ok: false, message: `cannot write ${file}: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+/** Reads `file`, adds `day`, writes it back atomically. */
+export function recordSnapshot(file: string, day: SnapshotDay, fs: FileSystem): WriteSnapshotsResult {
+  const read = readSnapshots(file, fs);
+  if (!read.ok) return { ok: false, message: `${read.message}; not overwriting it` };
+  return writeSnapshotsAtomic(file, withSnapshot(read.data, day));
+}
+
+/** One window's snapshots from several files, by date (a later file wins a shared date). */
+export function windowSnapshots(files: readonly { file: string; data: SnapshotFile }[], windowId: string): { date: string; file: string; state: MeasuredState }[] {
+  const byDate = new Map<string, { date: string; file: string; state: MeasuredState }>();
+  for (const { file, data } of files) {
+    for (const day of data.snapshots) {
+      const state = day.windows[windowId];
+      if (state) byDate.set(day.date, { date: day.date, file, state });
+    }
+  }
+  return [...byDate.values()].sort(compareBy((s) => s.date));
+}
+
+function sortedState(state: MeasuredState): MeasuredState {
+  return {
+    debt: [...state.debt].sort(compareBy((d) => d.file, (d) => d.line, (d) => d.id)),
+    violations: [...state.violations].sort(compareBy((v) => v.file, (v) => v.line, (v) => v.ruleId, (v) => v.to)),
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isDebtRecord(value: unknown): value is DebtRecord {
+  return isObject(value) && typeof value.id === 'string' && typeof value.tag === 'string' && typeof value.file === 'string'
+    && typeof value.line === 'number' && typeof value.text === 'string';
+}
+
+function isViolationRecord(value: unknown): value is ViolationRecord {
+  return isObject(value) && typeof value.ruleId === 'string' && typeof value.file === 'string' && typeof value.to === 'string' && typeof value.line === 'number';
+}

@@ -1,0 +1,81 @@
+// What the CLI runs: analyse a folder as `check` does, then measure every rules file's windows
+// (`guardrails windows`) or record today's snapshot of them (`guardrails snapshot`).
+import * as path from 'node:path';
+import { analyzeDirectory, type AnalyzeOptions } from '../analysis/analyze';
+import type { GuardrailsProject } from '../analysis/project';
+import { todayIso } from '../analysis/today';
+import { NodeFileSystem } from '../fs/nodeFileSystem';
+import type { ConfigProblem } from '../rules/ruleTypes';
+import type { Notice } from '../types';
+import { measureProject } from './projectState';
+import { measureWindows, type MeasureWindowsOptions } from './measureWindows';
+import { recordSnapshot, SNAPSHOTS_FILE, takeSnapshot } from './snapshots';
+import type { WindowsReport } from './windowReport';
+
+export interface WindowsForDirectoryOptions extends Pick<AnalyzeOptions, 'config' | 'onProgress' | 'isCancelled'> {
+  today?: string;
+  version?: string;
+  snapshotFiles?: string[];
+  git?: MeasureWindowsOptions['git'];
+}
+
+export type WindowsOutcome =
+  | { ok: true; report: WindowsReport; notices: Notice[] }
+  | { ok: false; message: string; problems: ConfigProblem[] };
+
+export async function windowsForDirectory(dir: string, options: WindowsForDirectoryOptions = {}): Promise<WindowsOutcome> {
+  const started = performance.now();
+  const today = options.today ?? todayIso();
+  const analysed = await analyzeDirectory(dir, { config: options.config, today, baseline: false, onProgress: options.onProgress, isCancelled: options.isCancelled });
+  if (!analysed.ok) return analysed;
+  const fs = new NodeFileSystem();
+  const report: WindowsReport = { version: options.version ?? '', root: analysed.result.root, today, durationMs: 0, windows: [] };
+  for (const project of analysed.projects) {
+    if (project.config.windows.length === 0) continue;
+    report.windows.push(...await measureWindows(project.config, {
+      today,
+      now: measureProject(project, fs),
+      reportRoot: analysed.result.root,
+      excludeDirs: nestedRoots(project, analysed.projects),
+      snapshotFiles: options.snapshotFiles,
+      git: options.git,
+    }));
+  }
+  report.durationMs = Math.round(performance.now() - started);
+  return { ok: true, report, notices: analysed.result.notices };
+}
+
+export interface RecordedSnapshot {
+  /** Absolute path of the snapshot file written. */
+  file: string;
+  date: string;
+  windows: string[];
+}
+
+export type SnapshotOutcome =
+  | { ok: true; recorded: RecordedSnapshot[] }
+  | { ok: false; message: string; problems: ConfigProblem[] };
+
+/** Adds today's records of every window that has not ended to `<root>/.guardrails/snapshots.json`. */
+export async function snapshotDirectory(dir: string, options: Pick<WindowsForDirectoryOptions, 'config' | 'today'> = {}): Promise<SnapshotOutcome> {
+  const today = options.today ?? todayIso();
+  const analysed = await analyzeDirectory(dir, { config: options.config, today, baseline: false });
+  if (!analysed.ok) return analysed;
+  const fs = new NodeFileSystem();
+  const recorded: RecordedSnapshot[] = [];
+  for (const project of analysed.projects) {
+    const day = takeSnapshot(project.config.windows, measureProject(project, fs), today);
+    const windows = Object.keys(day.windows);
+    if (windows.length === 0) continue;
+    const file = path.join(project.config.root, ...SNAPSHOTS_FILE.split('/'));
+    const written = recordSnapshot(file, day, fs);
+    if (!written.ok) return { ok: false, message: written.message, problems: [] };
+    recorded.push({ file, date: today, windows });
+  }
+  return { ok: true, recorded };
+}
+
+/** Folders of the rules files nested inside this one's (their files are not this one's). */
+function nestedRoots(project: GuardrailsProject, all: readonly GuardrailsProject[]): string[] {
+  return all.filter((other) => other !== project && other.root.startsWith(project.root + path.sep)).map((other) => other.root);
+}
