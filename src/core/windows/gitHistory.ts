@@ -1,9 +1,11 @@
 // Past states of a rules file's code, read from git objects: a commit's tree becomes an in-memory
 // file system that today's rules are checked against. Each commit is analysed once; blobs are read
-// once by id and files parsed once per version, so daily states cost only what changed.
+// once by id and files parsed once per version. Between commits that only change file contents
+// (same paths, same compiler options) the project is updated in place, as the editor updates it
+// after an edit: only the changed files are re-read and re-resolved.
 import * as path from 'node:path';
 import { GuardrailsProject } from '../analysis/project';
-import type { FileSystem } from '../fs/fileSystem';
+import type { DirectoryEntry, FileStat, FileSystem } from '../fs/fileSystem';
 import { NodeFileSystem } from '../fs/nodeFileSystem';
 import { BlobStore } from '../git/blobStore';
 import type { GitFailure } from '../git/gitRunner';
@@ -29,12 +31,22 @@ export interface GitHistoryOptions {
 /** Files the engine reads beside sources: compiler options and package manifests. */
 const CONFIG_FILE = /(^|\/)(tsconfig[^/]*\.json|jsconfig\.json|package\.json)$/;
 
+interface LiveProject {
+  project: GuardrailsProject;
+  fs: SwitchingFileSystem;
+  /** Path → blob id of the commit the project shows. */
+  blobs: Map<string, TreeEntry>;
+}
+
 export class GitHistory {
   readonly blobs: BlobStore;
   readonly facts = new TextFactsCache();
-  private readonly states = new Map<string, Promise<StateResult>>();
-  /** Commits analysed (each once). */
+  /** Commits analysed (each once), and how many of them by updating the previous project. */
   analysed = 0;
+  updatedInPlace = 0;
+  private readonly states = new Map<string, Promise<StateResult>>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private live: LiveProject | undefined;
 
   constructor(readonly repo: GitRepository, private readonly config: RulesConfig, private readonly options: GitHistoryOptions) {
     this.blobs = new BlobStore(repo);
@@ -44,7 +56,9 @@ export class GitHistory {
   stateAt(commit: string): Promise<StateResult> {
     let state = this.states.get(commit);
     if (!state) {
-      state = this.analyse(commit);
+      // One at a time: analyses share one project.
+      state = this.queue.then(() => this.analyse(commit));
+      this.queue = state.catch(() => undefined);
       this.states.set(commit, state);
     }
     return state;
@@ -53,21 +67,79 @@ export class GitHistory {
   private async analyse(commit: string): Promise<StateResult> {
     const listed = await lsTree(this.repo, commit);
     if (!listed.ok) return listed;
-    const blobs = listed.entries.filter((entry) => entry.type === 'blob');
-    const configs = await this.blobs.prefetch(blobs.filter((entry) => CONFIG_FILE.test(entry.path)).map((entry) => entry.oid));
+    const blobs = new Map(listed.entries.filter((entry) => entry.type === 'blob').map((entry) => [entry.path, entry]));
+    const configs = await this.blobs.prefetch([...blobs.values()].filter((entry) => CONFIG_FILE.test(entry.path)).map((entry) => entry.oid));
     if (!configs.ok) return configs;
+    const tree = new GitTreeFileSystem(this.repo.top, listed.entries, this.blobs, { fallback: this.options.fallback ?? new NodeFileSystem() });
 
-    const fs = new GitTreeFileSystem(this.repo.top, listed.entries, this.blobs, { fallback: this.options.fallback ?? new NodeFileSystem() });
-    const project = new GuardrailsProject(this.config, fs, { today: this.options.today, excludeDirs: this.options.excludeDirs, factsCache: this.facts });
-    const sources = await this.blobs.prefetch(this.governed(blobs, project).map((entry) => entry.oid));
-    if (!sources.ok) return sources;
-    await project.load();
+    const changed = this.live && contentChangesOnly(this.live.blobs, blobs);
+    if (this.live && changed) {
+      const { project } = this.live;
+      const files = changed.map((entry) => this.absolute(entry));
+      const read = await this.blobs.prefetch(changed.filter((entry, i) => project.governs(files[i])).map((entry) => entry.oid));
+      if (!read.ok) return read;
+      this.live.fs.current = tree;
+      changed.forEach((entry, i) => {
+        if (!project.governs(files[i])) return;
+        if ((entry.size ?? 0) > this.config.maxFileBytes) project.removeFile(files[i]);
+        else project.updateFile(files[i]);
+      });
+      this.live.blobs = blobs;
+      this.updatedInPlace++;
+    } else {
+      const fs = new SwitchingFileSystem(tree);
+      const project = new GuardrailsProject(this.config, fs, { today: this.options.today, excludeDirs: this.options.excludeDirs, factsCache: this.facts });
+      const governed = [...blobs.values()].filter((entry) => (entry.size ?? 0) <= this.config.maxFileBytes && project.governs(this.absolute(entry)));
+      const read = await this.blobs.prefetch(governed.map((entry) => entry.oid));
+      if (!read.ok) return read;
+      await project.load();
+      this.live = { project, fs, blobs };
+    }
     this.analysed++;
-    return { ok: true, state: measureProject(project, fs) };
+    return { ok: true, state: measureProject(this.live.project, tree) };
   }
 
-  private governed(entries: readonly TreeEntry[], project: GuardrailsProject): TreeEntry[] {
-    return entries.filter((entry) =>
-      (entry.size ?? 0) <= this.config.maxFileBytes && project.governs(path.join(this.repo.top, ...entry.path.split('/'))));
+  private absolute(entry: TreeEntry): string {
+    return path.join(this.repo.top, ...entry.path.split('/'));
+  }
+}
+
+/**
+ * The entries whose content changed when both commits have the same paths (same kinds) and the same
+ * compiler options and manifests; undefined when the project must be built afresh.
+ */
+function contentChangesOnly(before: Map<string, TreeEntry>, after: Map<string, TreeEntry>): TreeEntry[] | undefined {
+  if (before.size !== after.size) return undefined;
+  const changed: TreeEntry[] = [];
+  for (const [file, entry] of after) {
+    const old = before.get(file);
+    if (!old || old.mode !== entry.mode) return undefined;
+    if (old.oid === entry.oid) continue;
+    if (CONFIG_FILE.test(file)) return undefined;
+    changed.push(entry);
+  }
+  return changed;
+}
+
+/** The project keeps one file system; this one shows whichever commit is being analysed. */
+class SwitchingFileSystem implements FileSystem {
+  constructor(public current: FileSystem) {}
+  readFile(file: string): string | undefined {
+    return this.current.readFile(file);
+  }
+  fileExists(file: string): boolean {
+    return this.current.fileExists(file);
+  }
+  directoryExists(dir: string): boolean {
+    return this.current.directoryExists(dir);
+  }
+  readDirectory(dir: string): DirectoryEntry[] {
+    return this.current.readDirectory(dir);
+  }
+  realpath(file: string): string {
+    return this.current.realpath(file);
+  }
+  stat(file: string): FileStat | undefined {
+    return this.current.stat(file);
   }
 }
