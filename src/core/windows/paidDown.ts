@@ -20,9 +20,9 @@ function paidDebt(start: MeasuredState, now: MeasuredState, window: RefactoringW
   const counted = new Map<string, DebtRecord>();
   for (const goal of goals) for (const item of countedDebt(start, window, goal)) counted.set(item.id, item);
   const nowIds = new Set(now.debt.map((item) => item.id));
-  // Notes that appeared in a file where they were not at the start: where moved items went.
-  const arrived = multiset(now.debt.map(debtIdentityWithoutFile));
-  for (const [identity, count] of multiset(start.debt.map(debtIdentityWithoutFile))) arrived.set(identity, (arrived.get(identity) ?? 0) - count);
+  // Items that are new by id (a note in a file where it was not at the start): where moved items went.
+  const startIds = new Set(start.debt.map((item) => item.id));
+  const arrived = multiset(now.debt.filter((item) => !startIds.has(item.id)).map(debtIdentityWithoutFile));
   const paid: PaidDownCandidate[] = [];
   for (const item of [...counted.values()].sort(compareBy((d) => d.file, (d) => d.line, (d) => d.id))) {
     if (nowIds.has(item.id)) continue;
