@@ -1,0 +1,216 @@
+// `npm run bench`: prepare the corpora, time every tool on each, read back what they found,
+// measure warm re-checks and the engine's agreement with TypeScript and dependency-cruiser, then
+// print one document of tables (and, with --write, put it into bench/RESULTS.md).
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { analyzeDirectory } from '../../src/core/analysis/analyze';
+import { compareResolutions, depcruiseResolution, engineResolution, typescriptResolution } from './agreement';
+import { prepareReal, prepareSynthetic, REAL_SPECS, type Corpus } from './corpora';
+import { debtDisagreement, depcruiseFindings, guardrailsFindings, leasotFindings, madgeFindings, type DepcruiseReport } from './findings';
+import { measureIncremental, type IncrementalResult } from './incremental';
+import { hasGnuTime, measureRoundRobin, median } from './measure';
+import { evaluateGoals, renderGoals, renderTables, type BenchResults, type CorpusResult } from './report';
+import { invocation, outputFile, versionOf, type BenchPaths, type ToolName } from './tools';
+import { analyzeWithCache, type WarmStartResult } from './warmStart';
+
+interface Options {
+  runs: number;
+  sizes: number[];
+  real: string[];
+  peers: boolean;
+  write: boolean;
+  /** Peers are skipped on synthetic corpora larger than this (they take minutes there). */
+  peerLimit: number;
+}
+
+const ALL_TOOLS: ToolName[] = ['guardrails', 'dependency-cruiser', 'madge', 'guardrails debt', 'leasot'];
+
+function parseOptions(argv: string[]): Options {
+  const value = (name: string): string | undefined => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const quick = argv.includes('--quick');
+  return {
+    runs: Number(value('--runs') ?? (quick ? 3 : 5)),
+    sizes: (value('--sizes') ?? (quick ? '1000' : '1000,5000,20000')).split(',').filter(Boolean).map(Number),
+    real: (value('--real') ?? (quick ? 'rxjs' : REAL_SPECS.map((s) => s.name).join(','))).split(',').filter(Boolean),
+    peers: !argv.includes('--no-peers'),
+    write: argv.includes('--write'),
+    peerLimit: Number(value('--peer-limit') ?? Infinity),
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  // Child-process entries: a fresh heap for each in-process measurement.
+  if (command === 'incremental') {
+    process.stdout.write(JSON.stringify(await measureIncremental(rest[0], rest[1])));
+    return 0;
+  }
+  if (command === 'warm-start') {
+    process.stdout.write(JSON.stringify(analyzeWithCache(rest[0], rest[1], rest[2])));
+    return 0;
+  }
+  if (command !== 'run') throw new Error(`unknown command ${command}`);
+
+  const repo = path.resolve(rest[0]);
+  const options = parseOptions(rest.slice(1));
+  const paths: BenchPaths = { repo, bench: path.join(repo, 'bench'), cache: path.join(repo, 'bench', '.cache') };
+  const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  if (!hasGnuTime()) throw new Error('GNU time (/usr/bin/time) is needed for peak memory: apt-get install time');
+  if (!existsSync(path.join(repo, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: npm run build');
+
+  const corpora: Corpus[] = [];
+  for (const name of options.real) {
+    const spec = REAL_SPECS.find((s) => s.name === name);
+    if (!spec) throw new Error(`unknown real corpus ${name}; known: ${REAL_SPECS.map((s) => s.name).join(', ')}`);
+    corpora.push(prepareReal(spec, paths.bench, paths.cache));
+  }
+  for (const size of options.sizes) {
+    log(`preparing synthetic-${size}`);
+    corpora.push(prepareSynthetic(size, paths.cache));
+  }
+
+  const results: CorpusResult[] = [];
+  for (const corpus of corpora) {
+    log(`${corpus.name}: ${corpus.files} files`);
+    mkdirSync(path.join(paths.cache, 'out', corpus.name), { recursive: true });
+    const withPeers = options.peers && !(corpus.kind === 'synthetic' && corpus.files > options.peerLimit);
+    const tools = ALL_TOOLS.filter((tool) => withPeers || tool.startsWith('guardrails'));
+    const cold = measureRoundRobin(new Map(tools.map((tool) => [tool, invocation(paths, corpus, tool)])), options.runs, log);
+    const out = (tool: ToolName): string => outputFile(paths, corpus, tool);
+    const result: CorpusResult = {
+      corpus: { ...corpus, expected: undefined },
+      cold: Object.fromEntries(cold),
+      findings: {
+        guardrails: guardrailsFindings(out('guardrails'), corpus),
+        'dependency-cruiser': withPeers ? depcruiseFindings(out('dependency-cruiser')) : undefined,
+        madge: withPeers ? madgeFindings(out('madge')) : undefined,
+        leasot: withPeers ? leasotFindings(out('leasot'), corpus) : undefined,
+      },
+    };
+    if (withPeers && corpus.kind === 'real') {
+      const debt = debtDisagreement(out('guardrails'), out('leasot'));
+      result.debtOnlyGuardrails = debt?.onlyGuardrails.length;
+      result.debtOnlyLeasot = debt?.onlyLeasot.length;
+      writeFileSync(path.join(paths.cache, 'out', corpus.name, 'debt-disagreement.json'), JSON.stringify(debt, null, 2));
+    }
+    if (corpus.kind === 'real' || corpus.files === 5000 || (corpus.files <= 5000 && options.sizes.length === 1)) {
+      log(`${corpus.name}: warm re-check after edits`);
+      result.incremental = childJson<IncrementalResult>(paths, ['incremental', corpus.dir, corpus.today]);
+    }
+    if (corpus.kind === 'real') {
+      log(`${corpus.name}: edges against TypeScript and dependency-cruiser`);
+      const analysed = await analyzeDirectory(corpus.dir, { today: corpus.today, baseline: false });
+      if (!analysed.ok) throw new Error(`${corpus.name}: ${analysed.message}`);
+      const engine = engineResolution(analysed.result);
+      const files = analysed.projects.flatMap((p) => p.knownFiles());
+      const typescript = compareResolutions(engine, typescriptResolution(corpus.dir, files));
+      const dcReport = withPeers && existsSync(out('dependency-cruiser')) ? (JSON.parse(readFileSync(out('dependency-cruiser'), 'utf8')) as DepcruiseReport) : undefined;
+      const depcruise = dcReport ? compareResolutions(engine, depcruiseResolution(dcReport)) : undefined;
+      result.agreement = { typescript, depcruise };
+      writeFileSync(path.join(paths.cache, 'out', corpus.name, 'agreement.json'), JSON.stringify(result.agreement, null, 2));
+    }
+    results.push(result);
+  }
+
+  let warmStart: { inProcess: WarmStartResult; wallMs: number; coldMs: number } | undefined;
+  const five = corpora.find((c) => c.name === 'synthetic-5000');
+  if (five) {
+    log('synthetic-5000: warm start from a content-keyed cache (prototype)');
+    const cacheFile = path.join(paths.cache, 'out', five.name, 'facts-cache.json');
+    rmSync(cacheFile, { force: true });
+    const cold = childJson<WarmStartResult>(paths, ['warm-start', five.dir, five.today, cacheFile]);
+    const warm: WarmStartResult[] = [];
+    const walls: number[] = [];
+    for (let i = 0; i < options.runs; i++) {
+      const started = process.hrtime.bigint();
+      warm.push(childJson<WarmStartResult>(paths, ['warm-start', five.dir, five.today, cacheFile]));
+      walls.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+    const inProcess = warm.sort((a, b) => a.ms - b.ms)[Math.floor(warm.length / 2)];
+    warmStart = { inProcess, wallMs: median(walls), coldMs: cold.ms };
+  }
+
+  const bench: BenchResults = {
+    date: new Date().toISOString().slice(0, 10),
+    machine: machine(),
+    versions: {
+      node: process.version,
+      guardrails: versionOf(paths, 'guardrails'),
+      'dependency-cruiser': versionOf(paths, 'dependency-cruiser'),
+      madge: versionOf(paths, 'madge'),
+      leasot: versionOf(paths, 'leasot'),
+      typescript: `${versionOf(paths, 'typescript')} (for the peers); the engine bundles ${engineTypescript(repo)}`,
+    },
+    runs: options.runs,
+    command: `npm run bench -- ${rest.slice(1).join(' ')}`.trim(),
+    corpora: results,
+  };
+  const goals = evaluateGoals(bench, warmStart?.inProcess.ms);
+  const lines = [
+    renderTables(bench),
+    '### Goals (synthetic-5000 unless stated)', '',
+    renderGoals(goals), '',
+  ];
+  if (warmStart) {
+    lines.push(
+      `Warm start prototype (bench/src/warmStart.ts) on synthetic-5000: ${Math.round(warmStart.inProcess.ms)} ms in process with ${warmStart.inProcess.reused} of ${warmStart.inProcess.files} files reused `
+      + `(${Math.round(warmStart.coldMs)} ms when the cache is empty); ${Math.round(warmStart.wallMs)} ms for the whole process including Node start and loading the bundle.`, '');
+  }
+  lines.push('Versions: ' + Object.entries(bench.versions).map(([k, v]) => `${k} ${v}`).join(', ') + '.', '');
+  const document = lines.join('\n');
+  process.stdout.write(`${document}\n`);
+  writeFileSync(path.join(paths.cache, 'results.json'), JSON.stringify({ ...bench, goals, warmStart }, null, 2));
+  writeFileSync(path.join(paths.cache, 'results.md'), document);
+  if (options.write) spliceResults(path.join(paths.bench, 'RESULTS.md'), document);
+  return 0;
+}
+
+function childJson<T>(paths: BenchPaths, args: string[]): T {
+  const child = spawnSync(process.execPath, ['--max-old-space-size=4096', process.argv[1], ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (child.status !== 0) throw new Error(`bench ${args[0]} failed: ${child.stderr}`);
+  return JSON.parse(child.stdout) as T;
+}
+
+function machine(): string {
+  const cpus = os.cpus();
+  return `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 1024 ** 3)} GB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
+}
+
+function engineTypescript(repo: string): string {
+  const file = path.join(repo, 'node_modules', '@ts-morph', 'common', 'package.json');
+  if (!existsSync(file)) return 'TypeScript (ts-morph)';
+  const text = readFileSync(path.join(repo, 'node_modules', '@ts-morph', 'common', 'dist', 'typescript.js'), 'utf8').slice(0, 200_000);
+  const version = /\bversion = "([\d.]+)"/.exec(text)?.[1];
+  return `TypeScript ${version ?? '?'} (via ts-morph)`;
+}
+
+const BEGIN = '<!-- bench:begin (generated by npm run bench -- --write) -->';
+const END = '<!-- bench:end -->';
+
+/** Replaces the generated part of RESULTS.md, keeping the written analysis around it. */
+function spliceResults(file: string, document: string): void {
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : `# Benchmark results\n\n${BEGIN}\n${END}\n`;
+  const start = text.indexOf(BEGIN);
+  const end = text.indexOf(END);
+  const next = start >= 0 && end > start
+    ? `${text.slice(0, start + BEGIN.length)}\n${document}\n${text.slice(end)}`
+    : `${text}\n${BEGIN}\n${document}\n${END}\n`;
+  writeFileSync(file, next);
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`bench: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

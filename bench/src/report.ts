@@ -1,0 +1,160 @@
+// The tables: one markdown document printed by `npm run bench` and spliced into bench/RESULTS.md.
+import type { Agreement } from './agreement';
+import type { Corpus } from './corpora';
+import type { ToolFindings } from './findings';
+import type { IncrementalResult } from './incremental';
+import type { Summary } from './measure';
+import type { ToolName } from './tools';
+
+export interface CorpusResult {
+  corpus: Corpus;
+  cold: Partial<Record<ToolName, Summary>>;
+  findings: Partial<Record<ToolName, ToolFindings>>;
+  incremental?: IncrementalResult;
+  agreement?: { typescript: Agreement; depcruise?: Agreement };
+  debtOnlyGuardrails?: number;
+  debtOnlyLeasot?: number;
+}
+
+export interface BenchResults {
+  date: string;
+  machine: string;
+  versions: Record<string, string>;
+  runs: number;
+  command: string;
+  corpora: CorpusResult[];
+}
+
+const ms = (s: Summary | undefined): string => (s ? `${fmt(s.wallMs)} ms` : '–');
+const mb = (s: Summary | undefined): string => (s ? `${Math.round(s.peakMb)} MB` : '–');
+const fmt = (n: number): string => (n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(1));
+const ratio = (a: Summary | undefined, b: Summary | undefined): string => (a && b ? `${(b.wallMs / a.wallMs).toFixed(1)}×` : '–');
+
+export function renderTables(results: BenchResults): string {
+  const out: string[] = [];
+  const rows = results.corpora;
+  out.push(`Measured ${results.date} on ${results.machine}; median of ${results.runs} runs per tool, run round-robin after one discarded warm-up round.`, '');
+
+  out.push('### Cold run: whole process, wall time and peak memory', '');
+  out.push('| corpus | files | source | guardrails check | peak | dependency-cruiser | peak | guardrails faster | madge | peak | guardrails faster |');
+  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    const g = r.cold.guardrails;
+    out.push(`| ${r.corpus.name}${r.corpus.version ? `@${r.corpus.version}` : ''} | ${r.corpus.files.toLocaleString('en-US')} | ${(r.corpus.bytes / 1024 / 1024).toFixed(1)} MB | ${ms(g)} | ${mb(g)} | ${ms(r.cold['dependency-cruiser'])} | ${mb(r.cold['dependency-cruiser'])} | ${ratio(g, r.cold['dependency-cruiser'])} | ${ms(r.cold.madge)} | ${mb(r.cold.madge)} | ${ratio(g, r.cold.madge)} |`);
+  }
+  out.push('');
+
+  out.push('### Debt scan: `guardrails debt` against leasot on the same files', '');
+  out.push('| corpus | guardrails debt | peak | leasot | peak | guardrails faster | items (guardrails / leasot) | leasot: in literals or not debt / missed |');
+  out.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    const g = r.cold['guardrails debt'];
+    const l = r.cold.leasot;
+    const gf = r.findings['guardrails debt'] ?? r.findings.guardrails;
+    const lf = r.findings.leasot;
+    const falses = lf?.debtFalse !== undefined ? `${lf.debtFalse} / ${lf.debtMissed}` : `${r.debtOnlyLeasot ?? '–'} / ${r.debtOnlyGuardrails ?? '–'} (vs guardrails)`;
+    out.push(`| ${r.corpus.name} | ${ms(g)} | ${mb(g)} | ${ms(l)} | ${mb(l)} | ${ratio(g, l)} | ${gf?.debt ?? '–'} / ${lf?.debt ?? '–'} | ${falses} |`);
+  }
+  out.push('');
+
+  const withEdits = rows.filter((r) => r.incremental);
+  if (withEdits.length > 0) {
+    out.push('### Warm re-check after one edit (`updateFile` + `check()` in one loaded project)', '');
+    out.push('| corpus | files | load | first check | p50 | p95 | body edit p50 | add cycle p50 | remove cycle p50 | in check() | cycles tracked |');
+    out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|');
+    for (const r of withEdits) {
+      const i = r.incremental!;
+      out.push(`| ${r.corpus.name} | ${i.files.toLocaleString('en-US')} | ${fmt(i.loadMs)} ms | ${fmt(i.firstCheckMs)} ms | ${fmt(i.p50)} ms | ${fmt(i.p95)} ms | ${fmt(i.byKind.body.p50)} ms | ${fmt(i.byKind['add-cycle'].p50)} ms | ${fmt(i.byKind['remove-cycle'].p50)} ms | ${Math.round(i.checkShare * 100)} % | ${i.cyclesTracked ? 'yes' : 'NO'} |`);
+    }
+    out.push('');
+  }
+
+  const synthetic = rows.filter((r) => r.corpus.kind === 'synthetic').sort((a, b) => a.corpus.files - b.corpus.files);
+  if (synthetic.length > 1) {
+    out.push('### Growth with size (synthetic corpora)', '');
+    out.push('| files | × files | guardrails | × time | µs per file | dependency-cruiser | × time | madge | × time |');
+    out.push('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    const base = synthetic[0];
+    const grow = (r: CorpusResult, tool: ToolName): string => {
+      const a = base.cold[tool];
+      const b = r.cold[tool];
+      return a && b ? `${(b.wallMs / a.wallMs).toFixed(1)}×` : '–';
+    };
+    for (const r of synthetic) {
+      const g = r.cold.guardrails;
+      out.push(`| ${r.corpus.files.toLocaleString('en-US')} | ${(r.corpus.files / base.corpus.files).toFixed(0)}× | ${ms(g)} | ${grow(r, 'guardrails')} | ${g ? Math.round((g.wallMs * 1000) / r.corpus.files) : '–'} | ${ms(r.cold['dependency-cruiser'])} | ${grow(r, 'dependency-cruiser')} | ${ms(r.cold.madge)} | ${grow(r, 'madge')} |`);
+    }
+    out.push('');
+  }
+
+  out.push('### What each tool found', '');
+  out.push('| corpus | cycles: guardrails / dependency-cruiser / madge | files on a cycle: guardrails / dependency-cruiser / madge | guardrails findings by rule | dependency-cruiser findings by rule | synthetic: guardrails = seeded |');
+  out.push('|---|---:|---:|---|---|:---:|');
+  for (const r of rows) {
+    const g = r.findings.guardrails;
+    const d = r.findings['dependency-cruiser'];
+    const m = r.findings.madge;
+    const rules = (f: ToolFindings | undefined): string => (f?.byRule ? Object.entries(f.byRule).sort().map(([k, v]) => `${k} ${v}`).join(', ') : '–');
+    const exact = g?.exact === undefined ? 'n/a' : g.exact ? 'yes' : `NO (${g.mismatches?.length} differences)`;
+    out.push(`| ${r.corpus.name} | ${g?.cycles ?? '–'} / ${d?.cycles ?? '–'} / ${m?.cycles ?? '–'} | ${g?.cycleFiles ?? '–'} / ${d?.cycleFiles ?? '–'} / ${m?.cycleFiles ?? '–'} | ${rules(g)} | ${rules(d)} | ${exact} |`);
+  }
+  out.push('');
+
+  const agreed = rows.filter((r) => r.agreement);
+  if (agreed.length > 0) {
+    out.push('### Edges: the engine against TypeScript (a ts.Program) and dependency-cruiser', '');
+    out.push('| corpus | (file, specifier) pairs | internal edges: guardrails / TypeScript / dependency-cruiser | differ from TypeScript | differ from dependency-cruiser |');
+    out.push('|---|---:|---:|---:|---:|');
+    for (const r of agreed) {
+      const t = r.agreement!.typescript;
+      const d = r.agreement!.depcruise;
+      out.push(`| ${r.corpus.name} | ${t.compared.toLocaleString('en-US')} | ${t.engineFileEdges} / ${t.otherFileEdges} / ${d?.otherFileEdges ?? '–'} | ${t.disagreements.length} | ${d ? d.disagreements.length : '–'} |`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+export interface Goal {
+  goal: string;
+  measured: string;
+  met: boolean | undefined;
+}
+
+export function evaluateGoals(results: BenchResults, warmStartMs: number | undefined): Goal[] {
+  const find = (name: string): CorpusResult | undefined => results.corpora.find((r) => r.corpus.name === name);
+  const goals: Goal[] = [];
+  const five = find('synthetic-5000');
+  const g5 = five?.cold.guardrails;
+  const d5 = five?.cold['dependency-cruiser'];
+  if (g5) {
+    goals.push({ goal: 'cold check, 5,000 files: ≤ 2 s wall', measured: `${fmt(g5.wallMs)} ms`, met: g5.wallMs <= 2000 });
+    goals.push({ goal: 'cold check, 5,000 files: < 400 MB peak', measured: `${Math.round(g5.peakMb)} MB`, met: g5.peakMb < 400 });
+    if (d5) goals.push({ goal: 'cold check, 5,000 files: ≥ 3× faster than dependency-cruiser (aim 5×)', measured: ratio(g5, d5), met: d5.wallMs / g5.wallMs >= 3 });
+  }
+  goals.push({ goal: 'warm start from a content-keyed cache: ≤ 0.5 s', measured: warmStartMs === undefined ? 'the engine has no such cache' : `${fmt(warmStartMs)} ms (prototype, see below)`, met: warmStartMs === undefined ? false : warmStartMs <= 500 });
+  const i5 = five?.incremental;
+  if (i5) {
+    goals.push({ goal: 're-check after one edit, 5,000 files: ≤ 20 ms median', measured: `${fmt(i5.p50)} ms`, met: i5.p50 <= 20 });
+    goals.push({ goal: 're-check after one edit, 5,000 files: ≤ 50 ms p95 (cycle updates included)', measured: `${fmt(i5.p95)} ms${i5.cyclesTracked ? '' : ', cycles NOT tracked'}`, met: i5.p95 <= 50 && i5.cyclesTracked });
+  }
+  const debtRows = results.corpora.filter((r) => r.cold['guardrails debt'] && r.cold.leasot);
+  if (debtRows.length > 0) {
+    const slower = debtRows.filter((r) => r.cold['guardrails debt']!.wallMs > r.cold.leasot!.wallMs);
+    const falsePositives = results.corpora.reduce((sum, r) => sum + (r.findings.guardrails?.debtFalse ?? 0), 0);
+    goals.push({ goal: 'debt scan at least as fast as leasot', measured: `slower on ${slower.length} of ${debtRows.length} corpora`, met: slower.length === 0 });
+    goals.push({ goal: 'no debt false positives inside literals', measured: `${falsePositives} false positives on the synthetic corpora`, met: falsePositives === 0 });
+  }
+  const twenty = find('synthetic-20000')?.cold.guardrails;
+  if (twenty) {
+    const one = find('synthetic-1000')?.cold.guardrails;
+    goals.push({ goal: 'cold check, 20,000 files: ≤ 8 s (about linear)', measured: `${fmt(twenty.wallMs)} ms${g5 ? `, ${(twenty.wallMs / g5.wallMs).toFixed(1)}× the 5,000-file time` : ''}${one ? `, ${(twenty.wallMs / one.wallMs).toFixed(1)}× the 1,000-file time` : ''}`, met: twenty.wallMs <= 8000 });
+  }
+  return goals;
+}
+
+export function renderGoals(goals: readonly Goal[]): string {
+  const lines = ['| goal | measured | met |', '|---|---:|:---:|'];
+  for (const g of goals) lines.push(`| ${g.goal} | ${g.measured} | ${g.met === undefined ? '–' : g.met ? 'yes' : '**no**'} |`);
+  return lines.join('\n');
+}
