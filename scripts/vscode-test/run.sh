@@ -22,8 +22,16 @@ step "3/4 compile the tests: tsc -p tsconfig.test.json"
 rm -rf out/test/extension
 npx tsc -p tsconfig.test.json
 
-step "4/4 run the suite in code-server"
+step "4/4 run the suites in code-server"
 status=0
-node out/test/extension/runCodeServer.js "$@" || status=$?
+if [ "$#" -gt 0 ]; then
+  node out/test/extension/runCodeServer.js "$@" || status=$?
+else
+  # The editor suite on its small fixture, then the lead's panel on the example shop with a dated
+  # git history (built by scripts/example-history.mjs, outside the committed tree).
+  node out/test/extension/runCodeServer.js || status=$?
+  node scripts/example-history.mjs >/dev/null
+  node out/test/extension/runCodeServer.js --workspace .example-history/shop --suite out/test/extension/panel/index.js || status=$?
+fi
 step "done, exit $status"
 exit "$status"

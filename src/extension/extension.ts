@@ -8,8 +8,11 @@ import { ImportHover } from './features/importHover';
 import { RuleCodeLens } from './features/ruleCodeLens';
 import { RulesFileHover } from './features/rulesFileHover';
 import { StatusBar } from './features/statusBar';
-import { readSettings } from './settings';
-import { registerViews, type RenderedRow } from './views/registerViews';
+import { effectiveToday, readSettings } from './settings';
+import { NodeFileSystem } from '../core/fs/nodeFileSystem';
+import { ProjectSnapshots } from './views/projectSnapshots';
+import { registerViews, VIEW_IDS, type RenderedRow } from './views/registerViews';
+import { WindowsView, type WindowsPanelData } from './views/windowsView';
 
 /** What the extension offers other extensions and its own tests. */
 export interface GuardrailsApi {
@@ -21,6 +24,10 @@ export interface GuardrailsApi {
   statusText(): string;
   /** The rows of the Debt or Architecture view, as a user reads them. */
   viewRows(view: 'debt' | 'architecture'): Promise<RenderedRow[]>;
+  /** The refactoring windows as the panel shows them (measured if stale). */
+  windows(): Promise<WindowsPanelData | undefined>;
+  /** Resolves with what the panel drew, the next time it draws. */
+  nextPanelRender(): Promise<{ cards: number; charts: number }>;
 }
 
 const SOURCE_SELECTOR: vscode.DocumentSelector = [
@@ -53,6 +60,13 @@ export function activate(context: vscode.ExtensionContext): GuardrailsApi {
   );
 
   const views = registerViews(service, context);
+  const fileSystem = new NodeFileSystem();
+  const windowsView = new WindowsView(context.extensionUri, service, new ProjectSnapshots(context.storageUri, fileSystem, log), fileSystem, log, () => effectiveToday(settings));
+  context.subscriptions.push(
+    windowsView,
+    vscode.window.registerWebviewViewProvider(VIEW_IDS.windows, windowsView),
+    vscode.commands.registerCommand('guardrails.windows.refresh', () => windowsView.forceRefresh()),
+  );
 
   // Start after activation returns, so the editor never waits on the first full analysis.
   setTimeout(() => void service.reload(), 0);
@@ -64,6 +78,13 @@ export function activate(context: vscode.ExtensionContext): GuardrailsApi {
     state: () => service.state,
     statusText: () => statusBar.text,
     viewRows: (view) => views.render(view),
+    windows: () => windowsView.refresh(),
+    nextPanelRender: () => new Promise((resolve) => {
+      const once = windowsView.onDidRender((drawn) => {
+        once.dispose();
+        resolve(drawn);
+      });
+    }),
   };
 }
 

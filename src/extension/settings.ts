@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { todayIso } from '../core/analysis/today';
 
 /** Kinds of findings a user can hide from the editor (the CLI always reports all). */
 export type FindingKind = 'architecture' | 'cycles' | 'unresolved' | 'debt' | 'suppressions';
@@ -14,6 +15,13 @@ export interface Settings {
   readonly exclude: readonly string[];
   /** Stop reading a workspace folder after this many source files. */
   readonly maxFiles: number;
+  /** `YYYY-MM-DD` fixed by the user (reproducible reports, demos); empty for the real date. */
+  readonly today: string;
+}
+
+/** The date due dates and windows are measured against. */
+export function effectiveToday(settings: Settings): string {
+  return settings.today || todayIso();
 }
 
 export function readSettings(scope?: vscode.ConfigurationScope): Settings {
@@ -26,6 +34,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): Settings {
     include: config.get<string[]>('include', []),
     exclude: config.get<string[]>('exclude', []),
     maxFiles: clamp(config.get<number>('maxFiles', 50000), 1, 1_000_000),
+    today: /^\d{4}-\d{2}-\d{2}$/.test(config.get<string>('today', '')) ? config.get<string>('today', '') : '',
   });
 }
 

@@ -76,7 +76,7 @@ export class GitHistory {
     if (this.live && changed) {
       const { project } = this.live;
       const files = changed.map((entry) => this.absolute(entry));
-      const read = await this.blobs.prefetch(changed.filter((entry, i) => project.governs(files[i])).map((entry) => entry.oid));
+      const read = await this.blobs.prefetch(changed.filter((_entry, i) => project.governs(files[i])).map((entry) => entry.oid));
       if (!read.ok) return read;
       this.live.fs.current = tree;
       changed.forEach((entry, i) => {

@@ -2,12 +2,11 @@ import * as path from 'node:path';
 import { applyConfiguredBaseline } from '../../core/analysis/applyConfiguredBaseline';
 import { loadConfigs, locateRulesFiles, nestedRoots } from '../../core/analysis/loadConfigs';
 import { GuardrailsProject, type LoadProgress } from '../../core/analysis/project';
-import { todayIso } from '../../core/analysis/today';
 import type { FileSystem } from '../../core/fs/fileSystem';
 import type { ConfigProblem, RulesConfig } from '../../core/rules/ruleTypes';
 import type { AnalysisResult } from '../../core/types';
 import { isInside } from '../../core/util/paths';
-import type { Settings } from '../settings';
+import { effectiveToday, type Settings } from '../settings';
 
 /** Logging the core-facing parts need; the extension passes its LogOutputChannel. */
 export interface Log {
@@ -58,7 +57,7 @@ export class FolderAnalysis {
 
   private createProject(config: RulesConfig, all: readonly RulesConfig[]): GuardrailsProject {
     return new GuardrailsProject(config, this.fs, {
-      today: todayIso(),
+      today: effectiveToday(this.settings),
       excludeDirs: nestedRoots(config, all),
       include: [...this.settings.include],
       exclude: [...this.settings.exclude],

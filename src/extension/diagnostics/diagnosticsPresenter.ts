@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { todayIso } from '../../core/analysis/today';
 import type { ConfigProblem } from '../../core/rules/ruleTypes';
 import type { AnalysisService } from '../analysis/analysisService';
-import type { Settings } from '../settings';
+import { effectiveToday, type Settings } from '../settings';
 import { DisposableStore } from '../util/dispose';
 import { toVscodeRange } from './convert';
 import { debtDiagnostic, DIAGNOSTIC_SOURCE, findingKind, violationDiagnostics, type ShownFinding } from './findingDiagnostics';
@@ -34,7 +33,7 @@ export class DiagnosticsPresenter extends DisposableStore {
 
   update(): void {
     const show = this.settings().show;
-    const today = todayIso();
+    const today = effectiveToday(this.settings());
     const byFile = new Map<string, ShownFinding[]>();
     const add = (finding: ShownFinding): void => {
       const list = byFile.get(finding.file);

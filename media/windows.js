@@ -1,0 +1,141 @@
+// Refactoring windows panel. Renders the data the extension posts; draws burndowns as inline SVG.
+// No framework and nothing from a CDN: the Content Security Policy allows only this script.
+// @ts-check
+(function () {
+  const vscode = acquireVsCodeApi();
+  const root = document.getElementById('root');
+  const SVG = 'http://www.w3.org/2000/svg';
+  const COLORS = ['var(--vscode-charts-blue)', 'var(--vscode-charts-orange)', 'var(--vscode-charts-green)', 'var(--vscode-charts-purple)', 'var(--vscode-charts-red)'];
+  const STATUS = { 'not-started': 'not started', 'on-track': 'on track', behind: 'behind', done: 'done', ended: 'ended', unknown: 'no start state' };
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs || {})) {
+      if (key === 'class') node.className = value;
+      // CSSOM, not a style attribute: the Content Security Policy forbids inline style attributes.
+      else if (key === 'style') node.style.cssText = value;
+      else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+      else node.setAttribute(key, value);
+    }
+    for (const child of children) if (child !== undefined && child !== null && child !== false) node.append(child instanceof Node ? child : String(child));
+    return node;
+  }
+
+  function svg(tag, attrs) {
+    const node = document.createElementNS(SVG, tag);
+    for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, String(value));
+    return node;
+  }
+
+  function goalLabel(goal) {
+    if (goal.label) return goal.label;
+    const what = goal.metric === 'violations' ? `violations${goal.rule ? ` of ${goal.rule}` : ''}` : goal.metric === 'estimate' ? 'estimated hours' : `debt items${goal.tag ? ` (${goal.tag})` : ''}`;
+    return goal.scope && goal.scope.length ? `${what} in ${goal.scope.join(', ')}` : what;
+  }
+
+  function daysLeft(window, today) {
+    const ms = Date.parse(`${window.end}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`);
+    return Math.round(ms / 86400000);
+  }
+
+  function burndown(window) {
+    const points = window.burndown || [];
+    if (points.length === 0 || window.goals.length === 0) return null;
+    const width = 300, height = 90, left = 24, bottom = 14, top = 6;
+    const start = Date.parse(`${window.start}T00:00:00Z`), end = Date.parse(`${window.end}T00:00:00Z`);
+    const span = Math.max(1, end - start);
+    const max = Math.max(1, ...points.flatMap((p) => p.values), ...window.goals.map((g) => g.atStart ?? 0), ...window.goals.map((g) => g.target));
+    const x = (date) => left + ((Date.parse(`${date}T00:00:00Z`) - start) / span) * (width - left - 4);
+    const y = (value) => top + (1 - value / max) * (height - top - bottom);
+    const chart = svg('svg', { class: 'burndown', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': `Burndown of ${window.title}: ${window.goals.map((g, i) => `${goalLabel(g)} from ${points[0].values[i]} to ${points[points.length - 1].values[i]}`).join('; ')}` });
+    chart.append(svg('line', { class: 'axis', x1: left, y1: height - bottom, x2: width, y2: height - bottom }));
+    chart.append(svg('line', { class: 'axis', x1: left, y1: top, x2: left, y2: height - bottom }));
+    const maxLabel = svg('text', { class: 'label', x: 2, y: top + 8 });
+    maxLabel.textContent = String(max);
+    chart.append(maxLabel);
+    for (const [text, at, anchor] of [[window.start.slice(5), left, 'start'], [window.end.slice(5), width - 2, 'end']]) {
+      const label = svg('text', { class: 'label', x: at, y: height - 2, 'text-anchor': anchor });
+      label.textContent = text;
+      chart.append(label);
+    }
+    window.goals.forEach((goal, index) => {
+      if (goal.atStart !== null && goal.atStart !== undefined) {
+        chart.append(svg('line', { class: 'ideal', x1: x(window.start), y1: y(goal.atStart), x2: x(window.end), y2: y(goal.target) }));
+      }
+      const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.date).toFixed(1)},${y(p.values[index]).toFixed(1)}`).join(' ');
+      const line = svg('path', { class: 'line', d: path });
+      line.style.stroke = COLORS[index % COLORS.length];
+      chart.append(line);
+    });
+    return chart;
+  }
+
+  function goalRow(goal, index, elapsed) {
+    const progress = Math.round((goal.progress ?? 0) * 100);
+    const fill = el('div', { class: 'fill', style: `width:${progress}%` });
+    const time = el('div', { class: 'time', style: `left:calc(${Math.round(elapsed * 100)}% - 1px)`, title: 'time elapsed' });
+    const values = goal.atStart === null || goal.atStart === undefined ? `now ${goal.now} → ${goal.target}` : `${goal.atStart} → now ${goal.now} → ${goal.target}`;
+    return el('div', { class: 'goal' },
+      el('div', { class: 'goal-head' },
+        el('span', {}, el('span', { class: 'swatch', style: `background:${COLORS[index % COLORS.length]}` }), goalLabel(goal)),
+        el('span', { title: 'at start → now → target' }, `${values} · ${progress}%`)),
+      el('div', { class: 'bar', role: 'progressbar', 'aria-valuenow': String(progress), 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-label': `${goalLabel(goal)}: ${progress}% done, ${Math.round(elapsed * 100)}% of the time gone` }, fill, time));
+  }
+
+  function paidList(window) {
+    const paid = window.paidDown || [];
+    if (paid.length === 0) return null;
+    const burned = window.estimateBurned || 0;
+    const items = paid.map((item) => {
+      const what = item.kind === 'debt' ? `${item.tag}: ${item.text}` : `${item.ruleId} → ${item.to}${item.count > 1 ? ` (×${item.count})` : ''}`;
+      const who = item.removedBy ? ` — ${item.removedBy.name}, ${String(item.removedBy.date).slice(0, 10)}` : '';
+      const estimate = item.kind === 'debt' && item.estimateHours ? ` (${item.estimateHours}h)` : '';
+      return el('li', {},
+        el('button', { class: 'link', title: `${item.file}:${item.line}`, onclick: () => vscode.postMessage({ type: 'open', root: window.root, file: item.file, line: item.line }) }, what),
+        who, estimate);
+    });
+    return el('details', {}, el('summary', {}, `Paid down: ${paid.length} item${paid.length === 1 ? '' : 's'}${burned ? `, ${Math.round(burned * 10) / 10}h of estimate burned` : ''}`), el('ul', { class: 'paid' }, ...items));
+  }
+
+  function startNote(window) {
+    const start = window.startState;
+    const from = !start ? 'No starting state: neither git nor a snapshot has the code as it was when the window opened.'
+      : start.kind === 'commit' ? `Start state from git: ${String(start.commit).slice(0, 7)} (${String(start.date).slice(0, 10)}) “${start.subject}”.`
+      : `Start state from the snapshot of ${start.date}.`;
+    return el('div', { class: 'note' }, from, window.note ? ` ${window.note}` : '');
+  }
+
+  function card(window, today) {
+    const left = window.daysLeft ?? daysLeft(window, today);
+    const when = window.status === 'not-started' ? `starts ${window.start}` : left < 0 ? `ended ${window.end}` : `${left} day${left === 1 ? '' : 's'} left`;
+    return el('section', { class: 'card', tabindex: '0', 'aria-label': `${window.title}, ${STATUS[window.status] || window.status}` },
+      el('h2', {}, window.title, el('span', { class: `status ${window.status}` }, STATUS[window.status] || window.status)),
+      el('div', { class: 'meta' }, `${window.start} → ${window.end} · ${when} · ${(window.scope || []).join(', ')}`),
+      ...window.goals.map((goal, index) => goalRow(goal, index, window.elapsed ?? 0)),
+      burndown(window),
+      paidList(window),
+      startNote(window));
+  }
+
+  function render(data) {
+    root.replaceChildren();
+    if (data.error) {
+      root.append(el('p', { class: 'empty' }, data.error));
+      return;
+    }
+    if (!data.windows || data.windows.length === 0) {
+      root.append(el('p', { class: 'empty' }, 'No refactoring windows yet. Add one under "windows" in guardrails.json: a time box with a scope and goals.'),
+        el('button', { class: 'link', onclick: () => vscode.postMessage({ type: 'openRules' }) }, 'Open the rules file'));
+      return;
+    }
+    for (const window of data.windows) root.append(card(window, data.today));
+  }
+
+  window.addEventListener('message', (event) => {
+    if (!event.data || event.data.type !== 'data') return;
+    render(event.data);
+    // Tells the extension what is on screen (tests wait for it instead of sleeping).
+    vscode.postMessage({ type: 'rendered', cards: root.querySelectorAll('.card').length, charts: root.querySelectorAll('svg.burndown').length });
+  });
+  vscode.postMessage({ type: 'ready' });
+})();
