@@ -5,7 +5,6 @@
   const vscode = acquireVsCodeApi();
   const root = document.getElementById('root');
   const SVG = 'http://www.w3.org/2000/svg';
-  const COLORS = ['var(--vscode-charts-blue)', 'var(--vscode-charts-orange)', 'var(--vscode-charts-green)', 'var(--vscode-charts-purple)', 'var(--vscode-charts-red)'];
   const STATUS = { 'not-started': 'not started', 'on-track': 'on track', behind: 'behind', done: 'done', ended: 'ended', unknown: 'no start state' };
 
   function el(tag, attrs, ...children) {
@@ -21,53 +20,17 @@
     return node;
   }
 
-  function svg(tag, attrs) {
-    const node = document.createElementNS(SVG, tag);
-    for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, String(value));
-    return node;
-  }
-
   function goalLabel(goal) {
     if (goal.label) return goal.label;
     const what = goal.metric === 'violations' ? `violations${goal.rule ? ` of ${goal.rule}` : ''}` : goal.metric === 'estimate' ? 'estimated hours' : `debt items${goal.tag ? ` (${goal.tag})` : ''}`;
     return goal.scope && goal.scope.length ? `${what} in ${goal.scope.join(', ')}` : what;
   }
 
-  function daysLeft(window, today) {
-    const ms = Date.parse(`${window.end}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`);
-    return Math.round(ms / 86400000);
-  }
-
+  /** The chart comes from the extension as SVG markup (the same drawing the exported report uses). */
   function burndown(window) {
-    const points = window.burndown || [];
-    if (points.length === 0 || window.goals.length === 0) return null;
-    const width = 300, height = 90, left = 24, bottom = 14, top = 6;
-    const start = Date.parse(`${window.start}T00:00:00Z`), end = Date.parse(`${window.end}T00:00:00Z`);
-    const span = Math.max(1, end - start);
-    const max = Math.max(1, ...points.flatMap((p) => p.values), ...window.goals.map((g) => g.atStart ?? 0), ...window.goals.map((g) => g.target));
-    const x = (date) => left + ((Date.parse(`${date}T00:00:00Z`) - start) / span) * (width - left - 4);
-    const y = (value) => top + (1 - value / max) * (height - top - bottom);
-    const chart = svg('svg', { class: 'burndown', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': `Burndown of ${window.title}: ${window.goals.map((g, i) => `${goalLabel(g)} from ${points[0].values[i]} to ${points[points.length - 1].values[i]}`).join('; ')}` });
-    chart.append(svg('line', { class: 'axis', x1: left, y1: height - bottom, x2: width, y2: height - bottom }));
-    chart.append(svg('line', { class: 'axis', x1: left, y1: top, x2: left, y2: height - bottom }));
-    const maxLabel = svg('text', { class: 'label', x: 2, y: top + 8 });
-    maxLabel.textContent = String(max);
-    chart.append(maxLabel);
-    for (const [text, at, anchor] of [[window.start.slice(5), left, 'start'], [window.end.slice(5), width - 2, 'end']]) {
-      const label = svg('text', { class: 'label', x: at, y: height - 2, 'text-anchor': anchor });
-      label.textContent = text;
-      chart.append(label);
-    }
-    window.goals.forEach((goal, index) => {
-      if (goal.atStart !== null && goal.atStart !== undefined) {
-        chart.append(svg('line', { class: 'ideal', x1: x(window.start), y1: y(goal.atStart), x2: x(window.end), y2: y(goal.target) }));
-      }
-      const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.date).toFixed(1)},${y(p.values[index]).toFixed(1)}`).join(' ');
-      const line = svg('path', { class: 'line', d: path });
-      line.style.stroke = COLORS[index % COLORS.length];
-      chart.append(line);
-    });
-    return chart;
+    if (!window.chart) return null;
+    const parsed = new DOMParser().parseFromString(window.chart.replace('<svg ', `<svg xmlns="${SVG}" `), 'image/svg+xml');
+    return parsed.documentElement.nodeName === 'svg' ? document.importNode(parsed.documentElement, true) : null;
   }
 
   function goalRow(goal, index, elapsed) {
@@ -77,7 +40,7 @@
     const values = goal.atStart === null || goal.atStart === undefined ? `now ${goal.now} → ${goal.target}` : `${goal.atStart} → now ${goal.now} → ${goal.target}`;
     return el('div', { class: 'goal' },
       el('div', { class: 'goal-head' },
-        el('span', {}, el('span', { class: 'swatch', style: `background:${COLORS[index % COLORS.length]}` }), goalLabel(goal)),
+        el('span', {}, el('span', { class: `swatch series-${index % 5}` }), goalLabel(goal)),
         el('span', { title: 'at start → now → target' }, `${values} · ${progress}%`)),
       el('div', { class: 'bar', role: 'progressbar', 'aria-valuenow': String(progress), 'aria-valuemin': '0', 'aria-valuemax': '100', 'aria-label': `${goalLabel(goal)}: ${progress}% done, ${Math.round(elapsed * 100)}% of the time gone` }, fill, time));
   }
@@ -105,8 +68,8 @@
     return el('div', { class: 'note' }, from, window.note ? ` ${window.note}` : '');
   }
 
-  function card(window, today) {
-    const left = window.daysLeft ?? daysLeft(window, today);
+  function card(window) {
+    const left = window.daysLeft;
     const when = window.status === 'not-started' ? `starts ${window.start}` : left < 0 ? `ended ${window.end}` : `${left} day${left === 1 ? '' : 's'} left`;
     return el('section', { class: 'card', tabindex: '0', 'aria-label': `${window.title}, ${STATUS[window.status] || window.status}` },
       el('h2', {}, window.title, el('span', { class: `status ${window.status}` }, STATUS[window.status] || window.status)),
@@ -128,7 +91,7 @@
         el('button', { class: 'link', onclick: () => vscode.postMessage({ type: 'openRules' }) }, 'Open the rules file'));
       return;
     }
-    for (const window of data.windows) root.append(card(window, data.today));
+    for (const window of data.windows) root.append(card(window));
   }
 
   window.addEventListener('message', (event) => {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AnalysisResult } from '../core/types';
 import { AnalysisService, type AnalysisState } from './analysis/analysisService';
+import { exportDebtReport } from './commands/exportDebtReport';
 import { registerCommands } from './commands/registerCommands';
 import { DiagnosticsPresenter } from './diagnostics/diagnosticsPresenter';
 import { GuardrailsCodeActions } from './features/codeActions';
@@ -66,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): GuardrailsApi {
     windowsView,
     vscode.window.registerWebviewViewProvider(VIEW_IDS.windows, windowsView),
     vscode.commands.registerCommand('guardrails.windows.refresh', () => windowsView.forceRefresh()),
+    vscode.commands.registerCommand('guardrails.exportDebtReport', (folder?: vscode.Uri) => exportDebtReport(service, windowsView, effectiveToday(settings), folder)),
   );
 
   // Start after activation returns, so the editor never waits on the first full analysis.

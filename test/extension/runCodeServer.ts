@@ -167,7 +167,7 @@ async function main(): Promise<number> {
     });
     progress(`chromium started (pid ${browserServer.process().pid})`);
     browser = await chromium.connect(browserServer.wsEndpoint(), { timeout: bounded(30_000) });
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1200 } });
     page = await context.newPage();
 
     let finish: (code: number) => void = () => undefined;

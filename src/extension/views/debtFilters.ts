@@ -2,6 +2,7 @@ import { compilePattern } from '../../core/glob/pattern';
 import type { RefactoringWindow } from '../../core/rules/ruleTypes';
 import type { DebtItem } from '../../core/types';
 import { toRelative } from '../../core/util/paths';
+export { formatHours } from '../../core/util/hours';
 
 export type DebtGrouping = 'owner' | 'tag' | 'file' | 'window';
 export const DEBT_GROUPINGS: readonly DebtGrouping[] = ['owner', 'tag', 'file', 'window'];
@@ -37,10 +38,4 @@ export function describeFilter(filter: DebtFilter): string {
   return [filter.mine && 'mine', filter.overdue && 'overdue', filter.inWindow && 'in a window', filter.tags.length > 0 && filter.tags.join('/')]
     .filter(Boolean)
     .join(', ');
-}
-
-/** `8.5d` for 68 hours: estimates add up in working days (8 h). */
-export function formatHours(hours: number): string {
-  if (hours < 8) return `${Math.round(hours * 10) / 10}h`;
-  return `${Math.round((hours / 8) * 10) / 10}d`;
 }

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { FileSystem } from '../../core/fs/fileSystem';
 import { measureWindows } from '../../core/windows/measureWindows';
 import { measureProject } from '../../core/windows/projectState';
+import { burndownSvg } from '../../core/windows/burndownSvg';
 import type { WindowProgress } from '../../core/windows/windowReport';
 import type { AnalysisService } from '../analysis/analysisService';
 import { COMMANDS } from '../commands/commandIds';
@@ -12,7 +13,7 @@ import type { ProjectSnapshots } from './projectSnapshots';
 /** What the panel was last sent: tests and the export read the same numbers the user sees. */
 export interface WindowsPanelData {
   today: string;
-  windows: (WindowProgress & { root: string })[];
+  windows: (WindowProgress & { root: string; chart?: string })[];
   error?: string;
 }
 
@@ -101,7 +102,7 @@ export class WindowsView implements vscode.WebviewViewProvider, vscode.Disposabl
         const now = measureProject(project, this.fs);
         const snapshotFile = this.snapshots.record(project, now, today);
         const measured = await measureWindows(project.config, { today, now, snapshotFiles: snapshotFile ? [snapshotFile] : [], fs: this.fs });
-        windows.push(...measured.map((window) => ({ ...window, root: project.root })));
+        windows.push(...measured.map((window) => ({ ...window, root: project.root, chart: burndownSvg(window, { standalone: false }) })));
       }
       this.latest = { today, windows };
       this.log.info(`measured ${windows.length} refactoring window(s) in ${Math.round(performance.now() - started)} ms`);

@@ -2,6 +2,8 @@
 // (scripts/example-history.mjs): real progress from git, the same numbers as the CLI, and a look.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { requestScreenshot } from '../screenshot';
@@ -62,13 +64,31 @@ describe('the Refactoring Windows panel', function () {
     assert.deepEqual(numbers(fromPanel), numbers(fromCli));
   });
 
+  it('exports the debt as Markdown and CSV, with the burndown as SVG', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'guardrails-export-'));
+    const written = await vscode.commands.executeCommand<vscode.Uri[]>('guardrails.exportDebtReport', vscode.Uri.file(folder));
+    assert.deepEqual(written.map((uri) => path.basename(uri.fsPath)), ['burndown-payments-q4.svg', 'debt.csv', 'debt-report.md']);
+    const csv = fs.readFileSync(path.join(folder, 'debt.csv'), 'utf8').trimEnd().split('\r\n');
+    assert.equal(csv[0], 'tag,file,line,column,owner,ticket,due,overdue,estimate,estimateHours,interest,severity,text');
+    assert.equal(csv.length, 10);
+    assert.ok(csv.includes('DEBT,src/features/payments/fraudCheck.ts,5,4,bob,PAY-7,2026-10-01,true,4h,4,,error,thresholds are guesses; use the fraud service score'));
+    const markdown = fs.readFileSync(path.join(folder, 'debt-report.md'), 'utf8');
+    assert.match(markdown, /^# Debt report \(2026-11-27\)\n\n9 items · 8\.5d estimated · 1 overdue/);
+    assert.match(markdown, /\| bob \| 1 \| 1 \| 4h \|/);
+    assert.match(markdown, /\| debt \| 10 \| 4 \| 0 \| 60% \| on track \|/);
+    assert.match(markdown, /!\[Burndown of payments-q4\]\(burndown-payments-q4\.svg\)/);
+    const svg = fs.readFileSync(path.join(folder, 'burndown-payments-q4.svg'), 'utf8');
+    assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.equal((svg.match(/<path /g) ?? []).length, 2);
+  });
+
   it('draws a card with its burndown beside the Debt and Architecture trees (screenshot)', async () => {
     const drawn = api.nextPanelRender();
     await vscode.commands.executeCommand('workbench.view.extension.guardrails');
     await vscode.commands.executeCommand('guardrails.windows.refresh');
     assert.deepEqual(await bounded('the panel to draw', drawn), { cards: 1, charts: 1 });
     assert.ok((await api.viewRows('debt')).length > 0);
-    for (let i = 0; i < 4; i++) await vscode.commands.executeCommand('workbench.action.increaseSideBarWidth');
+    await vscode.commands.executeCommand('notifications.clearAll');
     await requestScreenshot('panel');
   });
 });
