@@ -60,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): GuardrailsApi {
     }),
   );
 
-  const views = registerViews(service, context);
+  const views = registerViews(service, context, () => effectiveToday(settings));
   const fileSystem = new NodeFileSystem();
   const windowsView = new WindowsView(context.extensionUri, service, new ProjectSnapshots(context.storageUri, fileSystem, log), fileSystem, log, () => effectiveToday(settings));
   context.subscriptions.push(

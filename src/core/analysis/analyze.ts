@@ -42,7 +42,7 @@ export async function analyzeDirectory(dir: string, options: AnalyzeOptions = {}
     };
   }
 
-  const { configs, problems } = loadConfigs(rulesFiles, fs);
+  const { configs, problems, partial } = loadConfigs(rulesFiles, fs);
   if (problems.some((problem) => problem.severity === 'error')) {
     return { ok: false, message: 'the rules file has errors', problems };
   }
@@ -54,7 +54,7 @@ export async function analyzeDirectory(dir: string, options: AnalyzeOptions = {}
   const result: AnalysisResult = { root: reportRoot, rulesFile: configs[0]?.file, files: 0, durationMs: 0, violations: [], debt: [], edges: [], notices: [] };
   result.violations.push(...problems.map(configProblemViolation));
   for (const config of configs) {
-    const project = new GuardrailsProject(config, fs, { today, excludeDirs: nestedRoots(config, configs) });
+    const project = new GuardrailsProject(config, fs, { today, excludeDirs: nestedRoots(config, [...configs, ...partial]) });
     if (!(await project.load(options))) return { ok: false, message: 'cancelled', problems: [] };
     projects.push(project);
     const checked = project.check();

@@ -1,10 +1,13 @@
 import * as path from 'node:path';
 import { applyBaseline, fixedEntries, readBaseline } from '../baseline/baseline';
+import type { ReadBaselineResult } from '../baseline/baselineIo';
 import type { FileSystem } from '../fs/fileSystem';
 import type { RulesConfig } from '../rules/ruleTypes';
 import type { Notice, Violation } from '../types';
 
 export interface BaselineChoice {
+  /** Reads a baseline file; the editor passes a cached reader so keystrokes do not re-read it. */
+  read?: (file: string) => ReadBaselineResult;
   /** An explicit baseline file (`--baseline`), whose paths are relative to `reportRoot`; `false` for none. */
   override?: string | false;
   reportRoot?: string;
@@ -16,7 +19,7 @@ export function applyConfiguredBaseline(violations: Violation[], config: RulesCo
   const file = choice.override ? path.resolve(choice.override) : config.baseline;
   if (!file) return { violations, notices: [] };
   const root = choice.override ? choice.reportRoot ?? config.root : config.root;
-  const read = readBaseline(file, fs);
+  const read = choice.read ? choice.read(file) : readBaseline(file, fs);
   if (!read.ok) return { violations, notices: [{ level: 'warning', message: read.message, file }] };
   const notices: Notice[] = [];
   const fixed = fixedEntries(violations, read.baseline, root).reduce((sum, entry) => sum + entry.count, 0);

@@ -6,12 +6,15 @@ import { loadRules } from '../rules/loadRules';
 import type { ConfigProblem, RulesConfig } from '../rules/ruleTypes';
 import { toRelative } from '../util/paths';
 
-/** The nearest rules file above `dir`, and every rules file below it (a monorepo's packages). */
+/**
+ * The nearest rules file above `dir` and every rules file below that one's folder: the outer file
+ * governs more than `dir`, and its other packages' own rules files must still take their folders.
+ */
 export function locateRulesFiles(dir: string, fs: FileSystem): string[] {
   const files = new Set<string>();
   const above = findRulesFile(dir, fs);
   if (above) files.add(above);
-  for (const below of findRulesFilesBelow(dir, fs)) files.add(below);
+  for (const below of findRulesFilesBelow(above ? path.dirname(above) : dir, fs)) files.add(below);
   return [...files].sort();
 }
 
@@ -20,6 +23,11 @@ export interface LoadedConfigs {
   problems: ConfigProblem[];
   /** Rules files that have errors (their `configs` entry is missing). */
   failed: string[];
+  /**
+   * Best-effort readings of the failed files. They still decide which folders are excluded or
+   * nested, so a typo in one rules file never hands its folder to another rules file.
+   */
+  partial: RulesConfig[];
 }
 
 /**
@@ -28,13 +36,16 @@ export interface LoadedConfigs {
  * the project.
  */
 export function loadConfigs(files: readonly string[], fs: FileSystem): LoadedConfigs {
-  const loaded: LoadedConfigs = { configs: [], problems: [], failed: [] };
+  const loaded: LoadedConfigs = { configs: [], problems: [], failed: [], partial: [] };
   for (const file of [...files].sort((a, b) => a.length - b.length)) {
-    if (loaded.configs.some((outer) => excludesFolder(outer, path.dirname(file)))) continue;
+    if ([...loaded.configs, ...loaded.partial].some((outer) => excludesFolder(outer, path.dirname(file)))) continue;
     const result = loadRules(file, fs);
     loaded.problems.push(...result.problems);
     if (result.ok) loaded.configs.push(result.config);
-    else loaded.failed.push(file);
+    else {
+      loaded.failed.push(file);
+      if (result.partial) loaded.partial.push(result.partial);
+    }
   }
   return loaded;
 }

@@ -1,16 +1,15 @@
-import * as path from 'node:path';
 import { CheckContext } from '../checks/checkContext';
 import { LayerMap } from '../checks/layerMap';
 import { runChecks } from '../checks/runChecks';
 import type { FileSystem } from '../fs/fileSystem';
 import { compilePattern, type CompiledPattern } from '../glob/pattern';
 import { loadCompilerOptions } from '../graph/compilerOptions';
-import { discoverFiles } from '../graph/discoverFiles';
+import { discoverFiles, isSourcePath, isUnanalysableText } from '../graph/discoverFiles';
 import { ImportResolver } from '../graph/resolveImport';
 import type { RulesConfig } from '../rules/ruleTypes';
 import { applySuppressions } from '../suppress/suppressions';
 import type { AnalysisResult, Edge, Notice, Violation } from '../types';
-import { toRelative } from '../util/paths';
+import { isInside, toRelative } from '../util/paths';
 import { analyzeFileText, type FileFacts } from './fileAnalysis';
 
 export interface ProjectOptions {
@@ -32,6 +31,13 @@ export interface ProjectOptions {
 export interface FactsCache {
   get(file: string, text: string): FileFacts | undefined;
   set(file: string, text: string, facts: FileFacts): void;
+}
+
+/** One file that changed: new text (an unsaved buffer), re-read from disk, or deleted. */
+export interface FileChange {
+  file: string;
+  text?: string;
+  deleted?: boolean;
 }
 
 export interface LoadProgress {
@@ -119,28 +125,63 @@ export class GuardrailsProject {
 
   /** True when the rules govern this file (inside the root, included, not excluded or nested). */
   governs(file: string): boolean {
+    if (!isInside(this.root, file) || file === this.root) return false;
+    if (this.options.excludeDirs?.some((dir) => isInside(dir, file))) return false;
     const rel = toRelative(this.root, file);
-    if (rel.startsWith('..') || path.isAbsolute(rel)) return false;
-    if (this.options.excludeDirs?.some((dir) => file.startsWith(dir + path.sep))) return false;
-    if (!/\.(?:[cm]?[jt]sx?)$/.test(file) || file.endsWith('.d.ts')) return false;
+    if (!isSourcePath(rel)) return false;
     return this.include.some((pattern) => pattern.match(rel)) && !this.exclude.some((pattern) => pattern.match(rel));
   }
 
   /** Re-reads one file (from `text` when given, an unsaved buffer) and re-resolves its imports. */
   updateFile(file: string, text?: string): void {
-    const isNew = !this.facts.has(file);
-    this.readFile(file, text);
-    // A new file can satisfy imports that were unresolved until now.
-    if (isNew) this.reresolveAll();
+    this.applyChanges([{ file, text }]);
   }
 
   removeFile(file: string): void {
-    if (!this.facts.delete(file)) return;
+    this.applyChanges([{ file, deleted: true }]);
+  }
+
+  /**
+   * Many files at once (a save of all, a branch switch): each is re-read once, and module
+   * resolution is redone once at the end when files came or went, not once per file.
+   * Returns false when no change concerned this project.
+   */
+  applyChanges(changes: readonly FileChange[]): boolean {
+    let touched = false;
+    let structural = false;
+    for (const change of changes) {
+      const known = this.facts.has(change.file);
+      if (change.deleted || !this.governs(change.file)) {
+        if (known) {
+          this.forget(change.file);
+          touched = structural = true;
+        }
+        continue;
+      }
+      const text = change.text ?? this.fs.readFile(change.file);
+      if (text === undefined || isUnanalysableText(text, this.config.maxFileBytes)) {
+        if (known) {
+          this.forget(change.file);
+          touched = structural = true;
+        }
+        continue;
+      }
+      if (!known && this.options.maxFiles !== undefined && this.facts.size >= this.options.maxFiles) continue;
+      this.analyse(change.file, text);
+      touched = true;
+      // A new file can satisfy imports that were unresolved until now.
+      if (!known) structural = true;
+    }
+    if (structural) this.reresolveAll();
+    return touched;
+  }
+
+  private forget(file: string): void {
+    this.facts.delete(file);
     this.edges.delete(file);
     const rel = this.relPaths.get(file);
     if (rel !== undefined) this.layers.forget(rel);
     this.relPaths.delete(file);
-    this.reresolveAll();
   }
 
   /** Module resolution changed (tsconfig edit, files created or deleted): resolve again, no re-parse. */
@@ -189,12 +230,12 @@ export class GuardrailsProject {
     };
   }
 
-  private readFile(file: string, text?: string): void {
-    const content = text ?? this.fs.readFile(file);
-    if (content === undefined) {
-      this.removeFile(file);
-      return;
-    }
+  private readFile(file: string): void {
+    const content = this.fs.readFile(file);
+    if (content !== undefined) this.analyse(file, content);
+  }
+
+  private analyse(file: string, content: string): void {
     const cache = this.options.factsCache;
     const cached = cache?.get(file, content);
     const facts = cached ?? analyzeFileText(file, content, { root: this.root, policy: this.config.debt, today: this.options.today });

@@ -31,6 +31,22 @@ const PROBE = 'guardrails-probe';
 const BINARY_SNIFF_CHARS = 8192;
 
 /**
+ * True for a path (root-relative, `/`) discovery would consider a source file: a source
+ * extension, not a declaration, nothing under node_modules or .git. Edits and disk events use it
+ * too, so the editor never analyses a file the first load skipped.
+ */
+export function isSourcePath(rel: string, extensions: readonly string[] = DEFAULT_SOURCE_EXTENSIONS): boolean {
+  const name = rel.slice(rel.lastIndexOf('/') + 1);
+  if (!extensions.some((extension) => name.endsWith(extension)) || DECLARATION_FILE.test(name)) return false;
+  return !rel.split('/').some((segment) => ALWAYS_SKIPPED_DIRS.has(segment));
+}
+
+/** True when text must not be parsed: larger than the cap, or binary (a NUL near the start). */
+export function isUnanalysableText(text: string, maxFileBytes: number): boolean {
+  return Buffer.byteLength(text) > maxFileBytes || text.slice(0, BINARY_SNIFF_CHARS).includes('\0');
+}
+
+/**
  * Source files under `root` that the rules include, walking through the FileSystem.
  * Symlinked directories are followed when they lead outside the root (inside it, the real
  * directory is walked under its own path so that each file appears once, as the resolver names it);

@@ -76,7 +76,7 @@ async function addViolationToBaseline(service: AnalysisService, log: vscode.LogO
   if (!config.baseline) {
     void vscode.window.showInformationMessage(`Guardrails wrote ${vscode.workspace.asRelativePath(file)}; add "baseline": ".guardrails/baseline.json" to the rules file to use it.`);
   }
-  service.recheck();
+  service.baselineChanged(file);
   return true;
 }
 

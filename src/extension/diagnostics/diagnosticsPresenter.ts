@@ -57,7 +57,7 @@ export class DiagnosticsPresenter extends DisposableStore {
     const signatures = new Map<string, string>();
     for (const [file, findings] of byFile) {
       findings.sort((a, b) => a.diagnostic.range.start.compareTo(b.diagnostic.range.start));
-      const signature = findings.map(({ diagnostic: d }) => `${d.range.start.line}:${d.range.start.character}:${d.severity}:${d.message}`).join('\n');
+      const signature = findings.map(({ diagnostic }) => diagnosticSignature(diagnostic)).join('\n');
       signatures.set(file, signature);
       if (this.signatures.get(file) !== signature) this.findings.set(vscode.Uri.file(file), findings.map((finding) => finding.diagnostic));
     }
@@ -84,4 +84,11 @@ export class DiagnosticsPresenter extends DisposableStore {
     this.rulesProblems.clear();
     for (const [file, diagnostics] of byFile) this.rulesProblems.set(vscode.Uri.file(file), diagnostics);
   }
+}
+
+/** Everything a diagnostic shows, so a change to any of it (a moved rule, a longer specifier) is republished. */
+function diagnosticSignature(d: vscode.Diagnostic): string {
+  const code = typeof d.code === 'object' ? `${d.code.value}@${d.code.target.toString()}` : String(d.code);
+  const related = (d.relatedInformation ?? []).map((info) => `${info.location.uri.fsPath}:${info.location.range.start.line}:${info.location.range.start.character}:${info.message}`).join('|');
+  return [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character, d.severity, d.message, code, related, (d.tags ?? []).join()].join('\u0000');
 }

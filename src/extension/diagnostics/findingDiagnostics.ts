@@ -14,6 +14,8 @@ export interface ShownFinding {
   violation?: Violation;
   debt?: DebtItem;
   config: RulesConfig;
+  /** A cycle's diagnostic on one of its other imports (the finding itself is on the closing one). */
+  echo?: boolean;
 }
 
 /** Which settings switch shows a finding. */
@@ -61,7 +63,7 @@ export function violationDiagnostics(violation: Violation, config: RulesConfig, 
     echo.source = DIAGNOSTIC_SOURCE;
     echo.code = main.code;
     echo.relatedInformation = main.relatedInformation;
-    shown.push({ file: step.location.file, diagnostic: echo, violation, config });
+    shown.push({ file: step.location.file, diagnostic: echo, violation, config, echo: true });
   }
   return shown;
 }

@@ -28,20 +28,27 @@ function violationActions(document: vscode.TextDocument, finding: ShownFinding):
   if (violation.ruleId === 'unused-suppression') {
     const remove = new vscode.CodeAction('Remove unused suppression', vscode.CodeActionKind.QuickFix);
     remove.edit = new vscode.WorkspaceEdit();
-    remove.edit.delete(document.uri, document.lineAt(line).rangeIncludingLineBreak);
+    remove.edit.delete(document.uri, suppressionRange(document, finding.diagnostic.range));
     remove.diagnostics = [finding.diagnostic];
     remove.isPreferred = true;
     return [remove];
   }
   if (!ENGINE_FINDINGS.has(violation.ruleId)) {
+    // A cycle shows in every file, but is suppressed only where it is reported: on its closing import.
+    const where = finding.echo ? vscode.Uri.file(violation.location.file) : document.uri;
+    const whereLine = finding.echo ? violation.location.range.start.line - 1 : line;
     const ignore = new vscode.CodeAction(`Ignore ${violation.ruleId} on this line with a reason`, vscode.CodeActionKind.QuickFix);
-    ignore.command = { title: ignore.title, command: COMMANDS.ignoreLine, arguments: [document.uri, line, violation.ruleId] };
+    ignore.command = { title: ignore.title, command: COMMANDS.ignoreLine, arguments: [where, whereLine, violation.ruleId] };
     ignore.diagnostics = [finding.diagnostic];
     actions.push(ignore);
+  }
+  if (!ENGINE_FINDINGS.has(violation.ruleId) && !violation.baselined) {
     const baseline = new vscode.CodeAction(`Add to baseline (known ${violation.ruleId} violation)`, vscode.CodeActionKind.QuickFix);
     baseline.command = { title: baseline.title, command: COMMANDS.addToBaseline, arguments: [violation, finding.config.file] };
     baseline.diagnostics = [finding.diagnostic];
     actions.push(baseline);
+  }
+  if (!ENGINE_FINDINGS.has(violation.ruleId)) {
     const rule = finding.config.rules.find((candidate) => candidate.id === violation.ruleId);
     if (rule) {
       const open = new vscode.CodeAction(`Open rule ${rule.id}`, vscode.CodeActionKind.QuickFix);
@@ -50,6 +57,17 @@ function violationActions(document: vscode.TextDocument, finding: ShownFinding):
     }
   }
   return actions;
+}
+
+/** The suppression comment, and its whole line when nothing else is written on it. */
+function suppressionRange(document: vscode.TextDocument, comment: vscode.Range): vscode.Range {
+  const line = document.lineAt(comment.start.line);
+  const before = line.text.slice(0, comment.start.character);
+  if (before.trim() === '' && comment.end.line === comment.start.line && line.text.slice(comment.end.character).trim() === '') {
+    return line.rangeIncludingLineBreak;
+  }
+  const spaces = before.length - before.trimEnd().length;
+  return new vscode.Range(comment.start.translate(0, -spaces), comment.end);
 }
 
 function debtActions(document: vscode.TextDocument, finding: ShownFinding): vscode.CodeAction[] {

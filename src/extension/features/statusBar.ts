@@ -40,6 +40,9 @@ export class StatusBar extends DisposableStore {
     ];
     if (rulesBroken) lines.push('The rules file has errors: showing the last good analysis. See Problems.');
     if (state === 'failed') lines.push('The last analysis failed: see the Guardrails output.');
+    const notices = this.service.folderAnalyses().flatMap((folder) => folder.notices()).filter((notice) => notice.level === 'warning');
+    for (const notice of notices.slice(0, 3)) lines.push(`⚠ ${notice.message}`);
+    if (notices.length > 3) lines.push(`…and ${notices.length - 3} more in the Guardrails output.`);
     this.item.tooltip = lines.join('\n');
   }
 }

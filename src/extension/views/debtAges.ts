@@ -3,6 +3,8 @@ import { lineDates } from '../../core/git/blame';
 import { openRepository, type GitRepository } from '../../core/git/repository';
 import type { DebtItem } from '../../core/types';
 
+const MAX_BLAMES = 4;
+
 /**
  * How old each debt item is, from `git blame` of its line. Looked up lazily, once per file and
  * content, in the background: the tree shows ages as they arrive and never waits on git.
@@ -12,10 +14,15 @@ export class DebtAges implements vscode.Disposable {
   readonly onDidLearn = this.learned.event;
   private readonly dates = new Map<string, Map<number, string> | 'pending' | 'unknown'>();
   private repository: Promise<GitRepository | undefined> | undefined;
+  /** Files waiting for `git blame`; a few run at once so opening the view never forks hundreds of processes. */
+  private readonly queue: string[] = [];
+  private running = 0;
+  private announceTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly folder: () => string | undefined) {}
 
   dispose(): void {
+    clearTimeout(this.announceTimer);
     this.learned.dispose();
   }
 
@@ -38,12 +45,31 @@ export class DebtAges implements vscode.Disposable {
 
   private lookUp(file: string): void {
     this.dates.set(file, 'pending');
-    void this.repo()
-      .then((repo) => (repo ? lineDates(repo, file) : undefined))
-      .then((dates) => {
-        this.dates.set(file, dates ?? 'unknown');
-        if (dates) this.learned.fire();
-      });
+    this.queue.push(file);
+    this.next();
+  }
+
+  private next(): void {
+    while (this.running < MAX_BLAMES && this.queue.length > 0) {
+      const file = this.queue.shift()!;
+      this.running++;
+      void this.repo()
+        .then((repo) => (repo ? lineDates(repo, file) : undefined))
+        .then((dates) => {
+          this.dates.set(file, dates ?? 'unknown');
+          if (dates) this.announce();
+        }, () => this.dates.set(file, 'unknown'))
+        .finally(() => {
+          this.running--;
+          this.next();
+        });
+    }
+  }
+
+  /** One refresh for a burst of answers, not one per file. */
+  private announce(): void {
+    clearTimeout(this.announceTimer);
+    this.announceTimer = setTimeout(() => this.learned.fire(), 250);
   }
 
   private repo(): Promise<GitRepository | undefined> {

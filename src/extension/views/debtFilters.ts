@@ -1,4 +1,4 @@
-import { compilePattern } from '../../core/glob/pattern';
+import { compilePattern, type CompiledPattern } from '../../core/glob/pattern';
 import type { RefactoringWindow } from '../../core/rules/ruleTypes';
 import type { DebtItem } from '../../core/types';
 import { toRelative } from '../../core/util/paths';
@@ -17,13 +17,22 @@ export interface DebtFilter {
 
 export const NO_FILTER: DebtFilter = { mine: false, overdue: false, inWindow: false, tags: [] };
 
-/** The refactoring windows whose scope holds an item's file. */
+const compiledScopes = new WeakMap<RefactoringWindow, CompiledPattern[]>();
+
+/** The refactoring windows whose scope holds an item's file (scopes compiled once per window). */
 export function windowsOf(item: DebtItem, root: string, windows: readonly RefactoringWindow[]): RefactoringWindow[] {
   const rel = toRelative(root, item.file);
-  return windows.filter((window) => window.scope.some((glob) => {
-    const compiled = compilePattern(glob);
-    return compiled.ok && compiled.pattern.match(rel);
-  }));
+  return windows.filter((window) => {
+    let scope = compiledScopes.get(window);
+    if (!scope) {
+      scope = window.scope.flatMap((glob) => {
+        const compiled = compilePattern(glob);
+        return compiled.ok ? [compiled.pattern] : [];
+      });
+      compiledScopes.set(window, scope);
+    }
+    return scope.some((pattern) => pattern.match(rel));
+  });
 }
 
 export function passesFilter(item: DebtItem, filter: DebtFilter, me: string | undefined, inAnyWindow: boolean): boolean {

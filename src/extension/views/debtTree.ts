@@ -1,6 +1,5 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { todayIso } from '../../core/analysis/today';
 import type { RefactoringWindow } from '../../core/rules/ruleTypes';
 import type { DebtItem } from '../../core/types';
 import type { AnalysisService } from '../analysis/analysisService';
@@ -25,7 +24,12 @@ export class DebtTree implements vscode.TreeDataProvider<Node>, vscode.Disposabl
   grouping: DebtGrouping = 'owner';
   filter: DebtFilter = NO_FILTER;
 
-  constructor(private readonly service: AnalysisService, private readonly ages: DebtAges, private readonly me: () => string | undefined) {
+  constructor(
+    private readonly service: AnalysisService,
+    private readonly ages: DebtAges,
+    private readonly me: () => string | undefined,
+    private readonly today: () => string,
+  ) {
     this.subscriptions = [service.onDidChange(() => this.refresh()), ages.onDidLearn(() => this.refresh())];
   }
 
@@ -72,7 +76,7 @@ export class DebtTree implements vscode.TreeDataProvider<Node>, vscode.Disposabl
     }
     const { item, root } = node.entry;
     const treeItem = new vscode.TreeItem(item.text || `(${item.tag} with no text)`);
-    const age = this.ages.ageInDays(item, todayIso());
+    const age = this.ages.ageInDays(item, this.today());
     treeItem.description = [
       item.tag,
       item.ticket,

@@ -21,20 +21,23 @@ export interface Views {
 }
 
 /** The Debt and Architecture trees, their titles' totals, and the grouping and filter commands. */
-export function registerViews(service: AnalysisService, context: vscode.ExtensionContext): Views {
+export function registerViews(service: AnalysisService, context: vscode.ExtensionContext, today: () => string): Views {
   const me = (): string | undefined => vscode.workspace.getConfiguration('guardrails').get<string>('me') || undefined;
   const ages = new DebtAges(() => vscode.workspace.workspaceFolders?.[0]?.uri.fsPath);
-  const debt = new DebtTree(service, ages, me);
+  const debt = new DebtTree(service, ages, me, today);
   const architecture = new ArchitectureTree(service);
   const debtView = vscode.window.createTreeView(VIEW_IDS.debt, { treeDataProvider: debt, showCollapseAll: true });
   const architectureView = vscode.window.createTreeView(VIEW_IDS.architecture, { treeDataProvider: architecture, showCollapseAll: true });
+  // Totals cost a pass over every item: only for views someone can see.
   const describe = (): void => {
-    debtView.description = debt.summary();
-    architectureView.description = architecture.summary();
+    if (debtView.visible) debtView.description = debt.summary();
+    if (architectureView.visible) architectureView.description = architecture.summary();
   };
   context.subscriptions.push(
     ages, debt, architecture, debtView, architectureView,
     service.onDidChange(describe),
+    debtView.onDidChangeVisibility(describe),
+    architectureView.onDidChangeVisibility(describe),
     vscode.workspace.onDidSaveTextDocument((document) => ages.invalidate(document.uri.fsPath)),
     vscode.commands.registerCommand('guardrails.debt.groupBy', async (grouping?: DebtGrouping) => {
       const chosen = grouping ?? (await vscode.window.showQuickPick(DEBT_GROUPINGS.map((label) => ({ label, picked: label === debt.grouping })), { placeHolder: 'Group debt by' }))?.label;

@@ -28,6 +28,9 @@ export class WindowsView implements vscode.WebviewViewProvider, vscode.Disposabl
   private running: Promise<void> | undefined;
   private stale = true;
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** Subscriptions of the current webview, replaced when VS Code resolves the view again. */
+  private viewSubscriptions: vscode.Disposable[] = [];
+  private saveTimer: NodeJS.Timeout | undefined;
   private readonly rendered = new vscode.EventEmitter<{ cards: number; charts: number }>();
   /** Fires when the panel has drawn the data it was sent: how many cards and charts it shows. */
   readonly onDidRender = this.rendered.event;
@@ -40,14 +43,20 @@ export class WindowsView implements vscode.WebviewViewProvider, vscode.Disposabl
     private readonly log: vscode.LogOutputChannel,
     private readonly today: () => string,
   ) {
+    // Measuring reads git history: after full loads and saves (debounced), never per keystroke.
     this.subscriptions.push(
-      service.onDidChange(() => this.invalidate()),
+      service.onDidLoad(() => this.invalidate()),
+      vscode.workspace.onDidSaveTextDocument(() => {
+        clearTimeout(this.saveTimer);
+        this.saveTimer = setTimeout(() => this.invalidate(), 1500);
+      }),
       this.rendered,
     );
   }
 
   dispose(): void {
-    for (const subscription of this.subscriptions) subscription.dispose();
+    clearTimeout(this.saveTimer);
+    for (const subscription of [...this.subscriptions, ...this.viewSubscriptions]) subscription.dispose();
   }
 
   get data(): WindowsPanelData | undefined {
@@ -60,11 +69,14 @@ export class WindowsView implements vscode.WebviewViewProvider, vscode.Disposabl
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
     view.webview.options = { enableScripts: true, localResourceRoots: [media] };
     view.webview.html = this.html(view.webview, media);
-    this.subscriptions.push(
+    for (const subscription of this.viewSubscriptions) subscription.dispose();
+    this.viewSubscriptions = [
       view.webview.onDidReceiveMessage((message: Parameters<WindowsView['onMessage']>[0]) => this.onMessage(message)),
       view.onDidChangeVisibility(() => view.visible && this.refresh()),
-      view.onDidDispose(() => (this.view = undefined)),
-    );
+      view.onDidDispose(() => {
+        if (this.view === view) this.view = undefined;
+      }),
+    ];
   }
 
   /** Measures again (when the panel is open) and posts the result. */

@@ -45,6 +45,7 @@ describe('Guardrails across the workspace', function () {
     fs.rmSync(path.join(root().fsPath, '.guardrails'), { recursive: true, force: true });
     fs.rmSync(path.join(root().fsPath, '.vscode'), { recursive: true, force: true });
     fs.rmSync(path.join(root().fsPath, 'src', 'domain', 'extra.ts'), { force: true });
+    fs.rmSync(path.join(root().fsPath, 'src', 'domain', 'scratch'), { recursive: true, force: true });
   });
 
   it('completes and documents the rules file from its schema', async () => {
@@ -117,6 +118,37 @@ describe('Guardrails across the workspace', function () {
     assert.equal(found[0].range.start.line, 0);
     await vscode.workspace.fs.delete(extra);
     await waitForDiagnostics('src/domain/extra.ts', 'nothing once deleted', (all) => all.length === 0);
+  });
+
+  it('forgets the files of a folder deleted on disk', async () => {
+    const dir = uri('src/domain/scratch');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'a.ts'), Buffer.from("import { query } from '../../infra/db';\n\nexport const a = query;\n"));
+    await waitForDiagnostics('src/domain/scratch/a.ts', 'domain-pure in a new folder', (all) => all.some((d) => codeOf(d) === 'domain-pure'));
+    await vscode.workspace.fs.delete(dir, { recursive: true });
+    await waitForDiagnostics('src/domain/scratch/a.ts', 'nothing once the folder is gone', (all) => all.length === 0);
+  });
+
+  it('goes back to the file on disk when an unsaved buffer is closed without saving', async () => {
+    const editor = await openEditor('src/domain/order.ts');
+    await editor.edit((edit) => edit.insert(new vscode.Position(1, 0), "import { query } from '../infra/db';\n"));
+    await waitForDiagnostics('src/domain/order.ts', 'domain-pure while unsaved', (all) => all.some((d) => codeOf(d) === 'domain-pure'));
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await waitForDiagnostics('src/domain/order.ts', 'domain-pure gone with the buffer', (all) => !all.some((d) => codeOf(d) === 'domain-pure'));
+  });
+
+  it('removes an unused suppression and keeps the code written before it on the line', async () => {
+    const editor = await openEditor('src/ui/view.ts');
+    const last = editor.document.lineCount;
+    await editor.edit((edit) => edit.insert(new vscode.Position(last, 0), 'export const z = 1; // guardrails-ignore-next-line layered -- nothing to hide\n'));
+    const [unused] = (await waitForDiagnostics('src/ui/view.ts', 'an unused suppression', (all) => all.some((d) => codeOf(d) === 'unused-suppression')))
+      .filter((d) => codeOf(d) === 'unused-suppression');
+    assert.deepEqual(unused.tags, [vscode.DiagnosticTag.Unnecessary]);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, unused.range);
+    const remove = actions.find((action) => action.title === 'Remove unused suppression')!;
+    assert.ok(await vscode.workspace.applyEdit(remove.edit!));
+    assert.equal(editor.document.lineAt(unused.range.start.line).text, 'export const z = 1;');
+    await revert(editor);
   });
 
   it('hides the kinds of findings the settings leave out', async () => {
