@@ -1,6 +1,5 @@
 import { CheckContext } from '../checks/checkContext';
 import { LayerMap } from '../checks/layerMap';
-import { runChecks } from '../checks/runChecks';
 import type { FileSystem } from '../fs/fileSystem';
 import { compilePattern, type CompiledPattern } from '../glob/pattern';
 import { loadCompilerOptions } from '../graph/compilerOptions';
@@ -8,9 +7,10 @@ import { discoverFiles, isSourcePath, isUnanalysableText } from '../graph/discov
 import { ImportResolver } from '../graph/resolveImport';
 import type { RulesConfig } from '../rules/ruleTypes';
 import { applySuppressions } from '../suppress/suppressions';
-import type { AnalysisResult, Edge, Notice, Violation } from '../types';
+import type { AnalysisResult, Edge, Notice } from '../types';
 import { isInside, toRelative } from '../util/paths';
 import { analyzeFileText, type FileFacts } from './fileAnalysis';
+import { IncrementalChecks, targetsDiffer } from './incrementalChecks';
 
 export interface ProjectOptions {
   /** `YYYY-MM-DD`; debt due before it is overdue. */
@@ -59,6 +59,8 @@ export class GuardrailsProject {
   private readonly layers: LayerMap;
   /** Root-relative paths, kept across checks (an edit changes no path). */
   private readonly relPaths = new Map<string, string>();
+  private readonly checks: IncrementalChecks;
+  private sortedFiles: string[] | undefined;
   private resolver: ImportResolver;
 
   constructor(readonly config: RulesConfig, private readonly fs: FileSystem, private readonly options: ProjectOptions) {
@@ -66,6 +68,7 @@ export class GuardrailsProject {
     this.include = compileAll(include);
     this.exclude = compileAll([...config.exclude.map((ref) => ref.pattern), ...(options.exclude ?? [])]);
     this.layers = new LayerMap(config.layers);
+    this.checks = new IncrementalChecks(config, this.layers, this.relPaths);
     this.resolver = this.createResolver();
   }
 
@@ -77,6 +80,7 @@ export class GuardrailsProject {
 
   /** A tsconfig changed: read the compiler options again and re-resolve every import (no re-parse). */
   reloadCompilerOptions(): void {
+    this.checks.invalidateAll();
     this.resolver = this.createResolver();
     for (const facts of this.facts.values()) this.edges.set(facts.file, this.resolve(facts));
   }
@@ -177,6 +181,7 @@ export class GuardrailsProject {
   }
 
   private forget(file: string): void {
+    this.fileSetChanged();
     this.facts.delete(file);
     this.edges.delete(file);
     const rel = this.relPaths.get(file);
@@ -186,6 +191,7 @@ export class GuardrailsProject {
 
   /** Module resolution changed (tsconfig edit, files created or deleted): resolve again, no re-parse. */
   reresolveAll(): void {
+    this.checks.invalidateAll();
     this.resolver.clearCache();
     for (const facts of this.facts.values()) this.edges.set(facts.file, this.resolve(facts));
   }
@@ -202,20 +208,19 @@ export class GuardrailsProject {
     return [...this.facts.keys()];
   }
 
-  /** Runs every check over the current state. Cheap enough to call after each edit. */
+  /** Runs every check over the current state; after an edit, only what the edit can change. */
   check(): AnalysisResult {
     const started = performance.now();
-    const files = [...this.facts.keys()].sort();
-    const edges = files.flatMap((file) => this.edges.get(file) ?? []);
-    const ctx = new CheckContext(this.config, files, edges, this.layers, this.relPaths);
-    const found: Violation[] = runChecks(ctx);
+    this.sortedFiles ??= [...this.facts.keys()].sort();
+    const files = this.sortedFiles;
+    const { violations: found, edges } = this.checks.run(files, (file) => this.edges.get(file) ?? []);
     const suppressions = [];
     const debt = [];
     for (const file of files) {
       const facts = this.facts.get(file)!;
-      found.push(...facts.problems);
-      suppressions.push(...facts.suppressions);
-      debt.push(...facts.debt);
+      for (const problem of facts.problems) found.push(problem);
+      for (const suppression of facts.suppressions) suppressions.push(suppression);
+      for (const item of facts.debt) debt.push(item);
     }
     const { kept, unused } = applySuppressions(found, suppressions);
     return {
@@ -240,8 +245,17 @@ export class GuardrailsProject {
     const cached = cache?.get(file, content);
     const facts = cached ?? analyzeFileText(file, content, { root: this.root, policy: this.config.debt, today: this.options.today });
     if (!cached) cache?.set(file, content, facts);
+    const edges = this.resolve(facts);
+    if (!this.facts.has(file)) this.fileSetChanged();
+    this.checks.fileChanged(file, targetsDiffer(this.edges.get(file), edges));
     this.facts.set(file, facts);
-    this.edges.set(file, this.resolve(facts));
+    this.edges.set(file, edges);
+  }
+
+  /** Files came or went: the sorted list and every check's cache are out of date. */
+  private fileSetChanged(): void {
+    this.sortedFiles = undefined;
+    this.checks.invalidateAll();
   }
 
   private resolve(facts: FileFacts): Edge[] {

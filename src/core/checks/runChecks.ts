@@ -9,7 +9,20 @@ import { checkNoCycle } from './noCycle';
 import { checkNoUnresolved } from './noUnresolved';
 import { checkUnmatchedPatterns } from './unmatchedPatterns';
 
-function checkRule(rule: Rule, ctx: CheckContext): Violation[] {
+/**
+ * Rules whose verdict on an import depends only on that import (and the layers of its ends): they
+ * can be re-run on the imports of the files that changed alone.
+ */
+export function runEdgeRules(ctx: CheckContext): Violation[] {
+  return ctx.config.rules.filter((rule) => rule.severity !== 'off' && rule.kind !== 'no-cycle').flatMap((rule) => checkEdgeRule(rule, ctx));
+}
+
+/** Rules that look at the whole graph: re-run when any import's target changed. */
+export function runGraphRules(ctx: CheckContext): Violation[] {
+  return ctx.config.rules.flatMap((rule) => (rule.severity !== 'off' && rule.kind === 'no-cycle' ? checkNoCycle(rule, ctx) : []));
+}
+
+function checkEdgeRule(rule: Rule, ctx: CheckContext): Violation[] {
   switch (rule.kind) {
     case 'forbidden':
       return checkForbidden(rule, ctx);
@@ -17,21 +30,16 @@ function checkRule(rule: Rule, ctx: CheckContext): Violation[] {
       return checkAllowed(rule, ctx);
     case 'layers':
       return checkLayers(rule, ctx);
-    case 'no-cycle':
-      return checkNoCycle(rule, ctx);
     case 'entry-point':
       return checkEntryPoint(rule, ctx);
     case 'no-unresolved':
       return checkNoUnresolved(rule, ctx);
+    case 'no-cycle':
+      return [];
   }
 }
 
 /** Every enabled rule over the graph, plus the patterns that match nothing. */
 export function runChecks(ctx: CheckContext): Violation[] {
-  const violations: Violation[] = [];
-  for (const rule of ctx.config.rules) {
-    if (rule.severity !== 'off') violations.push(...checkRule(rule, ctx));
-  }
-  violations.push(...checkUnmatchedPatterns(ctx));
-  return violations;
+  return [...runEdgeRules(ctx), ...runGraphRules(ctx), ...checkUnmatchedPatterns(ctx)];
 }
