@@ -30,6 +30,7 @@ else
   # The editor suite on its small fixture, then the lead's panel on the example shop with a dated
   # git history (built by scripts/example-history.mjs, outside the committed tree).
   node out/test/extension/runCodeServer.js || status=$?
+  node out/test/extension/runCodeServer.js --workspace test/fixtures/extension/multiroot/multi.code-workspace --suite out/test/extension/multiroot/index.js || status=$?
   node scripts/example-history.mjs >/dev/null
   node out/test/extension/runCodeServer.js --workspace .example-history/shop --suite out/test/extension/panel/index.js || status=$?
 fi

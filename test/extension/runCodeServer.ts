@@ -58,11 +58,14 @@ function testUrl(port: number, options: Options): string {
     ['extensionDevelopmentPath', remote(options.extension)],
     ['extensionTestsPath', remote(options.suite)],
   ];
-  return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(options.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  // A `.code-workspace` file opens a multi-root workspace; anything else is one folder.
+  const open = options.workspace.endsWith('.code-workspace') ? 'workspace' : 'folder';
+  return `http://127.0.0.1:${port}/?${open}=${encodeURIComponent(options.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
 function checkInputs(options: Options): string | undefined {
-  if (!fs.statSync(options.workspace, { throwIfNoEntry: false })?.isDirectory()) return `no workspace folder ${options.workspace}`;
+  const workspace = fs.statSync(options.workspace, { throwIfNoEntry: false });
+  if (!(workspace?.isDirectory() || (workspace?.isFile() && options.workspace.endsWith('.code-workspace')))) return `no workspace folder or .code-workspace file ${options.workspace}`;
   if (!fs.existsSync(options.suite)) return `no suite ${options.suite} (run: npx tsc -p tsconfig.test.json)`;
   const manifest = path.join(options.extension, 'package.json');
   if (!fs.existsSync(manifest)) return `no extension manifest ${manifest}`;
