@@ -57,7 +57,16 @@ export function engineResolution(result: AnalysisResult): Resolution {
  * TypeScript's view: a Program over the same files with the corpus's tsconfig, and for each file
  * the modules the Program resolved (`forEachResolvedModule`, what the checker itself uses).
  */
-export function typescriptResolution(root: string, files: readonly string[]): Resolution {
+export interface TypescriptView {
+  resolution: Resolution;
+  /**
+   * `jsx: react-jsx` makes TypeScript add an import of `react/jsx-runtime` to every module that
+   * nobody wrote; it is counted here and left out of `resolution`.
+   */
+  implicitJsxImports: number;
+}
+
+export function typescriptResolution(root: string, files: readonly string[]): TypescriptView {
   const configFile = path.join(root, 'tsconfig.json');
   const parsed = ts.getParsedCommandLineOfConfigFile(configFile, { ignoreDeprecations: '6.0' }, {
     ...ts.sys,
@@ -69,8 +78,17 @@ export function typescriptResolution(root: string, files: readonly string[]): Re
   const program = ts.createProgram({ rootNames: [...files], options: { ...parsed.options, noEmit: true, types: [] } }) as ts.Program & ProgramWithResolutions;
   const wanted = new Set(files.map((file) => path.resolve(file)));
   const map: Resolution = new Map();
+  const jsx = parsed.options.jsx;
+  const jsxRuntime = jsx === ts.JsxEmit.ReactJSX || jsx === ts.JsxEmit.ReactJSXDev
+    ? `${parsed.options.jsxImportSource ?? 'react'}/${jsx === ts.JsxEmit.ReactJSXDev ? 'jsx-dev-runtime' : 'jsx-runtime'}`
+    : undefined;
+  let implicitJsxImports = 0;
   program.forEachResolvedModule((resolution, moduleName, _mode, filePath) => {
     if (!wanted.has(path.resolve(filePath))) return;
+    if (moduleName === jsxRuntime && !program.getSourceFile(filePath)?.text.includes(jsxRuntime)) {
+      implicitJsxImports++;
+      return;
+    }
     const resolved = resolution.resolvedModule;
     const target = resolved && !resolved.isExternalLibraryImport ? workspaceTarget(root, resolved.resolvedFileName) : EXTERNAL;
     map.set(key(toPosix(path.relative(root, filePath)), moduleName), target);
@@ -84,7 +102,7 @@ export function typescriptResolution(root: string, files: readonly string[]): Re
       map.set(key(toPosix(path.relative(root, sf.fileName)), ref.fileName), target);
     }
   }
-  return map;
+  return { resolution: map, implicitJsxImports };
 }
 
 /** dependency-cruiser's view from its JSON report (paths there are relative to the corpus root). */

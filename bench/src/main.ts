@@ -108,7 +108,8 @@ async function main(argv: string[]): Promise<number> {
       if (!analysed.ok) throw new Error(`${corpus.name}: ${analysed.message}`);
       const engine = engineResolution(analysed.result);
       const files = analysed.projects.flatMap((p) => p.knownFiles());
-      const typescript = compareResolutions(engine, typescriptResolution(corpus.dir, files));
+      const tsView = typescriptResolution(corpus.dir, files);
+      const typescript = { ...compareResolutions(engine, tsView.resolution), implicitJsxImports: tsView.implicitJsxImports };
       const dcReport = withPeers && existsSync(out('dependency-cruiser')) ? (JSON.parse(readFileSync(out('dependency-cruiser'), 'utf8')) as DepcruiseReport) : undefined;
       const depcruise = dcReport ? compareResolutions(engine, depcruiseResolution(dcReport)) : undefined;
       result.agreement = { typescript, depcruise };
@@ -140,7 +141,7 @@ async function main(argv: string[]): Promise<number> {
     machine: machine(),
     versions: {
       node: process.version,
-      guardrails: versionOf(paths, 'guardrails'),
+      guardrails: `${versionOf(paths, 'guardrails')} (commit ${commitOf(repo)})`,
       'dependency-cruiser': versionOf(paths, 'dependency-cruiser'),
       madge: versionOf(paths, 'madge'),
       leasot: versionOf(paths, 'leasot'),
@@ -174,6 +175,13 @@ function childJson<T>(paths: BenchPaths, args: string[]): T {
   const child = spawnSync(process.execPath, ['--max-old-space-size=4096', process.argv[1], ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (child.status !== 0) throw new Error(`bench ${args[0]} failed: ${child.stderr}`);
   return JSON.parse(child.stdout) as T;
+}
+
+/** The engine's commit, with `+changes` when src/ differs from it (other work in progress). */
+function commitOf(repo: string): string {
+  const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repo, encoding: 'utf8' }).stdout.trim();
+  const dirty = spawnSync('git', ['status', '--porcelain', '--', 'src'], { cwd: repo, encoding: 'utf8' }).stdout.trim() !== '';
+  return `${head || 'unknown'}${dirty ? ' +changes in src/' : ''}`;
 }
 
 function machine(): string {
