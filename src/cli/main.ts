@@ -38,15 +38,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-if (require.main === module) {
+/** The process entry: runs the command line and sets the exit code. */
+export function cliMain(): void {
   runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }).then(
     (code) => {
       process.exitCode = code;
     },
     (error: unknown) => {
-      // A bug, not a user error: say so plainly and point at the log-worthy detail.
+      // A bug, not a user error: say so plainly with the detail worth reporting.
       process.stderr.write(`guardrails: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
       process.exitCode = 2;
     },
   );
 }
+
+if (require.main === module) cliMain();
