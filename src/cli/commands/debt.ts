@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { analyzeDirectory } from '../../core/analysis/analyze';
+import { scanDebtDirectory } from '../../core/analysis/scanDebtDirectory';
 import { toJsonReport } from '../../core/report/jsonReport';
 import { formatDebtText } from '../../core/report/textReport';
 import type { CliArgs } from '../args';
@@ -13,10 +13,9 @@ export async function runDebt(args: CliArgs, io: CliIo): Promise<number> {
     io.stderr.write(`guardrails: debt --format takes text or json, not "${format}"\n`);
     return 2;
   }
-  const outcome = await analyzeDirectory(path.resolve(io.cwd, args.dir), {
+  const outcome = scanDebtDirectory(path.resolve(io.cwd, args.dir), {
     config: args.config && path.resolve(io.cwd, args.config),
     today: args.today,
-    baseline: false,
   });
   if (!outcome.ok) {
     io.stderr.write(`guardrails: ${outcome.message}\n${formatProblems(outcome.problems, io.cwd)}\n`);

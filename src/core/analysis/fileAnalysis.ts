@@ -1,3 +1,4 @@
+import type { ts } from 'ts-morph';
 import { collectComments, mayContainMarkers } from '../debt/collectComments';
 import { scanDebt } from '../debt/scanDebt';
 import { parseErrorViolation } from '../graph/buildGraph';
@@ -27,17 +28,26 @@ export interface FileAnalysisContext {
 /** Parses one file once and reads its imports, debt tags and suppressions from that parse. */
 export function analyzeFileText(file: string, text: string, ctx: FileAnalysisContext): FileFacts {
   const { sourceFile, parseErrors } = parseSource(file, text);
-  const facts: FileFacts = { file, imports: extractImports(sourceFile), debt: [], suppressions: [], problems: [] };
-  if (parseErrors.length > 0) facts.problems.push(parseErrorViolation(file, text, parseErrors[0]));
+  const facts: FileFacts = { file, imports: extractImports(sourceFile), ...commentFacts(file, text, () => sourceFile, ctx) };
+  if (parseErrors.length > 0) facts.problems.unshift(parseErrorViolation(file, text, parseErrors[0]));
+  return facts;
+}
 
+/**
+ * Only the debt tags and suppressions of a file (`guardrails debt`): a file with no tag word in it
+ * is never parsed, and no import is resolved.
+ */
+export function scanFileComments(file: string, text: string, ctx: FileAnalysisContext): Omit<FileFacts, 'file' | 'imports'> {
+  return commentFacts(file, text, () => parseSource(file, text).sourceFile, ctx);
+}
+
+function commentFacts(file: string, text: string, parse: () => ts.SourceFile, ctx: FileAnalysisContext): Omit<FileFacts, 'file' | 'imports'> {
   const tags = Object.keys(ctx.policy.tags).filter((tag) => ctx.policy.tags[tag] !== 'off');
-  if (!mayContainMarkers(text, [...tags, SUPPRESSION_MARKER])) return facts;
+  if (!mayContainMarkers(text, [...tags, SUPPRESSION_MARKER])) return { debt: [], suppressions: [], problems: [] };
+  const sourceFile = parse();
   const comments = collectComments(sourceFile);
   const lineIndex = new LineIndex(text);
   const debt = scanDebt(sourceFile, comments, { file, root: ctx.root, policy: ctx.policy, today: ctx.today, lineIndex });
   const suppressions = parseSuppressions(comments, { file, lineIndex });
-  facts.debt = debt.items;
-  facts.suppressions = suppressions.suppressions;
-  facts.problems.push(...debt.problems, ...suppressions.problems);
-  return facts;
+  return { debt: debt.items, suppressions: suppressions.suppressions, problems: [...debt.problems, ...suppressions.problems] };
 }
