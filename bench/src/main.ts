@@ -2,7 +2,7 @@
 // measure warm re-checks and the engine's agreement with TypeScript and dependency-cruiser, then
 // print one document of tables (and, with --write, put it into bench/RESULTS.md).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyzeDirectory } from '../../src/core/analysis/analyze';
@@ -23,6 +23,8 @@ interface Options {
   write: boolean;
   /** Peers are skipped on synthetic corpora larger than this (they take minutes there). */
   peerLimit: number;
+  /** Runs of each peer on corpora of 20,000 files and more (dependency-cruiser takes about 4 minutes a run there). */
+  largeRuns: number;
 }
 
 const ALL_TOOLS: ToolName[] = ['guardrails', 'dependency-cruiser', 'madge', 'guardrails debt', 'leasot'];
@@ -40,6 +42,7 @@ function parseOptions(argv: string[]): Options {
     peers: !argv.includes('--no-peers'),
     write: argv.includes('--write'),
     peerLimit: Number(value('--peer-limit') ?? Infinity),
+    largeRuns: Number(value('--large-runs') ?? 3),
   };
 }
 
@@ -58,10 +61,14 @@ async function main(argv: string[]): Promise<number> {
 
   const repo = path.resolve(rest[0]);
   const options = parseOptions(rest.slice(1));
-  const paths: BenchPaths = { repo, bench: path.join(repo, 'bench'), cache: path.join(repo, 'bench', '.cache') };
+  const cache = path.join(repo, 'bench', '.cache');
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   if (!hasGnuTime()) throw new Error('GNU time (/usr/bin/time) is needed for peak memory: apt-get install time');
   if (!existsSync(path.join(repo, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: npm run build');
+  const commit = commitOf(repo);
+  const paths: BenchPaths = { repo, bench: path.join(repo, 'bench'), cache, cli: snapshotCli(repo, cache) };
+  // The CLI keeps V8's compiled code in a cache directory: one of the bench's own, filled by the warm-up round.
+  process.env.GUARDRAILS_CACHE_DIR = path.join(cache, 'v8-cache');
 
   const corpora: Corpus[] = [];
   for (const name of options.real) {
@@ -80,7 +87,9 @@ async function main(argv: string[]): Promise<number> {
     mkdirSync(path.join(paths.cache, 'out', corpus.name), { recursive: true });
     const withPeers = options.peers && !(corpus.kind === 'synthetic' && corpus.files > options.peerLimit);
     const tools = ALL_TOOLS.filter((tool) => withPeers || tool.startsWith('guardrails'));
-    const cold = measureRoundRobin(new Map(tools.map((tool) => [tool, invocation(paths, corpus, tool)])), options.runs, log);
+    const large = corpus.files >= 20_000;
+    const fewer = new Map(large ? tools.filter((tool) => !tool.startsWith('guardrails')).map((tool) => [tool, Math.min(options.largeRuns, options.runs)]) : []);
+    const cold = measureRoundRobin(new Map(tools.map((tool) => [tool, invocation(paths, corpus, tool)])), options.runs, log, fewer);
     const out = (tool: ToolName): string => outputFile(paths, corpus, tool);
     const result: CorpusResult = {
       corpus: { ...corpus, expected: undefined },
@@ -141,13 +150,14 @@ async function main(argv: string[]): Promise<number> {
     machine: machine(),
     versions: {
       node: process.version,
-      guardrails: `${versionOf(paths, 'guardrails')} (commit ${commitOf(repo)})`,
+      guardrails: `${versionOf(paths, 'guardrails')} (commit ${commit})`,
       'dependency-cruiser': versionOf(paths, 'dependency-cruiser'),
       madge: versionOf(paths, 'madge'),
       leasot: versionOf(paths, 'leasot'),
       typescript: `${versionOf(paths, 'typescript')} (for the peers); the engine bundles ${engineTypescript(repo)}`,
     },
     runs: options.runs,
+    largeRuns: Math.min(options.largeRuns, options.runs),
     command: `npm run bench -- ${rest.slice(1).join(' ')}`.trim(),
     corpora: results,
   };
@@ -159,7 +169,8 @@ async function main(argv: string[]): Promise<number> {
   ];
   if (warmStart) {
     lines.push(
-      `Warm start prototype (bench/src/warmStart.ts) on synthetic-5000: ${Math.round(warmStart.inProcess.ms)} ms in process with ${warmStart.inProcess.reused} of ${warmStart.inProcess.files} files reused `
+      `Warm start prototype (bench/src/warmStart.ts) on synthetic-5000: ${Math.round(warmStart.inProcess.ms)} ms in process with ${warmStart.inProcess.reused} of ${warmStart.inProcess.files} files`
+      + `${warmStart.inProcess.resolutionsReused ? ' and their resolutions' : ''} reused `
       + `(${Math.round(warmStart.coldMs)} ms when the cache is empty); ${Math.round(warmStart.wallMs)} ms for the whole process including Node start and loading the bundle.`, '');
   }
   lines.push('Versions: ' + Object.entries(bench.versions).map(([k, v]) => `${k} ${v}`).join(', ') + '.', '');
@@ -175,6 +186,17 @@ function childJson<T>(paths: BenchPaths, args: string[]): T {
   const child = spawnSync(process.execPath, ['--max-old-space-size=4096', process.argv[1], ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (child.status !== 0) throw new Error(`bench ${args[0]} failed: ${child.stderr}`);
   return JSON.parse(child.stdout) as T;
+}
+
+/** Copies dist/*.js (the CLI loader and its bundle) into the cache; returns the copied cli.js. */
+function snapshotCli(repo: string, cache: string): string {
+  const target = path.join(cache, 'engine');
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(target, { recursive: true });
+  for (const name of readdirSync(path.join(repo, 'dist'))) {
+    if (name.endsWith('.js')) copyFileSync(path.join(repo, 'dist', name), path.join(target, name));
+  }
+  return path.join(target, 'cli.js');
 }
 
 /** The engine's commit, with `+changes` when src/ differs from it (other work in progress). */

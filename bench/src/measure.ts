@@ -87,10 +87,18 @@ export function summarize(samples: readonly Sample[]): Summary {
  * Runs every tool `runs` times, round-robin (tool A, B, C, then A, B, C …) after one discarded
  * warm-up round, so that drift of the machine weighs on all tools alike.
  */
-export function measureRoundRobin(tools: ReadonlyMap<string, Invocation>, runs: number, log: (line: string) => void): Map<string, Summary> {
+export function measureRoundRobin(
+  tools: ReadonlyMap<string, Invocation>,
+  runs: number,
+  log: (line: string) => void,
+  /** Fewer runs, and no warm-up, for some tools (peers that take minutes on the largest corpus). */
+  fewer: ReadonlyMap<string, number> = new Map(),
+): Map<string, Summary> {
   const samples = new Map<string, Sample[]>([...tools.keys()].map((name) => [name, []]));
   for (let round = 0; round <= runs; round++) {
     for (const [name, invocation] of tools) {
+      const limit = fewer.get(name);
+      if (limit !== undefined && (round === 0 || round > limit)) continue;
       const sample = runOnce(invocation);
       if (round > 0) samples.get(name)!.push(sample);
       log(`  ${round === 0 ? 'warm-up' : `run ${round}/${runs}`} ${name}: ${sample.wallMs.toFixed(0)} ms, ${sample.peakMb.toFixed(0)} MB`);

@@ -21,6 +21,8 @@ export interface BenchResults {
   machine: string;
   versions: Record<string, string>;
   runs: number;
+  /** Runs of each peer on the 20,000-file corpus (no warm-up round there). */
+  largeRuns?: number;
   command: string;
   corpora: CorpusResult[];
 }
@@ -33,7 +35,8 @@ const ratio = (a: Summary | undefined, b: Summary | undefined): string => (a && 
 export function renderTables(results: BenchResults): string {
   const out: string[] = [];
   const rows = results.corpora;
-  out.push(`Measured ${results.date} on ${results.machine}; median of ${results.runs} runs per tool, run round-robin after one discarded warm-up round.`, '');
+  out.push(`Measured ${results.date} on ${results.machine}; Guardrails ${results.versions.guardrails ?? ''}. Median of ${results.runs} runs per tool, run round-robin after one discarded warm-up round`
+    + `${results.largeRuns !== undefined && results.largeRuns < results.runs ? ` (peers on the 20,000-file corpus: ${results.largeRuns} runs, no warm-up: dependency-cruiser takes minutes per run there)` : ''}.`, '');
 
   out.push('### Cold run: whole process, wall time and peak memory', '');
   out.push('| corpus | files | source | guardrails check | peak | dependency-cruiser | peak | guardrails faster | madge | peak | guardrails faster |');

@@ -12,6 +12,8 @@ export interface BenchPaths {
   bench: string;
   /** bench/.cache/ */
   cache: string;
+  /** The CLI under test: a copy of dist/ taken when the run starts, so a rebuild meanwhile changes nothing. */
+  cli: string;
 }
 
 export type ToolName = 'guardrails' | 'guardrails debt' | 'dependency-cruiser' | 'madge' | 'leasot';
@@ -27,9 +29,9 @@ export function invocation(paths: BenchPaths, corpus: Corpus, tool: ToolName): I
   const cwd = corpus.dir;
   switch (tool) {
     case 'guardrails':
-      return { command: node, cwd, args: [path.join(paths.repo, 'dist', 'cli.js'), 'check', '.', '--format', 'json', '--today', corpus.today, '--output', out] };
+      return { command: node, cwd, args: [paths.cli, 'check', '.', '--format', 'json', '--today', corpus.today, '--output', out] };
     case 'guardrails debt':
-      return { command: node, cwd, args: [path.join(paths.repo, 'dist', 'cli.js'), 'debt', '.', '--format', 'json', '--today', corpus.today, '--output', out] };
+      return { command: node, cwd, args: [paths.cli, 'debt', '.', '--format', 'json', '--today', corpus.today, '--output', out] };
     case 'dependency-cruiser':
       return {
         command: node, cwd,
