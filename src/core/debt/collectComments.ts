@@ -8,6 +8,9 @@
 // the scanner never has to guess whether `/` starts a regex or `}` continues a template.
 import { ts } from 'ts-morph';
 
+/** TypeScript's bundle exposes its exports through getters; hot code reads them once, here. */
+const { ScriptTarget, SyntaxKind, createScanner, forEachChild } = ts;
+
 export interface SourceComment {
   kind: 'line' | 'block';
   /** Offset of the first character (`/`). */
@@ -32,7 +35,7 @@ export function collectComments(sf: ts.SourceFile): SourceComment[] {
   const found = new Map<number, SourceComment>();
   const openers = commentOpeners(text);
   if (openers.length === 0) return [];
-  const scanner = ts.createScanner(ts.ScriptTarget.Latest, /*skipTrivia*/ false, sf.languageVariant);
+  const scanner = createScanner(ScriptTarget.Latest, /*skipTrivia*/ false, sf.languageVariant);
   // A range without `//` or `/*` in it holds no comment: skip it, and whole subtrees, unread.
   const mayHoldComment = (start: number, end: number): boolean => {
     let low = 0;
@@ -47,9 +50,9 @@ export function collectComments(sf: ts.SourceFile): SourceComment[] {
 
   const add = (kind: ts.SyntaxKind, pos: number, end: number): void => {
     if (found.has(pos)) return;
-    if (kind === ts.SyntaxKind.SingleLineCommentTrivia) {
+    if (kind === SyntaxKind.SingleLineCommentTrivia) {
       found.set(pos, { kind: 'line', pos, end, text: text.slice(pos, end) });
-    } else if (kind === ts.SyntaxKind.MultiLineCommentTrivia) {
+    } else if (kind === SyntaxKind.MultiLineCommentTrivia) {
       found.set(pos, { kind: 'block', pos, end, text: text.slice(pos, end) });
     }
   };
@@ -71,16 +74,16 @@ export function collectComments(sf: ts.SourceFile): SourceComment[] {
     scanner.setText(text, start, end - start);
     for (;;) {
       const token = scanner.scan();
-      if (token === ts.SyntaxKind.EndOfFileToken) break;
+      if (token === SyntaxKind.EndOfFileToken) break;
       add(token, scanner.getTokenStart(), scanner.getTokenEnd());
     }
   };
 
   const visit = (node: ts.Node): void => {
     if (!mayHoldComment(node.pos, node.end)) return;
-    if (node.kind <= ts.SyntaxKind.LastToken) {
+    if (node.kind <= SyntaxKind.LastToken) {
       // JSX text has no trivia: its whole range is text shown to the user.
-      if (node.kind !== ts.SyntaxKind.JsxText) scanLeading(node.pos, node.end);
+      if (node.kind !== SyntaxKind.JsxText) scanLeading(node.pos, node.end);
       return;
     }
     let cursor = node.pos;
@@ -98,7 +101,7 @@ export function collectComments(sf: ts.SourceFile): SourceComment[] {
 
 function childrenOf(node: ts.Node): ts.Node[] {
   const children: ts.Node[] = [];
-  ts.forEachChild(
+  forEachChild(
     node,
     (child) => {
       children.push(child);
@@ -115,7 +118,7 @@ function childrenOf(node: ts.Node): ts.Node[] {
 }
 
 function isTrivia(kind: ts.SyntaxKind): boolean {
-  return kind >= ts.SyntaxKind.FirstTriviaToken && kind <= ts.SyntaxKind.LastTriviaToken;
+  return kind >= SyntaxKind.FirstTriviaToken && kind <= SyntaxKind.LastTriviaToken;
 }
 
 /** Offsets of every `//` and `/*` in the text, comments or not (ascending). */

@@ -2,6 +2,9 @@ import { ts } from 'ts-morph';
 import type { DependencyKind, ImportRef } from '../types';
 import { LineIndex } from '../util/positions';
 
+/** TypeScript's bundle exposes its exports through getters; hot code reads them once, here. */
+const { SyntaxKind, forEachChild, isCallExpression, isExportDeclaration, isExternalModule, isExternalModuleReference, isIdentifier, isImportDeclaration, isImportEqualsDeclaration, isImportTypeNode, isJSDocImportTag, isLiteralTypeNode, isModuleBlock, isModuleDeclaration, isNamedExports, isNamedImports, isNoSubstitutionTemplateLiteral, isStringLiteral } = ts;
+
 interface Found {
   specifier: string;
   kind: DependencyKind;
@@ -13,7 +16,7 @@ interface Found {
 type StringLiteralLike = ts.StringLiteral | ts.NoSubstitutionTemplateLiteral;
 
 function isStringLiteralLike(node: ts.Node | undefined): node is StringLiteralLike {
-  return node !== undefined && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node));
+  return node !== undefined && (isStringLiteral(node) || isNoSubstitutionTemplateLiteral(node));
 }
 
 /** Calls and import types can sit anywhere; only files that mention them need a full walk. */
@@ -37,7 +40,7 @@ export function extractImports(sf: ts.SourceFile): ImportRef[] {
   };
 
   for (const ref of sf.referencedFiles) found.push(referenceOf(sf.text, ref));
-  const isModule = ts.isExternalModule(sf);
+  const isModule = isExternalModule(sf);
   for (const statement of sf.statements) visitStatement(statement, add, isModule);
   if (NEEDS_DEEP_WALK.test(sf.text)) visitExpressions(sf, add, JS_FILE.test(sf.fileName));
 
@@ -50,24 +53,24 @@ export function extractImports(sf: ts.SourceFile): ImportRef[] {
 type Add = (literal: StringLiteralLike, kind: DependencyKind, typeOnly: boolean) => void;
 
 function visitStatement(statement: ts.Statement, add: Add, isModule: boolean): void {
-  if (ts.isImportDeclaration(statement)) {
+  if (isImportDeclaration(statement)) {
     if (!isStringLiteralLike(statement.moduleSpecifier)) return;
     const typeOnly = isTypeOnlyImport(statement.importClause);
     add(statement.moduleSpecifier, typeOnly ? 'type-only' : 'static', typeOnly);
-  } else if (ts.isExportDeclaration(statement)) {
+  } else if (isExportDeclaration(statement)) {
     if (!isStringLiteralLike(statement.moduleSpecifier)) return;
     add(statement.moduleSpecifier, 're-export', isTypeOnlyExport(statement));
-  } else if (ts.isImportEqualsDeclaration(statement)) {
+  } else if (isImportEqualsDeclaration(statement)) {
     const reference = statement.moduleReference;
-    if (ts.isExternalModuleReference(reference) && isStringLiteralLike(reference.expression)) {
+    if (isExternalModuleReference(reference) && isStringLiteralLike(reference.expression)) {
       add(reference.expression, 'import-equals', statement.isTypeOnly);
     }
-  } else if (ts.isModuleDeclaration(statement) && ts.isStringLiteral(statement.name)) {
+  } else if (isModuleDeclaration(statement) && isStringLiteral(statement.name)) {
     // In a module, `declare module 'x' {}` augments 'x': a type-level dependency on it.
     // In a script it declares an ambient module, which depends on nothing.
     if (isModule) add(statement.name, 'type-only', true);
     const body = statement.body;
-    if (body && ts.isModuleBlock(body)) {
+    if (body && isModuleBlock(body)) {
       for (const inner of body.statements) visitStatement(inner, add, false);
     }
   }
@@ -76,8 +79,8 @@ function visitStatement(statement: ts.Statement, add: Add, isModule: boolean): v
 /** `import type …`, or named imports that are all `type` with no default or namespace. */
 function isTypeOnlyImport(clause: ts.ImportClause | undefined): boolean {
   if (!clause) return false; // `import 'x'` runs x
-  if (clause.phaseModifier === ts.SyntaxKind.TypeKeyword) return true;
-  if (clause.name || !clause.namedBindings || !ts.isNamedImports(clause.namedBindings)) return false;
+  if (clause.phaseModifier === SyntaxKind.TypeKeyword) return true;
+  if (clause.name || !clause.namedBindings || !isNamedImports(clause.namedBindings)) return false;
   const elements = clause.namedBindings.elements;
   return elements.length > 0 && elements.every((e) => e.isTypeOnly);
 }
@@ -85,7 +88,7 @@ function isTypeOnlyImport(clause: ts.ImportClause | undefined): boolean {
 function isTypeOnlyExport(statement: ts.ExportDeclaration): boolean {
   if (statement.isTypeOnly) return true;
   const clause = statement.exportClause;
-  if (!clause || !ts.isNamedExports(clause)) return false;
+  if (!clause || !isNamedExports(clause)) return false;
   return clause.elements.length > 0 && clause.elements.every((e) => e.isTypeOnly);
 }
 
@@ -100,21 +103,21 @@ function visitExpressions(sf: ts.SourceFile, add: Add, withJSDoc: boolean): void
     return undefined;
   };
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
-    if (ts.isCallExpression(node)) {
+    if (isCallExpression(node)) {
       const [first] = node.arguments;
-      if (node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      if (node.expression.kind === SyntaxKind.ImportKeyword) {
         if (isStringLiteralLike(first)) add(first, 'dynamic', false);
-      } else if (ts.isIdentifier(node.expression) && node.expression.text === 'require') {
+      } else if (isIdentifier(node.expression) && node.expression.text === 'require') {
         if (node.arguments.length === 1 && isStringLiteralLike(first)) add(first, 'require', false);
       }
-    } else if (ts.isImportTypeNode(node)) {
+    } else if (isImportTypeNode(node)) {
       const argument = node.argument;
-      if (ts.isLiteralTypeNode(argument) && isStringLiteralLike(argument.literal)) add(argument.literal, 'type-only', true);
-    } else if (ts.isJSDocImportTag(node)) {
+      if (isLiteralTypeNode(argument) && isStringLiteralLike(argument.literal)) add(argument.literal, 'type-only', true);
+    } else if (isJSDocImportTag(node)) {
       if (isStringLiteralLike(node.moduleSpecifier)) add(node.moduleSpecifier, 'type-only', true);
     }
     if (withJSDoc) (node as ts.Node & WithJSDoc).jsDoc?.forEach(push);
-    ts.forEachChild(node, push);
+    forEachChild(node, push);
   }
 }
 

@@ -1,6 +1,9 @@
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
 
+/** TypeScript's bundle exposes its exports through getters; hot code reads them once, here. */
+const { ScriptKind, ScriptTarget, createSourceFile, flattenDiagnosticMessageText } = ts;
+
 export interface ParseError {
   message: string;
   /** Offset of the error in the text. */
@@ -17,11 +20,11 @@ export interface ParsedSource {
 /** Script kind from the file extension; declaration files are TS. */
 export function scriptKindFor(file: string): ts.ScriptKind {
   switch (path.extname(file).toLowerCase()) {
-    case '.tsx': return ts.ScriptKind.TSX;
-    case '.jsx': return ts.ScriptKind.JSX;
-    case '.js': case '.mjs': case '.cjs': return ts.ScriptKind.JS;
-    case '.json': return ts.ScriptKind.JSON;
-    default: return ts.ScriptKind.TS;
+    case '.tsx': return ScriptKind.TSX;
+    case '.jsx': return ScriptKind.JSX;
+    case '.js': case '.mjs': case '.cjs': return ScriptKind.JS;
+    case '.json': return ScriptKind.JSON;
+    default: return ScriptKind.TS;
   }
 }
 
@@ -42,15 +45,15 @@ export function parseDiagnosticsOf(sourceFile: ts.SourceFile): readonly ts.Diagn
  * JSDoc is parsed only where it carries types (JS files), which keeps TS parsing lean.
  */
 export function parseSource(file: string, text: string): ParsedSource {
-  const sourceFile = ts.createSourceFile(
+  const sourceFile = createSourceFile(
     file,
     text,
-    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeInfo },
+    { languageVersion: ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseForTypeInfo },
     false,
     scriptKindFor(file),
   );
   const parseErrors = parseDiagnosticsOf(sourceFile).map((d) => ({
-    message: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
+    message: flattenDiagnosticMessageText(d.messageText, '\n'),
     pos: d.start,
     length: d.length,
   }));
