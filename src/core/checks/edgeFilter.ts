@@ -13,17 +13,20 @@ export function edgeFilter(rule: Rule, ctx: CheckContext): (edge: Edge) => boole
     return compiled.ok ? [compiled.pattern] : [];
   });
   const kinds = rule.kinds ? new Set(rule.kinds) : undefined;
+  const excepted = new Map<string, boolean>();
+  const isExcepted = (file: string): boolean => {
+    let result = excepted.get(file);
+    if (result === undefined) {
+      const rel = ctx.rel(file);
+      result = exceptions.some((pattern) => pattern.match(rel));
+      excepted.set(file, result);
+    }
+    return result;
+  };
   return (edge) => {
     if (kinds && !kinds.has(edge.kind)) return false;
     if (rule.allowTypeOnly && edge.typeOnly) return false;
-    if (exceptions.length > 0) {
-      const fromRel = ctx.rel(edge.from);
-      if (exceptions.some((pattern) => pattern.match(fromRel))) return false;
-      if (targetKind(edge.to) === 'file') {
-        const toRel = ctx.rel(edge.to);
-        if (exceptions.some((pattern) => pattern.match(toRel))) return false;
-      }
-    }
+    if (exceptions.length > 0 && (isExcepted(edge.from) || (targetKind(edge.to) === 'file' && isExcepted(edge.to)))) return false;
     return true;
   };
 }

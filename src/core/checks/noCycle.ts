@@ -16,7 +16,17 @@ export function checkNoCycle(rule: NoCycleRule, ctx: CheckContext): Violation[] 
     const compiled = compilePattern(ref.pattern);
     return compiled.ok ? [compiled.pattern] : [];
   });
-  const inScope = (file: string): boolean => scope.length === 0 || scope.some((pattern) => pattern.match(ctx.rel(file)));
+  const scoped = new Map<string, boolean>();
+  const inScope = (file: string): boolean => {
+    if (scope.length === 0) return true;
+    let inside = scoped.get(file);
+    if (inside === undefined) {
+      const rel = ctx.rel(file);
+      inside = scope.some((pattern) => pattern.match(rel));
+      scoped.set(file, inside);
+    }
+    return inside;
+  };
   const nodeOf = rule.level === 'layer' ? (file: string) => ctx.layerOf(file) : (file: string) => file;
 
   // First edge between two nodes (in source order) stands for all of them in messages.

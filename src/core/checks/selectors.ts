@@ -15,6 +15,9 @@ interface CompiledSelector {
  */
 export class SelectorSet {
   private readonly selectors: CompiledSelector[];
+  /** Per importing file: the same file has several imports, and globs with captures are not cheap. */
+  private readonly fromCache = new Map<string, Captures | null>();
+  private readonly toCache = new Map<string, boolean>();
 
   constructor(readonly source: readonly Selector[]) {
     this.selectors = source.map((selector) => {
@@ -30,6 +33,15 @@ export class SelectorSet {
 
   /** Captures of the first selector that matches the importing file, or undefined. */
   matchFrom(rel: string, layer: string | undefined): Captures | undefined {
+    let found = this.fromCache.get(rel);
+    if (found === undefined) {
+      found = this.findFrom(rel, layer) ?? null;
+      this.fromCache.set(rel, found);
+    }
+    return found ?? undefined;
+  }
+
+  private findFrom(rel: string, layer: string | undefined): Captures | undefined {
     for (const selector of this.selectors) {
       if (selector.layer !== undefined) {
         if (selector.layer === layer) return {};
@@ -51,6 +63,16 @@ export class SelectorSet {
 
   /** True when a selector matches the imported file, honouring captures taken from the importer. */
   matchTo(rel: string, layer: string | undefined, captures: Captures): boolean {
+    const key = `${rel}\u0000${Object.values(captures).join('\u0000')}`;
+    let matched = this.toCache.get(key);
+    if (matched === undefined) {
+      matched = this.findTo(rel, layer, captures);
+      this.toCache.set(key, matched);
+    }
+    return matched;
+  }
+
+  private findTo(rel: string, layer: string | undefined, captures: Captures): boolean {
     return this.selectors.some((selector) =>
       selector.layer !== undefined
         ? selector.layer === layer
