@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 // Command-line parsing: small and explicit, so every option is listed in one place with its help.
 
 export type Command = 'check' | 'debt' | 'graph' | 'windows' | 'snapshot';
@@ -14,6 +15,8 @@ export interface CliArgs {
   color: boolean;
   today?: string;
   output?: string;
+  /** Where `--cache` keeps file facts; undefined when caching is off. */
+  cacheLocation?: string;
 }
 
 export type ParseOutcome =
@@ -22,8 +25,8 @@ export type ParseOutcome =
   | { kind: 'version' }
   | { kind: 'error'; message: string };
 
-const VALUE_OPTIONS = new Set(['--format', '--config', '--baseline', '--max-warnings', '--today', '--output']);
-const FLAG_OPTIONS = new Set(['--update-baseline', '--no-color', '--color', '--help', '-h', '--version', '-v']);
+const VALUE_OPTIONS = new Set(['--format', '--config', '--baseline', '--max-warnings', '--today', '--output', '--cache-location']);
+const FLAG_OPTIONS = new Set(['--update-baseline', '--no-color', '--color', '--help', '-h', '--version', '-v', '--cache']);
 
 export function parseArgs(argv: readonly string[], isTty: boolean): ParseOutcome {
   const positional: string[] = [];
@@ -75,6 +78,7 @@ export function parseArgs(argv: readonly string[], isTty: boolean): ParseOutcome
       color,
       today,
       output: values.get('--output'),
+      cacheLocation: values.get('--cache-location') ?? (flags.has('--cache') ? path.join('node_modules', '.cache', 'guardrails') : undefined),
     },
   };
 }
@@ -96,6 +100,9 @@ Options:
   --max-warnings N    Fail (exit 1) when there are more than N warnings
   --today YYYY-MM-DD  Fix "today" for due dates and windows (reproducible reports)
   --output FILE       Write the report to FILE instead of standard output
+  --cache             Keep each file's parse results between runs, keyed by its content
+                      (in node_modules/.cache/guardrails); only changed files are parsed again
+  --cache-location D  Keep that cache in D instead (implies --cache)
   --no-color          Plain text output (also when NO_COLOR is set or output is not a terminal)
   -h, --help          Show this help
   -v, --version       Show the version

@@ -6,7 +6,7 @@ import { formatText } from '../../core/report/textReport';
 import type { CliArgs } from '../args';
 import { formatProblems, writeReport, type CliIo } from '../output';
 import { ProgressLine } from '../progress';
-import { VERSION } from '../version';
+import { buildId, VERSION } from '../version';
 import { updateBaselines } from './updateBaseline';
 
 const FORMATS = ['text', 'json', 'sarif'];
@@ -24,6 +24,8 @@ export async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
     today: args.today,
     baseline: args.updateBaseline ? false : args.baseline && path.resolve(io.cwd, args.baseline),
     onProgress: (done, total) => progress.update(done, total),
+    cacheDir: args.cacheLocation && path.resolve(io.cwd, args.dir, args.cacheLocation),
+    engineVersion: buildId(),
   });
   progress.clear();
   if (!outcome.ok) {

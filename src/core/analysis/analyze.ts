@@ -4,6 +4,7 @@ import { NodeFileSystem } from '../fs/nodeFileSystem';
 import type { ConfigProblem } from '../rules/ruleTypes';
 import type { AnalysisResult, Violation } from '../types';
 import { applyConfiguredBaseline } from './applyConfiguredBaseline';
+import { DiskFactsCache } from './diskFactsCache';
 import { GuardrailsProject, type LoadProgress } from './project';
 import { todayIso } from './today';
 import { isInside } from '../util/paths';
@@ -16,6 +17,10 @@ export interface AnalyzeOptions extends LoadProgress {
   today?: string;
   /** A baseline file overriding the rules file's `baseline`; `false` to apply none. */
   baseline?: string | false;
+  /** Keep each file's facts here between runs, keyed by content (`check --cache`). */
+  cacheDir?: string;
+  /** Part of the cache's key: facts from another engine version are not reused. */
+  engineVersion?: string;
 }
 
 export type AnalyzeOutcome =
@@ -54,8 +59,10 @@ export async function analyzeDirectory(dir: string, options: AnalyzeOptions = {}
   const result: AnalysisResult = { root: reportRoot, rulesFile: configs[0]?.file, files: 0, durationMs: 0, violations: [], debt: [], edges: [], notices: [] };
   result.violations.push(...problems.map(configProblemViolation));
   for (const config of configs) {
-    const project = new GuardrailsProject(config, fs, { today, excludeDirs: nestedRoots(config, [...configs, ...partial]) });
+    const factsCache = options.cacheDir ? DiskFactsCache.open(options.cacheDir, config, today, options.engineVersion ?? '') : undefined;
+    const project = new GuardrailsProject(config, fs, { today, excludeDirs: nestedRoots(config, [...configs, ...partial]), factsCache });
     if (!(await project.load(options))) return { ok: false, message: 'cancelled', problems: [] };
+    factsCache?.save();
     projects.push(project);
     const checked = project.check();
     const baselined = applyConfiguredBaseline(checked.violations, config, fs, { override: options.baseline, reportRoot: result.root });

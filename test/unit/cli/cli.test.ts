@@ -94,6 +94,21 @@ describe('guardrails CLI', () => {
     assert.equal(rule.help.text, 'Outer layers depend on inner ones.');
   });
 
+  it('reuses parse results with --cache and still sees every change', async () => {
+    const dir = copyFixture('checks', 'layers');
+    const cacheDir = path.join(dir, 'cache');
+    const args = ['check', dir, '--format', 'json', '--cache-location', cacheDir];
+    const first = await runCliCapture(args, REPO_ROOT);
+    const cached = fs.readdirSync(cacheDir);
+    assert.equal(cached.length, 1, 'one cache file for the one rules file');
+    const second = await runCliCapture(args, REPO_ROOT);
+    const findings = (run: { stdout: string }) => JSON.parse(run.stdout).violations.map((v: { ruleId: string; file: string; line: number }) => `${v.ruleId} ${v.file}:${v.line}`);
+    assert.deepEqual(findings(second), findings(first));
+    fs.appendFileSync(path.join(dir, 'src', 'domain', 'entity.ts'), "import { view } from '../ui/view';\nexport const seen = view;\n");
+    const third = await runCliCapture(args, REPO_ROOT);
+    assert.deepEqual(findings(third), [...findings(first), 'layered src/domain/entity.ts:4'].sort((a: string, b: string) => a.localeCompare(b)));
+  });
+
   it('prints the graph as JSON and DOT', async () => {
     const json = await runCliCapture(['graph', fixturePath('checks', 'allowed'), '--format', 'json'], REPO_ROOT);
     assert.equal(json.code, 0);

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { RulesConfig } from '../rules/ruleTypes';
+import type { FileFacts } from './fileAnalysis';
+import type { FactsCache } from './project';
+
+const FORMAT = 1;
+
+interface Stored {
+  format: number;
+  key: string;
+  files: Record<string, { hash: string; facts: FileFacts }>;
+}
+
+/**
+ * What each file contributes (imports, debt, suppressions), kept on disk between runs and keyed by
+ * the file's content, so `check --cache` re-parses only files that changed since the last run.
+ * One cache per rules file; anything the facts depend on besides the text (the engine's version,
+ * the rules' debt policy, today's date for overdue debt) is in its key, and a key that differs
+ * starts the cache afresh. A cache that cannot be read or written only costs speed.
+ */
+export class DiskFactsCache implements FactsCache {
+  private readonly files = new Map<string, { hash: string; facts: FileFacts }>();
+  private readonly used = new Set<string>();
+  private dirty = false;
+  hits = 0;
+  misses = 0;
+
+  private constructor(private readonly file: string, private readonly key: string) {}
+
+  static open(dir: string, config: RulesConfig, today: string, engineVersion: string): DiskFactsCache {
+    const id = createHash('sha1').update(config.file).digest('hex').slice(0, 12);
+    const key = createHash('sha1').update(JSON.stringify([FORMAT, engineVersion, today, config.debt.tags, config.debt.require])).digest('hex');
+    const cache = new DiskFactsCache(path.join(dir, `facts-${id}.json`), key);
+    try {
+      const stored = JSON.parse(fs.readFileSync(cache.file, 'utf8')) as Stored;
+      if (stored.format === FORMAT && stored.key === key) for (const [file, entry] of Object.entries(stored.files)) cache.files.set(file, entry);
+    } catch {
+      // No cache yet, or an unreadable one: start empty.
+    }
+    return cache;
+  }
+
+  get(file: string, text: string): FileFacts | undefined {
+    const entry = this.files.get(file);
+    if (entry && entry.hash === hashText(text)) {
+      this.used.add(file);
+      this.hits++;
+      return entry.facts;
+    }
+    this.misses++;
+    return undefined;
+  }
+
+  set(file: string, text: string, facts: FileFacts): void {
+    this.files.set(file, { hash: hashText(text), facts });
+    this.used.add(file);
+    this.dirty = true;
+  }
+
+  /** Writes the facts of the files this run saw (others are dropped), atomically. */
+  save(): void {
+    if (!this.dirty && this.used.size === this.files.size) return;
+    const stored: Stored = { format: FORMAT, key: this.key, files: {} };
+    for (const file of [...this.used].sort()) stored.files[file] = this.files.get(file)!;
+    try {
+      fs.mkdirSync(path.dirname(this.file), { recursive: true });
+      const temp = `${this.file}.${process.pid}.tmp`;
+      fs.writeFileSync(temp, JSON.stringify(stored));
+      fs.renameSync(temp, this.file);
+    } catch {
+      // A read-only cache folder only costs the next run its speed-up.
+    }
+  }
+}
+
+function hashText(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
+}
