@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RulesConfig } from '../rules/ruleTypes';
+import type { Target } from '../types';
 import type { FileFacts } from './fileAnalysis';
 import type { FactsCache } from './project';
 
@@ -11,6 +12,9 @@ interface Stored {
   format: number;
   key: string;
   files: Record<string, { hash: string; facts: FileFacts }>;
+  /** The file list and configuration the targets were resolved under. */
+  signature?: string;
+  targets?: Record<string, Target[]>;
 }
 
 /**
@@ -23,6 +27,10 @@ interface Stored {
 export class DiskFactsCache implements FactsCache {
   private readonly files = new Map<string, { hash: string; facts: FileFacts }>();
   private readonly used = new Set<string>();
+  /** Files whose text was found unchanged this run: only their imports may reuse old targets. */
+  private readonly unchanged = new Set<string>();
+  private signature: string | undefined;
+  private readonly targetsByFile = new Map<string, Target[]>();
   private dirty = false;
   hits = 0;
   misses = 0;
@@ -35,7 +43,11 @@ export class DiskFactsCache implements FactsCache {
     const cache = new DiskFactsCache(path.join(dir, `facts-${id}.json`), key);
     try {
       const stored = JSON.parse(fs.readFileSync(cache.file, 'utf8')) as Stored;
-      if (stored.format === FORMAT && stored.key === key) for (const [file, entry] of Object.entries(stored.files)) cache.files.set(file, entry);
+      if (stored.format === FORMAT && stored.key === key) {
+        for (const [file, entry] of Object.entries(stored.files)) cache.files.set(file, entry);
+        cache.signature = stored.signature;
+        for (const [file, targets] of Object.entries(stored.targets ?? {})) cache.targetsByFile.set(file, targets);
+      }
     } catch {
       // No cache yet, or an unreadable one: start empty.
     }
@@ -46,6 +58,7 @@ export class DiskFactsCache implements FactsCache {
     const entry = this.files.get(file);
     if (entry && entry.hash === hashText(text)) {
       this.used.add(file);
+      this.unchanged.add(file);
       this.hits++;
       return entry.facts;
     }
@@ -59,11 +72,29 @@ export class DiskFactsCache implements FactsCache {
     this.dirty = true;
   }
 
+  /** Cached targets of a file whose text is unchanged, when the file list and configuration are too. */
+  targets(signature: string, file: string): Target[] | undefined {
+    return signature === this.signature && this.unchanged.has(file) ? this.targetsByFile.get(file) : undefined;
+  }
+
+  setTargets(signature: string, file: string, targets: Target[]): void {
+    if (signature !== this.signature) {
+      this.signature = signature;
+      this.targetsByFile.clear();
+    }
+    this.targetsByFile.set(file, targets);
+    this.dirty = true;
+  }
+
   /** Writes the facts of the files this run saw (others are dropped), atomically. */
   save(): void {
     if (!this.dirty && this.used.size === this.files.size) return;
-    const stored: Stored = { format: FORMAT, key: this.key, files: {} };
-    for (const file of [...this.used].sort()) stored.files[file] = this.files.get(file)!;
+    const stored: Stored = { format: FORMAT, key: this.key, files: {}, signature: this.signature, targets: {} };
+    for (const file of [...this.used].sort()) {
+      stored.files[file] = this.files.get(file)!;
+      const targets = this.targetsByFile.get(file);
+      if (targets) stored.targets![file] = targets;
+    }
     try {
       fs.mkdirSync(path.dirname(this.file), { recursive: true });
       const temp = `${this.file}.${process.pid}.tmp`;

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import * as path from 'node:path';
 import { CheckContext } from '../checks/checkContext';
 import { LayerMap } from '../checks/layerMap';
 import type { FileSystem } from '../fs/fileSystem';
@@ -7,7 +9,7 @@ import { discoverFiles, isSourcePath, isUnanalysableText } from '../graph/discov
 import { ImportResolver } from '../graph/resolveImport';
 import type { RulesConfig } from '../rules/ruleTypes';
 import { applySuppressions } from '../suppress/suppressions';
-import type { AnalysisResult, Edge, Notice } from '../types';
+import type { AnalysisResult, Edge, Notice, Target } from '../types';
 import { isInside, toRelative } from '../util/paths';
 import { analyzeFileText, type FileFacts } from './fileAnalysis';
 import { IncrementalChecks, targetsDiffer } from './incrementalChecks';
@@ -31,6 +33,12 @@ export interface ProjectOptions {
 export interface FactsCache {
   get(file: string, text: string): FileFacts | undefined;
   set(file: string, text: string, facts: FileFacts): void;
+  /**
+   * Where a file's imports led in an earlier run with the same file list and configuration
+   * (`signature`); undefined when unknown. Only the first load asks: edits resolve afresh.
+   */
+  targets?(signature: string, file: string): Target[] | undefined;
+  setTargets?(signature: string, file: string, targets: Target[]): void;
 }
 
 /** One file that changed: new text (an unsaved buffer), re-read from disk, or deleted. */
@@ -61,6 +69,8 @@ export class GuardrailsProject {
   private readonly relPaths = new Map<string, string>();
   private readonly checks: IncrementalChecks;
   private sortedFiles: string[] | undefined;
+  /** During the first load only: the key under which cached resolutions are valid. */
+  private loadSignature: string | undefined;
   private resolver: ImportResolver;
 
   constructor(readonly config: RulesConfig, private readonly fs: FileSystem, private readonly options: ProjectOptions) {
@@ -115,6 +125,7 @@ export class GuardrailsProject {
       this.notices.push({ level: 'warning', file: this.config.file, message: `${files.length} files match; only the first ${maxFiles} are analysed (raise the file cap setting, or narrow "include")` });
       files = files.slice(0, maxFiles);
     }
+    this.loadSignature = this.options.factsCache?.targets ? this.resolutionSignature(files) : undefined;
     for (let i = 0; i < files.length; i++) {
       if (i % 250 === 0) {
         if (progress.isCancelled?.()) return false;
@@ -124,6 +135,7 @@ export class GuardrailsProject {
       this.readFile(files[i]);
     }
     progress.onProgress?.(files.length, files.length);
+    this.loadSignature = undefined;
     return true;
   }
 
@@ -259,7 +271,26 @@ export class GuardrailsProject {
   }
 
   private resolve(facts: FileFacts): Edge[] {
-    return facts.imports.map((ref) => ({ ...ref, from: facts.file, to: this.resolver.resolve(ref.specifier, facts.file, ref.kind) }));
+    const cache = this.options.factsCache;
+    const signature = this.loadSignature;
+    const known = signature ? cache?.targets?.(signature, facts.file) : undefined;
+    if (known && known.length === facts.imports.length) return facts.imports.map((ref, i) => ({ ...ref, from: facts.file, to: known[i] }));
+    const edges = facts.imports.map((ref) => ({ ...ref, from: facts.file, to: this.resolver.resolve(ref.specifier, facts.file, ref.kind) }));
+    if (signature) cache?.setTargets?.(signature, facts.file, edges.map((edge) => edge.to));
+    return edges;
+  }
+
+  /**
+   * What module resolution depends on besides each file's own text: which files exist, and the
+   * tsconfig, jsconfig and package.json files of the root. (Nested configs and node_modules are
+   * not in it: `--cache` trusts them not to change between runs, as its help says.)
+   */
+  private resolutionSignature(files: readonly string[]): string {
+    const hash = createHash('sha1');
+    for (const file of files) hash.update(file).update('\0');
+    for (const name of ['tsconfig.json', 'jsconfig.json', 'package.json']) hash.update(this.fs.readFile(path.join(this.root, name)) ?? '').update('\0');
+    if (this.config.tsconfig) hash.update(this.fs.readFile(this.config.tsconfig) ?? '');
+    return hash.digest('hex');
   }
 }
 

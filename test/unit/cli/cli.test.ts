@@ -109,6 +109,16 @@ describe('guardrails CLI', () => {
     assert.deepEqual(findings(third), [...findings(first), 'layered src/domain/entity.ts:4'].sort((a: string, b: string) => a.localeCompare(b)));
   });
 
+  it('resolves again with --cache when files come or go', async () => {
+    const dir = copyFixture('checks', 'unresolved');
+    const args = ['check', dir, '--format', 'json', '--cache-location', path.join(dir, 'cache')];
+    const unresolved = async () => JSON.parse((await runCliCapture(args, REPO_ROOT)).stdout).violations.filter((v: { ruleId: string }) => v.ruleId === 'no-unresolved').length;
+    assert.equal(await unresolved(), 1);
+    assert.equal(await unresolved(), 1, 'the same from the cache');
+    fs.writeFileSync(path.join(dir, 'src', 'missing.ts'), 'export const missing = 1;\n');
+    assert.equal(await unresolved(), 0, 'main.ts is unchanged, but its import now resolves');
+  });
+
   it('prints the graph as JSON and DOT', async () => {
     const json = await runCliCapture(['graph', fixturePath('checks', 'allowed'), '--format', 'json'], REPO_ROOT);
     assert.equal(json.code, 0);
