@@ -135,7 +135,8 @@ export function evaluateGoals(results: BenchResults, warmStartMs: number | undef
     goals.push({ goal: 'cold check, 5,000 files: < 400 MB peak', measured: `${Math.round(g5.peakMb)} MB`, met: g5.peakMb < 400 });
     if (d5) goals.push({ goal: 'cold check, 5,000 files: ≥ 3× faster than dependency-cruiser (aim 5×)', measured: ratio(g5, d5), met: d5.wallMs / g5.wallMs >= 3 });
   }
-  goals.push({ goal: 'warm start from a content-keyed cache: ≤ 0.5 s', measured: warmStartMs === undefined ? 'the engine has no such cache' : `${fmt(warmStartMs)} ms (prototype, see below)`, met: warmStartMs === undefined ? false : warmStartMs <= 500 });
+  // The engine has no content-keyed cache: the figure is the prototype's, so the goal is not met by the engine.
+  goals.push({ goal: 'warm start from a content-keyed cache: ≤ 0.5 s', measured: warmStartMs === undefined ? 'the engine has no such cache' : `no cache in the engine; a prototype takes ${fmt(warmStartMs)} ms (below)`, met: false });
   const i5 = five?.incremental;
   if (i5) {
     goals.push({ goal: 're-check after one edit, 5,000 files: ≤ 20 ms median', measured: `${fmt(i5.p50)} ms`, met: i5.p50 <= 20 });
