@@ -182,7 +182,7 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-function childJson<T>(paths: BenchPaths, args: string[]): T {
+function childJson<T>(_paths: BenchPaths, args: string[]): T {
   const child = spawnSync(process.execPath, ['--max-old-space-size=4096', process.argv[1], ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (child.status !== 0) throw new Error(`bench ${args[0]} failed: ${child.stderr}`);
   return JSON.parse(child.stdout) as T;

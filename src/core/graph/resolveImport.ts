@@ -49,6 +49,7 @@ export class ImportResolver {
   private readonly configContexts = new Map<string, ResolutionContext>();
   private readonly fileFormats = new Map<string, ts.ResolutionMode>();
   private readonly configNotices: Notice[] = [];
+  private readonly workspacePaths = new Map<string, string | undefined>();
 
   private readonly root: string;
 
@@ -87,6 +88,7 @@ export class ImportResolver {
     this.directoryContexts.clear();
     this.configContexts.clear();
     this.fileFormats.clear();
+    this.workspacePaths.clear();
     this.configNotices.length = 0;
   }
 
@@ -151,6 +153,15 @@ export class ImportResolver {
 
   /** The path under `root` when the file is a workspace file (a real root reached through a link maps back). */
   private workspacePath(file: string): string | undefined {
+    // Thousands of imports lead to the same few thousand files: each is placed once.
+    const known = this.workspacePaths.get(file);
+    if (known !== undefined || this.workspacePaths.has(file)) return known;
+    const placed = this.placeInWorkspace(file);
+    this.workspacePaths.set(file, placed);
+    return placed;
+  }
+
+  private placeInWorkspace(file: string): string | undefined {
     for (const base of [this.root, this.realRoot]) {
       if (!isInside(base, file)) continue;
       const relative = path.relative(base, file);
