@@ -1,10 +1,8 @@
+import { writeFileAtomic, type WriteResult } from '../util/writeFileAtomic';
 // Snapshots: the records of each open window's scope on a day, for when git cannot tell how the code
 // looked (no git, not a repository, a shallow clone). `guardrails snapshot` writes them to a file the
 // team can commit; the extension keeps its own in its storage. One entry per day, sorted, one record
 // per line so the file diffs well.
-import { randomBytes } from 'node:crypto';
-import * as nodeFs from 'node:fs';
-import * as path from 'node:path';
 import type { FileSystem } from '../fs/fileSystem';
 import type { RefactoringWindow } from '../rules/ruleTypes';
 import { compareBy } from '../report/relativePaths';
@@ -92,21 +90,11 @@ export function serializeSnapshots(data: SnapshotFile): string {
   return `{\n  "version": ${SNAPSHOTS_VERSION},\n  "snapshots": [${days.length ? `\n${days.join(',\n')}\n  ` : ''}]\n}\n`;
 }
 
-export type WriteSnapshotsResult = { ok: true } | { ok: false; message: string };
+export type WriteSnapshotsResult = WriteResult;
 
-/** Writes a temporary file beside `file` and renames it over, so no reader sees half a file. */
+/** Written atomically, so no reader sees half a file. */
 export function writeSnapshotsAtomic(file: string, data: SnapshotFile): WriteSnapshotsResult {
-  const dir = path.dirname(file);
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    nodeFs.mkdirSync(dir, { recursive: true });
-    nodeFs.writeFileSync(temp, serializeSnapshots(data), 'utf8');
-    nodeFs.renameSync(temp, file);
-    return { ok: true };
-  } catch (error) {
-    nodeFs.rmSync(temp, { force: true });
-    return { ok: false, message: `cannot write ${file}: ${error instanceof Error ? error.message : String(error)}` };
-  }
+  return writeFileAtomic(file, serializeSnapshots(data), 'snapshots');
 }
 
 /** Reads `file`, adds `day`, writes it back atomically. */

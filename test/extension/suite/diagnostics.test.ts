@@ -3,37 +3,14 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { requestScreenshot } from '../screenshot';
-import { waitForEvent, waitUntil } from '../wait';
+import { codeOf, guardrailsDiagnostics, openEditor, revert, uri, waitForDiagnostics } from '../editor';
+import { waitUntil } from '../wait';
 
 interface GuardrailsApi {
   version: string;
   whenIdle(): Promise<void>;
   results(): { files: number }[];
   statusText(): string;
-}
-
-const root = (): vscode.Uri => vscode.workspace.workspaceFolders![0].uri;
-const uri = (rel: string): vscode.Uri => vscode.Uri.joinPath(root(), rel);
-const guardrailsDiagnostics = (rel: string): vscode.Diagnostic[] =>
-  vscode.languages.getDiagnostics(uri(rel)).filter((diagnostic) => diagnostic.source === 'guardrails');
-const codeOf = (diagnostic: vscode.Diagnostic): string =>
-  typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
-
-function waitForDiagnostics(rel: string, what: string, check: (diagnostics: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
-  return waitForEvent(`${what} in ${rel}`, vscode.languages.onDidChangeDiagnostics, () => {
-    const diagnostics = guardrailsDiagnostics(rel);
-    return check(diagnostics) ? diagnostics : undefined;
-  }, 15_000);
-}
-
-async function openEditor(rel: string): Promise<vscode.TextEditor> {
-  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri(rel)));
-}
-
-/** Throws away unsaved edits so each test starts from the files on disk. */
-async function revert(editor: vscode.TextEditor): Promise<void> {
-  await vscode.window.showTextDocument(editor.document);
-  await vscode.commands.executeCommand('workbench.action.files.revert');
 }
 
 describe('Guardrails diagnostics in the editor', function () {

@@ -4,34 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { waitForEvent, waitUntil } from '../wait';
-
-const root = (): vscode.Uri => vscode.workspace.workspaceFolders![0].uri;
-const uri = (rel: string): vscode.Uri => vscode.Uri.joinPath(root(), rel);
-const codeOf = (diagnostic: vscode.Diagnostic): string =>
-  typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
-const guardrailsDiagnostics = (rel: string): vscode.Diagnostic[] =>
-  vscode.languages.getDiagnostics(uri(rel)).filter((diagnostic) => diagnostic.source === 'guardrails');
-
-function waitForDiagnostics(rel: string, what: string, check: (diagnostics: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
-  return waitForEvent(`${what} in ${rel}`, vscode.languages.onDidChangeDiagnostics, () => {
-    const diagnostics = guardrailsDiagnostics(rel);
-    return check(diagnostics) ? diagnostics : undefined;
-  }, 15_000);
-}
-
-async function openEditor(rel: string): Promise<vscode.TextEditor> {
-  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri(rel)));
-}
-
-async function revert(editor: vscode.TextEditor): Promise<void> {
-  await vscode.window.showTextDocument(editor.document);
-  await vscode.commands.executeCommand('workbench.action.files.revert');
-}
-
-function hoverText(hovers: vscode.Hover[]): string {
-  return hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
-}
+import { codeOf, hoverText, openEditor, revert, root, uri, waitForDiagnostics } from '../editor';
+import { waitUntil } from '../wait';
 
 describe('Guardrails across the workspace', function () {
   this.timeout(60_000);
