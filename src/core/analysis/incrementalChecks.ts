@@ -1,6 +1,8 @@
 import { CheckContext } from '../checks/checkContext';
 import type { LayerMap } from '../checks/layerMap';
-import { runEdgeRules, runGraphRules } from '../checks/runChecks';
+import { CycleIndex } from '../checks/noCycle';
+import { runEdgeRules } from '../checks/runChecks';
+import type { NoCycleRule } from '../rules/ruleTypes';
 import { checkUnmatchedPatterns } from '../checks/unmatchedPatterns';
 import type { RulesConfig } from '../rules/ruleTypes';
 import type { Edge, Violation } from '../types';
@@ -15,6 +17,9 @@ export class IncrementalChecks {
   private graphFindings: Violation[] | undefined;
   private unmatched: Violation[] | undefined;
   private readonly dirty = new Set<string>();
+  /** Files whose imports now lead elsewhere: their nodes in the cycle indexes are rebuilt. */
+  private readonly retargeted = new Set<string>();
+  private cycleIndexes: CycleIndex[] | undefined;
   private everything = true;
 
   constructor(private readonly config: RulesConfig, private readonly layers: LayerMap, private readonly relPaths: Map<string, string>) {}
@@ -22,12 +27,16 @@ export class IncrementalChecks {
   /** A file's imports were re-read: `targetsChanged` when any of them now leads elsewhere (or is new or gone). */
   fileChanged(file: string, targetsChanged: boolean): void {
     this.dirty.add(file);
-    if (targetsChanged) this.graphFindings = undefined;
+    if (targetsChanged) {
+      this.graphFindings = undefined;
+      this.retargeted.add(file);
+    }
   }
 
   /** Files came or went, or resolution changed: everything again. */
   invalidateAll(): void {
     this.everything = true;
+    this.cycleIndexes = undefined;
   }
 
   run(files: readonly string[], edgesOf: (file: string) => readonly Edge[]): { violations: Violation[]; edges: Edge[] } {
@@ -44,15 +53,41 @@ export class IncrementalChecks {
       for (const file of changed) this.byFile.set(file, []);
       this.add(runEdgeRules(context(changed.flatMap(edgesOf))));
     }
-    this.graphFindings ??= runGraphRules(context(edges));
+    this.graphFindings ??= this.findCycles(files, edges, edgesOf, context);
     this.unmatched ??= checkUnmatchedPatterns(context(edges));
     this.everything = false;
     this.dirty.clear();
+    this.retargeted.clear();
     const violations: Violation[] = [];
     for (const file of files) for (const violation of this.byFile.get(file) ?? []) violations.push(violation);
     for (const violation of this.graphFindings) violations.push(violation);
     for (const violation of this.unmatched) violations.push(violation);
     return { violations, edges };
+  }
+
+  /** File-level cycle rules update only the retargeted files' nodes; layer-level ones rebuild. */
+  private findCycles(files: readonly string[], edges: readonly Edge[], edgesOf: (file: string) => readonly Edge[], context: (subset: readonly Edge[]) => CheckContext): Violation[] {
+    const ctx = context(edges);
+    const rules = this.config.rules.filter((rule): rule is NoCycleRule => rule.kind === 'no-cycle' && rule.severity !== 'off');
+    if (!this.cycleIndexes) {
+      this.cycleIndexes = rules.map((rule) => {
+        const index = new CycleIndex(rule, ctx);
+        index.addAll(edges);
+        return index;
+      });
+    } else {
+      for (const index of this.cycleIndexes) {
+        if (!index.incremental) continue;
+        for (const file of this.retargeted) index.replaceFile(file, files.includes(file) ? edgesOf(file) : []);
+      }
+      this.cycleIndexes = this.cycleIndexes.map((index, i) => {
+        if (index.incremental) return index;
+        const rebuilt = new CycleIndex(rules[i], ctx);
+        rebuilt.addAll(edges);
+        return rebuilt;
+      });
+    }
+    return this.cycleIndexes.flatMap((index) => index.cycles(ctx));
   }
 
   private add(violations: readonly Violation[]): void {
