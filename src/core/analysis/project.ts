@@ -117,6 +117,7 @@ export class GuardrailsProject {
       exclude: (rel) => this.exclude.some((pattern) => pattern.match(rel)),
       excludeDirs: this.options.excludeDirs,
       maxFileBytes: this.config.maxFileBytes,
+      keepTexts: true,
     });
     this.notices.push(...discovered.notices);
     let files = discovered.files;
@@ -132,7 +133,11 @@ export class GuardrailsProject {
         progress.onProgress?.(i, files.length);
         if (i > 0) await new Promise((resolve) => setImmediate(resolve));
       }
-      this.readFile(files[i]);
+      // Discovery read each file for its binary check: use that text, once, then let it go.
+      const text = discovered.texts?.get(files[i]);
+      discovered.texts?.delete(files[i]);
+      if (text !== undefined) this.analyse(files[i], text);
+      else this.readFile(files[i]);
     }
     progress.onProgress?.(files.length, files.length);
     this.loadSignature = undefined;

@@ -12,12 +12,16 @@ export interface DiscoverOptions {
   maxFileBytes: number;
   /** Source extensions; defaults to `DEFAULT_SOURCE_EXTENSIONS`. */
   extensions?: string[];
+  /** Hand back the texts read for the binary check, so the caller does not read every file twice. */
+  keepTexts?: boolean;
 }
 
 export interface DiscoveredFiles {
   /** Absolute paths, sorted. */
   files: string[];
   notices: Notice[];
+  /** With `keepTexts`: each file's text as read during discovery. */
+  texts?: Map<string, string>;
 }
 
 export const DEFAULT_SOURCE_EXTENSIONS: readonly string[] = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -55,6 +59,7 @@ export function isUnanalysableText(text: string, maxFileBytes: number): boolean 
 export function discoverFiles(root: string, fs: FileSystem, options: DiscoverOptions): DiscoveredFiles {
   const files: string[] = [];
   const notices: Notice[] = [];
+  const texts = options.keepTexts ? new Map<string, string>() : undefined;
   if (!fs.directoryExists(root)) {
     notices.push({ level: 'warning', message: `root ${root} does not exist or is not a directory`, file: root });
     return { files, notices };
@@ -94,6 +99,7 @@ export function discoverFiles(root: string, fs: FileSystem, options: DiscoverOpt
       return;
     }
     files.push(file);
+    texts?.set(file, text);
   };
 
   /** `realDir` is the directory's real path; `ancestors` the real paths of the directories above it. */
@@ -139,7 +145,7 @@ export function discoverFiles(root: string, fs: FileSystem, options: DiscoverOpt
 
   walk(root, realRoot, []);
   files.sort();
-  return { files, notices };
+  return { files, notices, texts };
 }
 
 /** `5.2 MB`, `1 MB`, `300 KB`, `12 bytes`. */
