@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import type { FileSystem } from '../fs/fileSystem';
 import { NodeFileSystem } from '../fs/nodeFileSystem';
-import type { ConfigProblem } from '../rules/ruleTypes';
+import type { ConfigProblem, RulesConfig } from '../rules/ruleTypes';
 import type { AnalysisResult, Violation } from '../types';
 import { applyConfiguredBaseline } from './applyConfiguredBaseline';
 import { DiskFactsCache } from './diskFactsCache';
@@ -62,9 +63,13 @@ export async function analyzeDirectory(dir: string, options: AnalyzeOptions = {}
     const factsCache = options.cacheDir ? DiskFactsCache.open(options.cacheDir, config, today, options.engineVersion ?? '') : undefined;
     const project = new GuardrailsProject(config, fs, { today, excludeDirs: nestedRoots(config, [...configs, ...partial]), factsCache });
     if (!(await project.load(options))) return { ok: false, message: 'cancelled', problems: [] };
-    factsCache?.save();
     projects.push(project);
-    const checked = project.check();
+    // With a cache and nothing changed since the last run, its findings stand as they were.
+    const rulesKey = factsCache ? rulesFingerprint(config, fs) : '';
+    const reused = factsCache?.reusableResult(rulesKey);
+    const checked = reused ? { ...reused, files: project.fileCount, edges: project.allEdges() } : project.check();
+    if (factsCache && !reused) factsCache.storeResult(rulesKey, { violations: checked.violations, debt: checked.debt, notices: checked.notices });
+    factsCache?.save();
     const baselined = applyConfiguredBaseline(checked.violations, config, fs, { override: options.baseline, reportRoot: result.root });
     result.notices.push(...baselined.notices);
     result.files += checked.files;
@@ -75,6 +80,13 @@ export async function analyzeDirectory(dir: string, options: AnalyzeOptions = {}
   }
   result.durationMs = Math.round(performance.now() - started);
   return { ok: true, result, projects };
+}
+
+/** The rules files' own text: findings from another version of the rules are never reused. */
+function rulesFingerprint(config: RulesConfig, fs: FileSystem): string {
+  const hash = createHash('sha1');
+  for (const source of config.sources) hash.update(source).update('\0').update(fs.readFile(source) ?? '').update('\0');
+  return hash.digest('hex');
 }
 
 function configProblemViolation(problem: ConfigProblem): Violation {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RulesConfig } from '../rules/ruleTypes';
-import type { Target } from '../types';
+import type { AnalysisResult, Target } from '../types';
 import type { FileFacts } from './fileAnalysis';
 import type { FactsCache } from './project';
 
@@ -15,7 +15,12 @@ interface Stored {
   /** The file list and configuration the targets were resolved under. */
   signature?: string;
   targets?: Record<string, Target[]>;
+  /** The findings of the last run, and the rules they were checked with. */
+  checked?: { rulesKey: string; result: CheckedResult };
 }
+
+/** What the checks found, before the baseline: reused when nothing at all changed. */
+export type CheckedResult = Pick<AnalysisResult, 'violations' | 'debt' | 'notices'>;
 
 /**
  * What each file contributes (imports, debt, suppressions), kept on disk between runs and keyed by
@@ -31,6 +36,8 @@ export class DiskFactsCache implements FactsCache {
   private readonly unchanged = new Set<string>();
   private signature: string | undefined;
   private readonly targetsByFile = new Map<string, Target[]>();
+  private targetsWritten = false;
+  private checked: Stored['checked'];
   private dirty = false;
   hits = 0;
   misses = 0;
@@ -47,6 +54,7 @@ export class DiskFactsCache implements FactsCache {
         for (const [file, entry] of Object.entries(stored.files)) cache.files.set(file, entry);
         cache.signature = stored.signature;
         for (const [file, targets] of Object.entries(stored.targets ?? {})) cache.targetsByFile.set(file, targets);
+        cache.checked = stored.checked;
       }
     } catch {
       // No cache yet, or an unreadable one: start empty.
@@ -83,13 +91,28 @@ export class DiskFactsCache implements FactsCache {
       this.targetsByFile.clear();
     }
     this.targetsByFile.set(file, targets);
+    this.targetsWritten = true;
+    this.dirty = true;
+  }
+
+  /**
+   * The last run's findings, when this run changed nothing: every file's text and imports were
+   * found unchanged and the rules (`rulesKey`, a hash of the rules files) are the same.
+   */
+  reusableResult(rulesKey: string): CheckedResult | undefined {
+    const unchanged = this.misses === 0 && !this.targetsWritten && this.used.size === this.files.size;
+    return unchanged && this.checked?.rulesKey === rulesKey ? this.checked.result : undefined;
+  }
+
+  storeResult(rulesKey: string, result: CheckedResult): void {
+    this.checked = { rulesKey, result };
     this.dirty = true;
   }
 
   /** Writes the facts of the files this run saw (others are dropped), atomically. */
   save(): void {
     if (!this.dirty && this.used.size === this.files.size) return;
-    const stored: Stored = { format: FORMAT, key: this.key, files: {}, signature: this.signature, targets: {} };
+    const stored: Stored = { format: FORMAT, key: this.key, files: {}, signature: this.signature, targets: {}, checked: this.checked };
     for (const file of [...this.used].sort()) {
       stored.files[file] = this.files.get(file)!;
       const targets = this.targetsByFile.get(file);

@@ -101,6 +101,12 @@ export class GuardrailsProject {
     return new CheckContext(this.config, files, [], this.layers, this.relPaths);
   }
 
+  /** Every resolved import, in file order. */
+  allEdges(): Edge[] {
+    this.sortedFiles ??= [...this.facts.keys()].sort();
+    return this.sortedFiles.flatMap((file) => this.edges.get(file) ?? []);
+  }
+
   /** The resolved imports of one file, for hovers and quick fixes. */
   edgesFrom(file: string): readonly Edge[] {
     return this.edges.get(file) ?? [];

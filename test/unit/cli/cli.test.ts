@@ -107,6 +107,10 @@ describe('guardrails CLI', () => {
     fs.appendFileSync(path.join(dir, 'src', 'domain', 'entity.ts'), "import { view } from '../ui/view';\nexport const seen = view;\n");
     const third = await runCliCapture(args, REPO_ROOT);
     assert.deepEqual(findings(third), [...findings(first), 'layered src/domain/entity.ts:4'].sort((a: string, b: string) => a.localeCompare(b)));
+    // Nothing changed in the sources, but the rules did: the findings follow the rules.
+    const rulesFile = path.join(dir, 'guardrails.json');
+    fs.writeFileSync(rulesFile, fs.readFileSync(rulesFile, 'utf8').replace('"why"', '"severity": "off", "why"'));
+    assert.deepEqual(findings(await runCliCapture(args, REPO_ROOT)), []);
   });
 
   it('resolves again with --cache when files come or go', async () => {
