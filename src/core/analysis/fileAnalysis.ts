@@ -1,5 +1,5 @@
-import type { ts } from 'ts-morph';
-import { collectComments, mayContainMarkers } from '../debt/collectComments';
+import { collectComments, mayContainMarkers, type SourceComment } from '../debt/collectComments';
+import { canScanWithoutTree, scanComments } from '../debt/scanComments';
 import { scanDebt } from '../debt/scanDebt';
 import { parseErrorViolation } from '../graph/buildGraph';
 import { extractImports } from '../graph/extractImports';
@@ -28,7 +28,7 @@ export interface FileAnalysisContext {
 /** Parses one file once and reads its imports, debt tags and suppressions from that parse. */
 export function analyzeFileText(file: string, text: string, ctx: FileAnalysisContext): FileFacts {
   const { sourceFile, parseErrors } = parseSource(file, text);
-  const facts: FileFacts = { file, imports: extractImports(sourceFile), ...commentFacts(file, text, () => sourceFile, ctx) };
+  const facts: FileFacts = { file, imports: extractImports(sourceFile), ...commentFacts(file, text, () => collectComments(sourceFile), ctx) };
   if (parseErrors.length > 0) facts.problems.unshift(parseErrorViolation(file, text, parseErrors[0]));
   return facts;
 }
@@ -38,16 +38,17 @@ export function analyzeFileText(file: string, text: string, ctx: FileAnalysisCon
  * is never parsed, and no import is resolved.
  */
 export function scanFileComments(file: string, text: string, ctx: FileAnalysisContext): Omit<FileFacts, 'file' | 'imports'> {
-  return commentFacts(file, text, () => parseSource(file, text).sourceFile, ctx);
+  // Without JSX the scanner alone finds the comments exactly (checked against the tree in tests).
+  const comments = canScanWithoutTree(file) ? () => scanComments(text) : () => collectComments(parseSource(file, text).sourceFile);
+  return commentFacts(file, text, comments, ctx);
 }
 
-function commentFacts(file: string, text: string, parse: () => ts.SourceFile, ctx: FileAnalysisContext): Omit<FileFacts, 'file' | 'imports'> {
+function commentFacts(file: string, text: string, findComments: () => SourceComment[], ctx: FileAnalysisContext): Omit<FileFacts, 'file' | 'imports'> {
   const tags = Object.keys(ctx.policy.tags).filter((tag) => ctx.policy.tags[tag] !== 'off');
   if (!mayContainMarkers(text, [...tags, SUPPRESSION_MARKER])) return { debt: [], suppressions: [], problems: [] };
-  const sourceFile = parse();
-  const comments = collectComments(sourceFile);
+  const comments = findComments();
   const lineIndex = new LineIndex(text);
-  const debt = scanDebt(sourceFile, comments, { file, root: ctx.root, policy: ctx.policy, today: ctx.today, lineIndex });
+  const debt = scanDebt({ text }, comments, { file, root: ctx.root, policy: ctx.policy, today: ctx.today, lineIndex });
   const suppressions = parseSuppressions(comments, { file, lineIndex });
   return { debt: debt.items, suppressions: suppressions.suppressions, problems: [...debt.problems, ...suppressions.problems] };
 }

@@ -1,6 +1,5 @@
 // Debt items of one file: tagged comment lines turned into DebtItems, and what is wrong with their
 // metadata turned into `debt-metadata` findings on the tag.
-import type { ts } from 'ts-morph';
 import type { DebtPolicy } from '../rules/ruleTypes';
 import type { DebtItem, DebtMetadata, Range, ReportedSeverity, Severity, Violation } from '../types';
 import { toRelative } from '../util/paths';
@@ -38,7 +37,8 @@ const REQUIREMENTS: { field: Requirement; has: (m: DebtMetadata) => boolean; nou
   { field: 'estimate', has: (m) => m.estimate !== undefined, noun: 'an estimate', example: 'est 2d' },
 ];
 
-export function scanDebt(sf: ts.SourceFile, comments: readonly SourceComment[], ctx: DebtScanContext): DebtScanResult {
+/** `source` is the parsed file or just its text: only the text is read. */
+export function scanDebt(sf: { readonly text: string }, comments: readonly SourceComment[], ctx: DebtScanContext): DebtScanResult {
   const items: DebtItem[] = [];
   const problems: Violation[] = [];
   const tags = Object.keys(ctx.policy.tags);
