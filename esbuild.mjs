@@ -14,6 +14,7 @@ const common = {
   minify: production,
   // jsonc-parser's "main" is a UMD build that esbuild cannot follow; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
+  alias: { 'ts-morph': './scripts/build/ts-morph-shim.mjs' },
   logLevel: 'info',
 };
 
