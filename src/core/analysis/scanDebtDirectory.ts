@@ -49,11 +49,12 @@ export function scanDebtDirectory(dir: string, options: ScanDebtOptions = {}): S
       exclude: matches(config.exclude.map((ref) => ref.pattern)),
       excludeDirs: nestedRoots(config, [...configs, ...partial]),
       maxFileBytes: config.maxFileBytes,
+      keepTexts: true,
     });
     result.notices.push(...discovered.notices);
     result.files += discovered.files.length;
     for (const file of discovered.files) {
-      const text = fs.readFile(file);
+      const text = discovered.texts?.get(file) ?? fs.readFile(file);
       if (text === undefined) continue;
       const facts = scanFileComments(file, text, { root: config.root, policy: config.debt, today });
       result.debt.push(...facts.debt);
