@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import * as path from 'node:path';
 import type { FileSystem } from '../fs/fileSystem';
 import { NodeFileSystem } from '../fs/nodeFileSystem';
 import type { ConfigProblem, RulesConfig } from '../rules/ruleTypes';
@@ -8,8 +7,7 @@ import { applyConfiguredBaseline } from './applyConfiguredBaseline';
 import { DiskFactsCache } from './diskFactsCache';
 import { GuardrailsProject, type LoadProgress } from './project';
 import { todayIso } from './today';
-import { isInside } from '../util/paths';
-import { loadConfigs, locateRulesFiles, nestedRoots } from './loadConfigs';
+import { nestedRoots, rulesForDirectory } from './loadConfigs';
 
 export interface AnalyzeOptions extends LoadProgress {
   fs?: FileSystem;
@@ -35,28 +33,11 @@ export type AnalyzeOutcome =
 export async function analyzeDirectory(dir: string, options: AnalyzeOptions = {}): Promise<AnalyzeOutcome> {
   const started = performance.now();
   const fs = options.fs ?? new NodeFileSystem();
-  const root = path.resolve(dir);
-  if (!fs.directoryExists(root)) {
-    return { ok: false, message: `${root}: no such directory`, problems: [] };
-  }
-  const rulesFiles = options.config ? [path.resolve(options.config)] : locateRulesFiles(root, fs);
-  if (rulesFiles.length === 0) {
-    return {
-      ok: false,
-      message: `no guardrails.json found in ${root} or above it; create one (see the README) or pass --config FILE`,
-      problems: [],
-    };
-  }
-
-  const { configs, problems, partial } = loadConfigs(rulesFiles, fs);
-  if (problems.some((problem) => problem.severity === 'error')) {
-    return { ok: false, message: 'the rules file has errors', problems };
-  }
-
+  const rules = rulesForDirectory(dir, fs, options.config);
+  if (!rules.ok) return rules;
+  const { configs, partial, problems, reportRoot } = rules;
   const today = options.today ?? todayIso();
   const projects: GuardrailsProject[] = [];
-  // Report paths relative to the outermost rules root that holds `dir` (a rules file above `dir` governs it).
-  const reportRoot = configs.map((config) => config.root).sort((a, b) => a.length - b.length).find((configRoot) => isInside(configRoot, root)) ?? root;
   const result: AnalysisResult = { root: reportRoot, rulesFile: configs[0]?.file, files: 0, durationMs: 0, violations: [], debt: [], edges: [], notices: [] };
   result.violations.push(...problems.map(configProblemViolation));
   for (const config of configs) {

@@ -4,7 +4,7 @@ import { compilePattern } from '../glob/pattern';
 import { findRulesFile, findRulesFilesBelow } from '../rules/findRulesFile';
 import { loadRules } from '../rules/loadRules';
 import type { ConfigProblem, RulesConfig } from '../rules/ruleTypes';
-import { toRelative } from '../util/paths';
+import { isInside, toRelative } from '../util/paths';
 
 /**
  * The nearest rules file above `dir` and every rules file below that one's folder: the outer file
@@ -62,4 +62,26 @@ function excludesFolder(outer: RulesConfig, folder: string): boolean {
     const compiled = compilePattern(ref.pattern);
     return compiled.ok && compiled.pattern.match(sample);
   });
+}
+
+export type RulesForDirectory =
+  | { ok: true; root: string; reportRoot: string; configs: RulesConfig[]; partial: RulesConfig[]; problems: ConfigProblem[] }
+  | { ok: false; message: string; problems: ConfigProblem[] };
+
+/**
+ * What every command does first: the folder must exist, a rules file must govern it (`config`, or
+ * the nearest above and those below), and the rules must load. Report paths are relative to the
+ * outermost rules root that holds the folder (a rules file above it governs it).
+ */
+export function rulesForDirectory(dir: string, fs: FileSystem, config?: string): RulesForDirectory {
+  const root = path.resolve(dir);
+  if (!fs.directoryExists(root)) return { ok: false, message: `${root}: no such directory`, problems: [] };
+  const rulesFiles = config ? [path.resolve(config)] : locateRulesFiles(root, fs);
+  if (rulesFiles.length === 0) {
+    return { ok: false, message: `no guardrails.json found in ${root} or above it; create one (see the README) or pass --config FILE`, problems: [] };
+  }
+  const { configs, problems, partial } = loadConfigs(rulesFiles, fs);
+  if (problems.some((problem) => problem.severity === 'error')) return { ok: false, message: 'the rules file has errors', problems };
+  const reportRoot = configs.map((loaded) => loaded.root).sort((a, b) => a.length - b.length).find((configRoot) => isInside(configRoot, root)) ?? root;
+  return { ok: true, root, reportRoot, configs, partial, problems };
 }

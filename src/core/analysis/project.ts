@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { CheckContext } from '../checks/checkContext';
 import { LayerMap } from '../checks/layerMap';
 import type { FileSystem } from '../fs/fileSystem';
-import { compilePattern, type CompiledPattern } from '../glob/pattern';
+import { compilePatterns, type CompiledPattern } from '../glob/pattern';
 import { loadCompilerOptions } from '../graph/compilerOptions';
 import { discoverFiles, isSourcePath, isUnanalysableText } from '../graph/discoverFiles';
 import { ImportResolver } from '../graph/resolveImport';
@@ -75,8 +75,8 @@ export class GuardrailsProject {
 
   constructor(readonly config: RulesConfig, private readonly fs: FileSystem, private readonly options: ProjectOptions) {
     const include = options.include?.length ? options.include : config.include.map((ref) => ref.pattern);
-    this.include = compileAll(include);
-    this.exclude = compileAll([...config.exclude.map((ref) => ref.pattern), ...(options.exclude ?? [])]);
+    this.include = compilePatterns(include);
+    this.exclude = compilePatterns([...config.exclude.map((ref) => ref.pattern), ...(options.exclude ?? [])]);
     this.layers = new LayerMap(config.layers);
     this.checks = new IncrementalChecks(config, this.layers, this.relPaths);
     this.resolver = this.createResolver();
@@ -303,11 +303,4 @@ export class GuardrailsProject {
     if (this.config.tsconfig) hash.update(this.fs.readFile(this.config.tsconfig) ?? '');
     return hash.digest('hex');
   }
-}
-
-function compileAll(patterns: string[]): CompiledPattern[] {
-  return patterns.flatMap((pattern) => {
-    const compiled = compilePattern(pattern);
-    return compiled.ok ? [compiled.pattern] : [];
-  });
 }

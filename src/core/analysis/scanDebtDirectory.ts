@@ -1,13 +1,11 @@
-import * as path from 'node:path';
 import type { FileSystem } from '../fs/fileSystem';
 import { NodeFileSystem } from '../fs/nodeFileSystem';
-import { compilePattern } from '../glob/pattern';
+import { compilePatterns } from '../glob/pattern';
 import { discoverFiles } from '../graph/discoverFiles';
 import type { ConfigProblem } from '../rules/ruleTypes';
 import type { AnalysisResult } from '../types';
-import { isInside } from '../util/paths';
 import { scanFileComments } from './fileAnalysis';
-import { loadConfigs, locateRulesFiles, nestedRoots } from './loadConfigs';
+import { nestedRoots, rulesForDirectory } from './loadConfigs';
 import { todayIso } from './today';
 
 export interface ScanDebtOptions {
@@ -26,22 +24,14 @@ export type ScanDebtOutcome = { ok: true; result: AnalysisResult } | { ok: false
 export function scanDebtDirectory(dir: string, options: ScanDebtOptions = {}): ScanDebtOutcome {
   const started = performance.now();
   const fs = options.fs ?? new NodeFileSystem();
-  const root = path.resolve(dir);
-  if (!fs.directoryExists(root)) return { ok: false, message: `${root}: no such directory`, problems: [] };
-  const rulesFiles = options.config ? [path.resolve(options.config)] : locateRulesFiles(root, fs);
-  if (rulesFiles.length === 0) return { ok: false, message: `no guardrails.json found in ${root} or above it; create one (see the README) or pass --config FILE`, problems: [] };
-  const { configs, problems, partial } = loadConfigs(rulesFiles, fs);
-  if (problems.some((problem) => problem.severity === 'error')) return { ok: false, message: 'the rules file has errors', problems };
-
+  const rules = rulesForDirectory(dir, fs, options.config);
+  if (!rules.ok) return rules;
+  const { configs, partial, reportRoot } = rules;
   const today = options.today ?? todayIso();
-  const reportRoot = configs.map((config) => config.root).sort((a, b) => a.length - b.length).find((configRoot) => isInside(configRoot, root)) ?? root;
   const result: AnalysisResult = { root: reportRoot, rulesFile: configs[0]?.file, files: 0, durationMs: 0, violations: [], debt: [], edges: [], notices: [] };
   for (const config of configs) {
     const matches = (patterns: string[]) => {
-      const compiled = patterns.flatMap((pattern) => {
-        const outcome = compilePattern(pattern);
-        return outcome.ok ? [outcome.pattern] : [];
-      });
+      const compiled = compilePatterns(patterns);
       return (rel: string) => compiled.some((pattern) => pattern.match(rel));
     };
     const discovered = discoverFiles(config.root, fs, {

@@ -1,4 +1,4 @@
-import { compilePattern } from '../glob/pattern';
+import { compilePatterns } from '../glob/pattern';
 import type { Edge } from '../types';
 import type { Rule } from '../rules/ruleTypes';
 import { targetKind, type CheckContext } from './checkContext';
@@ -8,10 +8,7 @@ import { targetKind, type CheckContext } from './checkContext';
  * (an exception on either end of a dependency exempts it).
  */
 export function edgeFilter(rule: Rule, ctx: CheckContext): (edge: Edge) => boolean {
-  const exceptions = rule.exceptions.flatMap((ref) => {
-    const compiled = compilePattern(ref.pattern);
-    return compiled.ok ? [compiled.pattern] : [];
-  });
+  const exceptions = compilePatterns(rule.exceptions.map((ref) => ref.pattern));
   const kinds = rule.kinds ? new Set(rule.kinds) : undefined;
   const excepted = new Map<string, boolean>();
   const isExcepted = (file: string): boolean => {

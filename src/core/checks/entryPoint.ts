@@ -1,4 +1,4 @@
-import { compilePattern } from '../glob/pattern';
+import { compilePatterns } from '../glob/pattern';
 import type { EntryPointRule } from '../rules/ruleTypes';
 import type { Violation } from '../types';
 import { targetKind, type CheckContext } from './checkContext';
@@ -10,10 +10,7 @@ import { dependencyViolation, describeTarget } from './makeViolation';
  * files. Imports from inside the module are free; imports from outside must target an entry file.
  */
 export function checkEntryPoint(rule: EntryPointRule, ctx: CheckContext): Violation[] {
-  const modules = rule.modules.flatMap((ref) => {
-    const compiled = compilePattern(ref.pattern);
-    return compiled.ok ? [compiled.pattern] : [];
-  });
+  const modules = compilePatterns(rule.modules.map((ref) => ref.pattern));
   const moduleCache = new Map<string, string | null>();
   /** The module directory (root-relative) that holds `rel`, found by testing each ancestor dir. */
   const moduleOf = (rel: string): string | undefined => {

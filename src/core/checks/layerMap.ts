@@ -1,4 +1,4 @@
-import { compilePattern, type CompiledPattern } from '../glob/pattern';
+import { compilePatterns, type CompiledPattern } from '../glob/pattern';
 import type { Layer } from '../rules/ruleTypes';
 
 /**
@@ -12,10 +12,7 @@ export class LayerMap {
   constructor(layers: readonly Layer[]) {
     this.compiled = layers.map((layer) => ({
       name: layer.name,
-      patterns: layer.files.flatMap((ref) => {
-        const result = compilePattern(ref.pattern);
-        return result.ok ? [result.pattern] : [];
-      }),
+      patterns: compilePatterns(layer.files.map((ref) => ref.pattern)),
     }));
   }
 

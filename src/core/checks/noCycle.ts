@@ -1,4 +1,4 @@
-import { compilePattern } from '../glob/pattern';
+import { compilePatterns } from '../glob/pattern';
 import type { NoCycleRule } from '../rules/ruleTypes';
 import type { CycleStep, Edge, ReportedSeverity, Violation } from '../types';
 import { targetKind, type CheckContext } from './checkContext';
@@ -30,10 +30,7 @@ export class CycleIndex {
 
   constructor(private readonly rule: NoCycleRule, ctx: CheckContext) {
     this.applies = edgeFilter(rule, ctx);
-    const scope = rule.scope.flatMap((ref) => {
-      const compiled = compilePattern(ref.pattern);
-      return compiled.ok ? [compiled.pattern] : [];
-    });
+    const scope = compilePatterns(rule.scope.map((ref) => ref.pattern));
     const scoped = new Map<string, boolean>();
     this.inScope = (file) => {
       if (scope.length === 0) return true;

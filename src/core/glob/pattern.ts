@@ -108,3 +108,14 @@ function makePattern(source: string, matcher: Minimatch, slots: CaptureSlot[]): 
 function hasOwn(record: Record<string, string>, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(record, key);
 }
+
+/**
+ * Compiles many globs, keeping the valid ones: the loader has already reported the invalid ones
+ * where they are written, so checks simply let them match nothing.
+ */
+export function compilePatterns(patterns: readonly string[]): CompiledPattern[] {
+  return patterns.flatMap((pattern) => {
+    const compiled = compilePattern(pattern);
+    return compiled.ok ? [compiled.pattern] : [];
+  });
+}

@@ -1,4 +1,4 @@
-import { compilePattern, type CompiledPattern } from '../../core/glob/pattern';
+import { compilePatterns, type CompiledPattern } from '../../core/glob/pattern';
 import type { RefactoringWindow } from '../../core/rules/ruleTypes';
 import type { DebtItem } from '../../core/types';
 import { toRelative } from '../../core/util/paths';
@@ -25,10 +25,7 @@ export function windowsOf(item: DebtItem, root: string, windows: readonly Refact
   return windows.filter((window) => {
     let scope = compiledScopes.get(window);
     if (!scope) {
-      scope = window.scope.flatMap((glob) => {
-        const compiled = compilePattern(glob);
-        return compiled.ok ? [compiled.pattern] : [];
-      });
+      scope = compilePatterns(window.scope);
       compiledScopes.set(window, scope);
     }
     return scope.some((pattern) => pattern.match(rel));
