@@ -25,3 +25,18 @@ export function formatProblems(problems: readonly ConfigProblem[], cwd: string):
     })
     .join('\n');
 }
+
+/** A command's `--format` when it is one it knows; otherwise says so and returns undefined (exit 2). */
+export function chooseFormat(io: CliIo, command: string, given: string | undefined, formats: readonly string[]): string | undefined {
+  const format = given ?? formats[0];
+  if (formats.includes(format)) return format;
+  io.stderr.write(`guardrails: ${command} --format takes ${formats.join(', ')}, not "${format}"\n`);
+  return undefined;
+}
+
+/** Why the rules could not be loaded, each problem as `file:line:col: …`; the exit code is 2. */
+export function reportFailure(io: CliIo, failure: { message: string; problems: readonly ConfigProblem[] }): 2 {
+  const details = formatProblems(failure.problems, io.cwd);
+  io.stderr.write(`guardrails: ${failure.message}\n${details ? `${details}\n` : ''}`);
+  return 2;
+}

@@ -4,7 +4,7 @@ import { toJsonReport } from '../../core/report/jsonReport';
 import { toSarif } from '../../core/report/sarifReport';
 import { formatText } from '../../core/report/textReport';
 import type { CliArgs } from '../args';
-import { formatProblems, writeReport, type CliIo } from '../output';
+import { chooseFormat, reportFailure, writeReport, type CliIo } from '../output';
 import { ProgressLine } from '../progress';
 import { buildId, VERSION } from '../version';
 import { updateBaselines } from './updateBaseline';
@@ -13,11 +13,8 @@ const FORMATS = ['text', 'json', 'sarif'];
 
 /** `guardrails check`: exit 0 clean, 1 findings at the failing level, 2 usage or rules errors. */
 export async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
-  const format = args.format ?? 'text';
-  if (!FORMATS.includes(format)) {
-    io.stderr.write(`guardrails: check --format takes ${FORMATS.join(', ')}, not "${format}"\n`);
-    return 2;
-  }
+  const format = chooseFormat(io, 'check', args.format, FORMATS);
+  if (!format) return 2;
   const progress = new ProgressLine(io.stderr, io.stderr.isTTY === true && format === 'text' && !args.output);
   const outcome = await analyzeDirectory(path.resolve(io.cwd, args.dir), {
     config: args.config && path.resolve(io.cwd, args.config),
@@ -28,11 +25,7 @@ export async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
     engineVersion: buildId(),
   });
   progress.clear();
-  if (!outcome.ok) {
-    const details = formatProblems(outcome.problems, io.cwd);
-    io.stderr.write(`guardrails: ${outcome.message}\n${details ? `${details}\n` : ''}`);
-    return 2;
-  }
+  if (!outcome.ok) return reportFailure(io, outcome);
   const { result, projects } = outcome;
 
   if (args.updateBaseline) {

@@ -3,23 +3,17 @@ import { analyzeDirectory } from '../../core/analysis/analyze';
 import { toDot } from '../../core/report/dotReport';
 import { toGraphJson } from '../../core/report/graphJson';
 import type { CliArgs } from '../args';
-import { formatProblems, writeReport, type CliIo } from '../output';
+import { chooseFormat, reportFailure, writeReport, type CliIo } from '../output';
 
 /** `guardrails graph`: the resolved import graph as JSON or Graphviz. */
 export async function runGraph(args: CliArgs, io: CliIo): Promise<number> {
-  const format = args.format ?? 'json';
-  if (format !== 'json' && format !== 'dot') {
-    io.stderr.write(`guardrails: graph --format takes json or dot, not "${format}"\n`);
-    return 2;
-  }
+  const format = chooseFormat(io, 'graph', args.format, ['json', 'dot']);
+  if (!format) return 2;
   const outcome = await analyzeDirectory(path.resolve(io.cwd, args.dir), {
     config: args.config && path.resolve(io.cwd, args.config),
     baseline: false,
   });
-  if (!outcome.ok) {
-    io.stderr.write(`guardrails: ${outcome.message}\n${formatProblems(outcome.problems, io.cwd)}\n`);
-    return 2;
-  }
+  if (!outcome.ok) return reportFailure(io, outcome);
   const report = format === 'dot' ? toDot(outcome.result) : JSON.stringify(toGraphJson(outcome.result), null, 2);
   writeReport(io, report, args.output);
   return 0;

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { snapshotDirectory } from '../../core/windows/windowsForDirectory';
 import type { CliArgs } from '../args';
-import { formatProblems, type CliIo } from '../output';
+import { reportFailure, type CliIo } from '../output';
 
 /**
  * `guardrails snapshot`: adds today's debt and findings of each open refactoring window to
@@ -16,11 +16,7 @@ export async function runSnapshot(args: CliArgs, io: CliIo): Promise<number> {
     config: args.config && path.resolve(io.cwd, args.config),
     today: args.today,
   });
-  if (!outcome.ok) {
-    const details = formatProblems(outcome.problems, io.cwd);
-    io.stderr.write(`guardrails: ${outcome.message}\n${details ? `${details}\n` : ''}`);
-    return 2;
-  }
+  if (!outcome.ok) return reportFailure(io, outcome);
   if (outcome.recorded.length === 0) {
     io.stdout.write('No open refactoring windows: nothing to record.\n');
     return 0;

@@ -3,7 +3,7 @@ import { formatWindowsMarkdown } from '../../core/windows/formatMarkdown';
 import { formatWindowsText } from '../../core/windows/formatText';
 import { windowsForDirectory } from '../../core/windows/windowsForDirectory';
 import type { CliArgs } from '../args';
-import { formatProblems, writeReport, type CliIo } from '../output';
+import { chooseFormat, reportFailure, writeReport, type CliIo } from '../output';
 import { ProgressLine } from '../progress';
 import { VERSION } from '../version';
 
@@ -11,11 +11,8 @@ const FORMATS = ['text', 'json', 'markdown'];
 
 /** `guardrails windows`: progress of every refactoring window; exit 0, or 2 on usage or rules errors. */
 export async function runWindows(args: CliArgs, io: CliIo): Promise<number> {
-  const format = args.format ?? 'text';
-  if (!FORMATS.includes(format)) {
-    io.stderr.write(`guardrails: windows --format takes ${FORMATS.join(', ')}, not "${format}"\n`);
-    return 2;
-  }
+  const format = chooseFormat(io, 'windows', args.format, FORMATS);
+  if (!format) return 2;
   const progress = new ProgressLine(io.stderr, io.stderr.isTTY === true && format === 'text' && !args.output);
   const outcome = await windowsForDirectory(path.resolve(io.cwd, args.dir), {
     config: args.config && path.resolve(io.cwd, args.config),
@@ -24,11 +21,7 @@ export async function runWindows(args: CliArgs, io: CliIo): Promise<number> {
     onProgress: (done, total) => progress.update(done, total),
   });
   progress.clear();
-  if (!outcome.ok) {
-    const details = formatProblems(outcome.problems, io.cwd);
-    io.stderr.write(`guardrails: ${outcome.message}\n${details ? `${details}\n` : ''}`);
-    return 2;
-  }
+  if (!outcome.ok) return reportFailure(io, outcome);
   const { report } = outcome;
   const text = format === 'json' ? JSON.stringify(report, null, 2)
     : format === 'markdown' ? formatWindowsMarkdown(report)
