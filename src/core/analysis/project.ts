@@ -97,8 +97,8 @@ export class GuardrailsProject {
 
   /** A check context over the current state, for questions about single imports (hovers). */
   context(): CheckContext {
-    const files = [...this.facts.keys()].sort();
-    return new CheckContext(this.config, files, [], this.layers, this.relPaths);
+    this.sortedFiles ??= [...this.facts.keys()].sort();
+    return new CheckContext(this.config, this.sortedFiles, [], this.layers, this.relPaths);
   }
 
   /** Every resolved import, in file order. */
