@@ -1,4 +1,5 @@
 // The engine uses only the TypeScript compiler that ts-morph ships (`import { ts } from 'ts-morph'`),
-// never ts-morph's wrapper layer. The bundles take `ts` straight from @ts-morph/common, so each
-// process starts without evaluating ts-morph's own code (about 70 ms on every CLI run).
-export { ts } from '@ts-morph/common';
+// never ts-morph's wrapper layer. The bundles take that compiler straight from the file
+// @ts-morph/common loads it from, so a process evaluates neither ts-morph's code nor its 3 MB of
+// bundled lib files (about 70 + 50 ms on every CLI run, and a smaller code cache).
+export { default as ts } from '@ts-morph/common/dist/typescript.js';

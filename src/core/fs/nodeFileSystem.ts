@@ -40,7 +40,9 @@ export class NodeFileSystem implements FileSystem {
 
   stat(path: string): FileStat | undefined {
     try {
-      const stat = fs.statSync(path);
+      // Resolution asks about many paths that do not exist: no exception for those.
+      const stat = fs.statSync(path, { throwIfNoEntry: false });
+      if (!stat) return undefined;
       return { size: stat.size, isFile: stat.isFile(), isDirectory: stat.isDirectory() };
     } catch {
       return undefined;
