@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { Concurrency } from '../core/analysis/factsWorkers';
 // Command-line parsing: small and explicit, so every option is listed in one place with its help.
 
 export type Command = 'check' | 'debt' | 'graph' | 'windows' | 'snapshot';
@@ -17,6 +18,8 @@ export interface CliArgs {
   output?: string;
   /** Where `--cache` keeps file facts; undefined when caching is off. */
   cacheLocation?: string;
+  /** Parsing threads: a count, `auto` (spare cores, for large workspaces) or `off`. */
+  concurrency: Concurrency;
 }
 
 export type ParseOutcome =
@@ -25,7 +28,7 @@ export type ParseOutcome =
   | { kind: 'version' }
   | { kind: 'error'; message: string };
 
-const VALUE_OPTIONS = new Set(['--format', '--config', '--baseline', '--max-warnings', '--today', '--output', '--cache-location']);
+const VALUE_OPTIONS = new Set(['--format', '--config', '--baseline', '--max-warnings', '--today', '--output', '--cache-location', '--concurrency']);
 const FLAG_OPTIONS = new Set(['--update-baseline', '--no-color', '--color', '--help', '-h', '--version', '-v', '--cache']);
 
 export function parseArgs(argv: readonly string[], isTty: boolean): ParseOutcome {
@@ -64,6 +67,10 @@ export function parseArgs(argv: readonly string[], isTty: boolean): ParseOutcome
   if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) {
     return { kind: 'error', message: `--today takes a date as YYYY-MM-DD, not "${today}"` };
   }
+  const concurrency = values.get('--concurrency') ?? 'auto';
+  if (concurrency !== 'auto' && concurrency !== 'off' && !/^\d+$/.test(concurrency)) {
+    return { kind: 'error', message: `--concurrency takes a number of threads, auto or off, not "${concurrency}"` };
+  }
   const color = flags.has('--no-color') ? false : flags.has('--color') ? true : isTty && !process.env.NO_COLOR;
   return {
     kind: 'run',
@@ -79,6 +86,7 @@ export function parseArgs(argv: readonly string[], isTty: boolean): ParseOutcome
       today,
       output: values.get('--output'),
       cacheLocation: values.get('--cache-location') ?? (flags.has('--cache') ? path.join('node_modules', '.cache', 'guardrails') : undefined),
+      concurrency: concurrency === 'auto' || concurrency === 'off' ? concurrency : Number(concurrency),
     },
   };
 }
@@ -103,6 +111,8 @@ Options:
   --cache             Keep each file's parse results between runs, keyed by its content
                       (in node_modules/.cache/guardrails); only changed files are parsed again
   --cache-location D  Keep that cache in D instead (implies --cache)
+  --concurrency N     Threads that parse besides the main one: a number, off, or auto
+                      (default: one per spare core, for 10,000 files or more)
   --no-color          Plain text output (also when NO_COLOR is set or output is not a terminal)
   -h, --help          Show this help
   -v, --version       Show the version

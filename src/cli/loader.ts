@@ -9,9 +9,11 @@ import Module from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import { isMainThread, workerData } from 'node:worker_threads';
 
 interface CliModule {
   cliMain(): void;
+  factsWorkerMain(): void;
 }
 
 const bundle = path.join(__dirname, 'guardrails-cli.js');
@@ -37,7 +39,8 @@ function load(): CliModule {
   const module = { exports: {} as CliModule };
   const localRequire = Module.createRequire(bundle);
   script.runInThisContext()(module.exports, localRequire, module, bundle, path.dirname(bundle));
-  if (cache && (!cachedData || script.cachedDataRejected)) {
+  // Only the main thread writes the cache: a parsing thread shares its pid and its file name.
+  if (cache && isMainThread && (!cachedData || script.cachedDataRejected)) {
     // Written at exit, so the functions the run compiled are in the cache too.
     process.once('exit', () => {
       try {
@@ -53,4 +56,7 @@ function load(): CliModule {
   return module.exports;
 }
 
-load().cliMain();
+// The same bundle, from the same code cache, runs the CLI's parsing threads (`--concurrency`).
+const engine = load();
+if (isMainThread) engine.cliMain();
+else if ((workerData as { guardrails?: string } | undefined)?.guardrails === 'facts') engine.factsWorkerMain();

@@ -38,6 +38,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
+/** A parsing thread's entry (the loader calls it in workers the CLI starts). */
+export { serveFactsRequests as factsWorkerMain } from '../core/analysis/factsWorkers';
+
 /** The process entry: runs the command line and sets the exit code. */
 export function cliMain(): void {
   runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }).then(

@@ -7,6 +7,7 @@ import type { CliArgs } from '../args';
 import { chooseFormat, reportFailure, writeReport, type CliIo } from '../output';
 import { ProgressLine } from '../progress';
 import { buildId, VERSION } from '../version';
+import { createFactsWorkers } from '../workers';
 import { updateBaselines } from './updateBaseline';
 
 const FORMATS = ['text', 'json', 'sarif'];
@@ -16,7 +17,9 @@ export async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
   const format = chooseFormat(io, 'check', args.format, FORMATS);
   if (!format) return 2;
   const progress = new ProgressLine(io.stderr, io.stderr.isTTY === true && format === 'text' && !args.output);
+  const workers = createFactsWorkers(args, io);
   const outcome = await analyzeDirectory(path.resolve(io.cwd, args.dir), {
+    workers,
     config: args.config && path.resolve(io.cwd, args.config),
     today: args.today,
     baseline: args.updateBaseline ? false : args.baseline && path.resolve(io.cwd, args.baseline),
@@ -24,6 +27,7 @@ export async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
     cacheDir: args.cacheLocation && path.resolve(io.cwd, args.dir, args.cacheLocation),
     engineVersion: buildId(),
   });
+  workers.close();
   progress.clear();
   if (!outcome.ok) return reportFailure(io, outcome);
   const { result, projects } = outcome;

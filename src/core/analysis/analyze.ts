@@ -5,6 +5,7 @@ import type { ConfigProblem, RulesConfig } from '../rules/ruleTypes';
 import type { AnalysisResult, Violation } from '../types';
 import { applyConfiguredBaseline } from './applyConfiguredBaseline';
 import { DiskFactsCache } from './diskFactsCache';
+import type { FactsWorkers } from './factsWorkers';
 import { GuardrailsProject, type LoadProgress } from './project';
 import { todayIso } from './today';
 import { nestedRoots, rulesForDirectory } from './loadConfigs';
@@ -20,6 +21,8 @@ export interface AnalyzeOptions extends LoadProgress {
   cacheDir?: string;
   /** Part of the cache's key: facts from another engine version are not reused. */
   engineVersion?: string;
+  /** Threads to parse part of a large workspace on. */
+  workers?: FactsWorkers;
 }
 
 export type AnalyzeOutcome =
@@ -42,7 +45,7 @@ export async function analyzeDirectory(dir: string, options: AnalyzeOptions = {}
   result.violations.push(...problems.map(configProblemViolation));
   for (const config of configs) {
     const factsCache = options.cacheDir ? DiskFactsCache.open(options.cacheDir, config, today, options.engineVersion ?? '') : undefined;
-    const project = new GuardrailsProject(config, fs, { today, excludeDirs: nestedRoots(config, [...configs, ...partial]), factsCache });
+    const project = new GuardrailsProject(config, fs, { today, excludeDirs: nestedRoots(config, [...configs, ...partial]), factsCache, workers: options.workers });
     if (!(await project.load(options))) return { ok: false, message: 'cancelled', problems: [] };
     projects.push(project);
     // With a cache and nothing changed since the last run, its findings stand as they were.

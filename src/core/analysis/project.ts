@@ -11,7 +11,8 @@ import type { RulesConfig } from '../rules/ruleTypes';
 import { applySuppressions } from '../suppress/suppressions';
 import type { AnalysisResult, Edge, Notice, Target } from '../types';
 import { isInside, toRelative } from '../util/paths';
-import { analyzeFileText, type FileFacts } from './fileAnalysis';
+import { analyzeFileText, type FileAnalysisContext, type FileFacts } from './fileAnalysis';
+import type { FactsRequest, FactsWorkers } from './factsWorkers';
 import { IncrementalChecks, targetsDiffer } from './incrementalChecks';
 
 export interface ProjectOptions {
@@ -27,6 +28,8 @@ export interface ProjectOptions {
   maxFiles?: number;
   /** What files contributed when last read with the same text (past states from git re-read few files). */
   factsCache?: FactsCache;
+  /** Threads that parse part of a large first load (the CLI's `--concurrency`). */
+  workers?: FactsWorkers;
 }
 
 /** Facts by file and exact text; the owner keeps one per rules file and `today`, which facts depend on. */
@@ -52,6 +55,12 @@ export interface LoadProgress {
   onProgress?(done: number, total: number): void;
   isCancelled?(): boolean;
 }
+
+/** Files the main thread parses between two looks at worker replies (a divisor of PROGRESS_EVERY). */
+const MAIN_BATCH = 25;
+/** Files sent to a worker at once: big enough that messaging is noise, small enough to balance. */
+const WORKER_BATCH = 50;
+const PROGRESS_EVERY = 250;
 
 /**
  * One rules file and the files it governs. Keeps what each file contributes, so the editor can
@@ -124,6 +133,9 @@ export class GuardrailsProject {
       excludeDirs: this.options.excludeDirs,
       maxFileBytes: this.config.maxFileBytes,
       keepTexts: true,
+      onFile: (count) => {
+        if (count % 100 === 0) this.options.workers?.warmUp(count);
+      },
     });
     this.notices.push(...discovered.notices);
     let files = discovered.files;
@@ -133,21 +145,100 @@ export class GuardrailsProject {
       files = files.slice(0, maxFiles);
     }
     this.loadSignature = this.options.factsCache?.targets ? this.resolutionSignature(files) : undefined;
-    for (let i = 0; i < files.length; i++) {
-      if (i % 250 === 0) {
-        if (progress.isCancelled?.()) return false;
-        progress.onProgress?.(i, files.length);
-        if (i > 0) await new Promise((resolve) => setImmediate(resolve));
-      }
-      // Discovery read each file for its binary check: use that text, once, then let it go.
-      const text = discovered.texts?.get(files[i]);
-      discovered.texts?.delete(files[i]);
-      if (text !== undefined) this.analyse(files[i], text);
-      else this.readFile(files[i]);
+    try {
+      return await this.analyseAll(files, discovered.texts, progress);
+    } finally {
+      this.loadSignature = undefined;
     }
-    progress.onProgress?.(files.length, files.length);
-    this.loadSignature = undefined;
-    return true;
+  }
+
+  /**
+   * Parses every file (part of them on worker threads, for a large load) and adopts the facts in
+   * file order, so resolution, notices and results are the same whichever thread parsed a file.
+   * Discovery read each file for its binary check: that text is used once, then let go.
+   */
+  private async analyseAll(files: readonly string[], texts: Map<string, string> | undefined, progress: LoadProgress): Promise<boolean> {
+    // undefined: not parsed yet; null: unreadable or already adopted.
+    const slots: (FileFacts | null | undefined)[] = new Array(files.length);
+    let taken = 0;
+    let adopted = 0;
+    let cancelled = false;
+    const textOf = (i: number): string | undefined => {
+      const text = texts?.get(files[i]);
+      texts?.delete(files[i]);
+      return text ?? this.fs.readFile(files[i]);
+    };
+    const workers = this.options.workers;
+    const workerCount = workers?.workersFor(files.length) ?? 0;
+    // Small loads (`--concurrency N` on a small project) are still shared out evenly.
+    const workerBatch = Math.max(1, Math.min(WORKER_BATCH, Math.ceil(files.length / (4 * (workerCount + 1)))));
+    let wake: (() => void) | undefined;
+    // Two batches in flight per worker, so a worker never waits for the main thread to hand it one.
+    const feeders = workers && workerCount > 0
+      ? Array.from({ length: 2 * workerCount }, async () => {
+        const ctx = this.analysisContext();
+        for (;;) {
+          const start = taken;
+          taken = Math.min(files.length, start + workerBatch);
+          if (cancelled || start === taken) return;
+          const batch: FactsRequest[] = [];
+          const indices: number[] = [];
+          for (let i = start; i < taken; i++) {
+            const text = textOf(i);
+            const cached = text === undefined ? undefined : this.options.factsCache?.get(files[i], text);
+            if (text === undefined || cached) slots[i] = cached ?? null;
+            else {
+              batch.push({ file: files[i], text });
+              indices.push(i);
+            }
+          }
+          const facts = batch.length > 0 ? await workers.analyze(batch, ctx) : [];
+          facts.forEach((fileFacts, k) => {
+            this.options.factsCache?.set(batch[k].file, batch[k].text, fileFacts);
+            slots[indices[k]] = fileFacts;
+          });
+          wake?.();
+        }
+      })
+      : [];
+    try {
+      let reported = -1;
+      while (adopted < files.length) {
+        if (progress.isCancelled?.()) {
+          cancelled = true;
+          return false;
+        }
+        const start = taken;
+        taken = Math.min(files.length, start + MAIN_BATCH);
+        for (let i = start; i < taken; i++) {
+          const text = textOf(i);
+          slots[i] = text === undefined ? null : this.factsOf(files[i], text);
+        }
+        for (; adopted < files.length && slots[adopted] !== undefined; adopted++) {
+          const facts = slots[adopted];
+          slots[adopted] = null;
+          if (facts) this.adopt(facts);
+        }
+        if (Math.floor(adopted / PROGRESS_EVERY) !== reported) {
+          reported = Math.floor(adopted / PROGRESS_EVERY);
+          progress.onProgress?.(adopted, files.length);
+        }
+        if (adopted === files.length) break;
+        if (start === taken) {
+          // Everything is handed out: wait for a worker's batch.
+          await new Promise<void>((resolve) => (wake = resolve));
+          wake = undefined;
+        } else if (feeders.length > 0 || taken % PROGRESS_EVERY === 0) {
+          // Let worker replies (and the editor's events) in.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      }
+      await Promise.all(feeders);
+      progress.onProgress?.(files.length, files.length);
+      return true;
+    } finally {
+      cancelled = true;
+    }
   }
 
   /** True when the rules govern this file (inside the root, included, not excluded or nested). */
@@ -258,16 +349,26 @@ export class GuardrailsProject {
     };
   }
 
-  private readFile(file: string): void {
-    const content = this.fs.readFile(file);
-    if (content !== undefined) this.analyse(file, content);
+  private analyse(file: string, content: string): void {
+    this.adopt(this.factsOf(file, content));
   }
 
-  private analyse(file: string, content: string): void {
+  private factsOf(file: string, content: string): FileFacts {
     const cache = this.options.factsCache;
     const cached = cache?.get(file, content);
-    const facts = cached ?? analyzeFileText(file, content, { root: this.root, policy: this.config.debt, today: this.options.today });
-    if (!cached) cache?.set(file, content, facts);
+    if (cached) return cached;
+    const facts = analyzeFileText(file, content, this.analysisContext());
+    cache?.set(file, content, facts);
+    return facts;
+  }
+
+  private analysisContext(): FileAnalysisContext {
+    return { root: this.root, policy: this.config.debt, today: this.options.today };
+  }
+
+  /** Takes a file's facts in: resolves its imports and tells the checks what changed. */
+  private adopt(facts: FileFacts): void {
+    const file = facts.file;
     const edges = this.resolve(facts);
     if (!this.facts.has(file)) this.fileSetChanged();
     this.checks.fileChanged(file, targetsDiffer(this.edges.get(file), edges));

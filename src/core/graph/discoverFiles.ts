@@ -14,6 +14,8 @@ export interface DiscoverOptions {
   extensions?: string[];
   /** Hand back the texts read for the binary check, so the caller does not read every file twice. */
   keepTexts?: boolean;
+  /** Told the running count each time a file is found (a large load can prepare while the walk goes on). */
+  onFile?: (count: number) => void;
 }
 
 export interface DiscoveredFiles {
@@ -100,6 +102,7 @@ export function discoverFiles(root: string, fs: FileSystem, options: DiscoverOpt
     }
     files.push(file);
     texts?.set(file, text);
+    options.onFile?.(files.length);
   };
 
   /** `realDir` is the directory's real path; `ancestors` the real paths of the directories above it. */
