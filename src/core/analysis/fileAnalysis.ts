@@ -1,5 +1,5 @@
 import { collectComments, mayContainMarkers, type SourceComment } from '../debt/collectComments';
-import { canScanWithoutTree, scanComments } from '../debt/scanComments';
+import { mayHoldJsx, scanComments } from '../debt/scanComments';
 import { scanDebt } from '../debt/scanDebt';
 import { parseErrorViolation } from '../graph/buildGraph';
 import { extractImports } from '../graph/extractImports';
@@ -38,8 +38,9 @@ export function analyzeFileText(file: string, text: string, ctx: FileAnalysisCon
  * is never parsed, and no import is resolved.
  */
 export function scanFileComments(file: string, text: string, ctx: FileAnalysisContext): Omit<FileFacts, 'file' | 'imports'> {
-  // Without JSX the scanner alone finds the comments exactly (checked against the tree in tests).
-  const comments = canScanWithoutTree(file) ? () => scanComments(text) : () => collectComments(parseSource(file, text).sourceFile);
+  // The scanner alone finds the comments exactly (checked against the tree in tests); a file whose
+  // JSX it cannot follow is parsed.
+  const comments = () => scanComments(text, mayHoldJsx(file)) ?? collectComments(parseSource(file, text).sourceFile);
   return commentFacts(file, text, comments, ctx);
 }
 

@@ -1,21 +1,25 @@
 // Comments found by TypeScript's scanner alone, without building a syntax tree: about a fifth of
 // the cost of a parse, for `guardrails debt`. The scanner cannot know by itself whether `/` starts
-// a regular expression or whether `}` resumes a template literal; this module decides both the way
-// the parser would (a regex only where an expression may start; `}` resumes a template when the
-// innermost open brace is a template's `${`). JSX text cannot be told from code without the tree,
-// so files that may hold JSX are left to `collectComments`.
+// a regular expression, whether `}` resumes a template literal, or whether `<` opens JSX; this
+// module decides each the way the parser would (a regex or JSX only where an expression may
+// start; `}` resumes a template when the innermost open brace is a template's `${`), and reads JSX
+// text, where `//` is text shown to the user, with the scanner's JSX modes. When JSX does not
+// close the way it opened, the guess was wrong and the caller parses the file instead.
 import { ts } from 'ts-morph';
 import type { SourceComment } from './collectComments';
 
 /** TypeScript's bundle exposes its exports through getters; hot code reads them once, here. */
 const { ScriptTarget, SyntaxKind, createScanner, LanguageVariant } = ts;
 
-/** True when the scanner alone can find this file's comments exactly (no JSX is possible). */
-export function canScanWithoutTree(file: string): boolean {
-  return !/\.[jt]sx$/i.test(file);
+/**
+ * TypeScript reads JSX in .tsx, .jsx and every JavaScript file (its JSX language variant), and
+ * type assertions (`<T>x`) only in .ts files, where `<` never opens JSX.
+ */
+export function mayHoldJsx(file: string): boolean {
+  return /\.(?:tsx|jsx|[cm]?js)$/i.test(file);
 }
 
-/** After these tokens an expression has ended, so `/` divides; after anything else it opens a regex. */
+/** After these tokens an expression has ended, so `/` divides and `<` compares. */
 const ENDS_EXPRESSION = new Set<ts.SyntaxKind>([
   SyntaxKind.Identifier, SyntaxKind.PrivateIdentifier, SyntaxKind.NumericLiteral, SyntaxKind.BigIntLiteral,
   SyntaxKind.StringLiteral, SyntaxKind.RegularExpressionLiteral, SyntaxKind.NoSubstitutionTemplateLiteral,
@@ -24,50 +28,190 @@ const ENDS_EXPRESSION = new Set<ts.SyntaxKind>([
   SyntaxKind.ThisKeyword, SyntaxKind.SuperKeyword, SyntaxKind.NullKeyword, SyntaxKind.TrueKeyword, SyntaxKind.FalseKeyword,
 ]);
 
-export function scanComments(text: string): SourceComment[] {
+/** Contextual keywords are names in expressions (`number < max`, `type / 2`), except these, which lead into one. */
+const LEADS_INTO_EXPRESSION = new Set<ts.SyntaxKind>([
+  SyntaxKind.AwaitKeyword, SyntaxKind.OfKeyword, SyntaxKind.AsKeyword, SyntaxKind.SatisfiesKeyword, SyntaxKind.IsKeyword,
+  SyntaxKind.KeyOfKeyword, SyntaxKind.InferKeyword, SyntaxKind.AssertsKeyword,
+]);
+const isContextualName = (token: ts.SyntaxKind): boolean =>
+  token >= SyntaxKind.AbstractKeyword && token <= SyntaxKind.OfKeyword && !LEADS_INTO_EXPRESSION.has(token);
+
+const isTrivia = (token: ts.SyntaxKind): boolean =>
+  token === SyntaxKind.WhitespaceTrivia || token === SyntaxKind.NewLineTrivia || token === SyntaxKind.ShebangTrivia || token === SyntaxKind.ConflictMarkerTrivia;
+const isComment = (token: ts.SyntaxKind): boolean => token === SyntaxKind.SingleLineCommentTrivia || token === SyntaxKind.MultiLineCommentTrivia;
+const isName = (token: ts.SyntaxKind): boolean => token === SyntaxKind.Identifier || (token >= SyntaxKind.FirstKeyword && token <= SyntaxKind.LastKeyword);
+
+/** A JSX tag being read: `<Name<T> attr="v" {...spread}>`, `</Name>`, `<>` or `</>`. */
+interface TagFrame {
+  kind: 'tag';
+  closing: boolean;
+  name: string;
+  phase: 'name' | 'type-arguments' | 'attributes';
+  angles: number;
+  selfClosing: boolean;
+  /** After `=`: the value is read with JSX's string rules (no escapes). */
+  valueNext: boolean;
+}
+
+/** What is open at the scanner's position: code inside `{` or `${`, a JSX tag, or JSX children. */
+type Frame = { kind: 'brace' } | { kind: 'template' } | TagFrame | { kind: 'children'; name: string };
+
+const BRACE: Frame = { kind: 'brace' };
+const TEMPLATE: Frame = { kind: 'template' };
+
+const openTag = (closing: boolean): TagFrame => ({ kind: 'tag', closing, name: '', phase: 'name', angles: 0, selfClosing: false, valueNext: false });
+
+/**
+ * Every comment of `text`, in order; undefined when the file's JSX could not be followed (the
+ * caller then parses it). `jsx`: whether the file may hold JSX (see `mayHoldJsx`).
+ */
+export function scanComments(text: string, jsx = false): SourceComment[] | undefined {
   const comments: SourceComment[] = [];
   if (!text.includes('//') && !text.includes('/*')) return comments;
-  const scanner = createScanner(ScriptTarget.Latest, /*skipTrivia*/ false, LanguageVariant.Standard, text);
-  /** For each open `{` or `${`: true when it is a template's. */
-  const braces: boolean[] = [];
+  const scanner = createScanner(ScriptTarget.Latest, /*skipTrivia*/ false, jsx ? LanguageVariant.JSX : LanguageVariant.Standard, text);
+  const stack: Frame[] = [];
   let previous: ts.SyntaxKind = SyntaxKind.Unknown;
   let beforePrevious: ts.SyntaxKind = SyntaxKind.Unknown;
   // `x! / 2` divides after a non-null assertion; `!/re/.test(s)` negates a regex test.
   const expressionEnded = (): boolean =>
     ENDS_EXPRESSION.has(previous) || (previous === SyntaxKind.ExclamationToken && ENDS_EXPRESSION.has(beforePrevious));
-  for (let token = scanner.scan(); token !== SyntaxKind.EndOfFileToken; token = scanner.scan()) {
-    switch (token) {
-      case SyntaxKind.SingleLineCommentTrivia:
-      case SyntaxKind.MultiLineCommentTrivia: {
-        const pos = scanner.getTokenStart();
-        const end = scanner.getTokenEnd();
-        comments.push({ kind: token === SyntaxKind.SingleLineCommentTrivia ? 'line' : 'block', pos, end, text: text.slice(pos, end) });
-        continue;
+
+  const nextSignificant = (): ts.SyntaxKind => {
+    let token = scanner.scan();
+    while (isTrivia(token) || isComment(token)) token = scanner.scan();
+    return token;
+  };
+  // `<T,>(x) =>` and `<T extends U>(x) =>` are generic arrow functions in .tsx, not elements.
+  const opensElement = (): boolean =>
+    scanner.lookAhead(() => {
+      const first = nextSignificant();
+      if (first === SyntaxKind.GreaterThanToken) return true;
+      if (!isName(first)) return false;
+      const second = nextSignificant();
+      return !(second === SyntaxKind.CommaToken || second === SyntaxKind.ExtendsKeyword || (first === SyntaxKind.ConstKeyword && isName(second)));
+    });
+
+  /** One token of a tag; false when it cannot belong there (the guess that JSX began was wrong). */
+  const readTag = (tag: TagFrame, token: ts.SyntaxKind): boolean => {
+    if (tag.phase === 'name') {
+      // `Name`, `a.b.C`, `svg:path`: parts joined by `.` or `:`; a second name is an attribute.
+      const expectsPart = tag.name === '' || tag.name.endsWith('.') || tag.name.endsWith(':');
+      if (isName(token) && expectsPart) {
+        scanner.scanJsxIdentifier();
+        tag.name += scanner.getTokenText();
+        return true;
       }
-      case SyntaxKind.WhitespaceTrivia:
-      case SyntaxKind.NewLineTrivia:
-      case SyntaxKind.ShebangTrivia:
-      case SyntaxKind.ConflictMarkerTrivia:
-        continue;
+      if ((token === SyntaxKind.DotToken || token === SyntaxKind.ColonToken) && !expectsPart) {
+        tag.name += scanner.getTokenText();
+        return true;
+      }
+      if (token === SyntaxKind.LessThanToken && tag.name !== '') {
+        tag.phase = 'type-arguments';
+        tag.angles = 1;
+        return true;
+      }
+      tag.phase = 'attributes';
+    }
+    if (tag.phase === 'type-arguments') {
+      if (token === SyntaxKind.LessThanToken) tag.angles++;
+      else if (token === SyntaxKind.GreaterThanToken && --tag.angles === 0) tag.phase = 'attributes';
+      else if (token === SyntaxKind.OpenBraceToken) stack.push(BRACE);
+      return true;
+    }
+    switch (token) {
+      case SyntaxKind.EqualsToken:
+        tag.valueNext = true;
+        return !tag.closing;
+      case SyntaxKind.OpenBraceToken:
+        stack.push(BRACE);
+        previous = token;
+        return !tag.closing;
+      case SyntaxKind.LessThanToken:
+        // An element as an attribute's value: `icon=<Icon />`.
+        stack.push(openTag(false));
+        return !tag.closing;
+      case SyntaxKind.SlashToken:
+        tag.selfClosing = true;
+        return !tag.closing;
+      case SyntaxKind.GreaterThanToken:
+        return closeTag(tag);
+      default:
+        if (isName(token)) scanner.scanJsxIdentifier();
+        return !tag.closing && (isName(token) || token === SyntaxKind.ColonToken || token === SyntaxKind.StringLiteral);
+    }
+  };
+
+  /** The `>` of a tag: an element opens its children, or ends (self-closing, or a closing tag). */
+  const closeTag = (tag: TagFrame): boolean => {
+    stack.pop();
+    if (tag.closing) {
+      const children = stack.pop();
+      if (children?.kind !== 'children' || children.name !== tag.name) return false;
+    } else if (!tag.selfClosing) {
+      stack.push({ kind: 'children', name: tag.name });
+      return true;
+    }
+    // The element was an expression: what follows it divides or compares.
+    previous = SyntaxKind.Identifier;
+    return true;
+  };
+
+  for (;;) {
+    const top = stack.length > 0 ? stack[stack.length - 1] : undefined;
+    const readingValue = top?.kind === 'tag' && top.valueNext;
+    let token = top?.kind === 'children' ? scanner.scanJsxToken() : readingValue ? scanner.scanJsxAttributeValue() : scanner.scan();
+    if (token === SyntaxKind.EndOfFileToken) break;
+    if (isComment(token)) {
+      const pos = scanner.getTokenStart();
+      const end = scanner.getTokenEnd();
+      comments.push({ kind: token === SyntaxKind.SingleLineCommentTrivia ? 'line' : 'block', pos, end, text: text.slice(pos, end) });
+      continue;
+    }
+    if (isTrivia(token)) continue;
+    if (readingValue) top.valueNext = false;
+    if (top?.kind === 'children') {
+      // JSX text (where `//` is text) until an expression, a child element or the closing tag.
+      if (token === SyntaxKind.OpenBraceToken) {
+        stack.push(BRACE);
+        previous = token;
+      } else if (token === SyntaxKind.LessThanToken) stack.push(openTag(false));
+      else if (token === SyntaxKind.LessThanSlashToken) stack.push(openTag(true));
+      continue;
+    }
+    if (top?.kind === 'tag') {
+      if (!readTag(top, token)) return undefined;
+      continue;
+    }
+    switch (token) {
       case SyntaxKind.SlashToken:
       case SyntaxKind.SlashEqualsToken:
         if (!expressionEnded()) token = scanner.reScanSlashToken();
         break;
-      case SyntaxKind.OpenBraceToken:
-        braces.push(false);
-        break;
-      case SyntaxKind.TemplateHead:
-        braces.push(true);
-        break;
-      case SyntaxKind.CloseBraceToken:
-        if (braces.pop() === true) {
-          token = scanner.reScanTemplateToken(/*isTaggedTemplate*/ false);
-          if (token === SyntaxKind.TemplateMiddle) braces.push(true);
+      case SyntaxKind.LessThanToken:
+        if (jsx && !expressionEnded() && opensElement()) {
+          stack.push(openTag(false));
+          continue;
         }
         break;
+      case SyntaxKind.OpenBraceToken:
+        stack.push(BRACE);
+        break;
+      case SyntaxKind.TemplateHead:
+        stack.push(TEMPLATE);
+        break;
+      case SyntaxKind.CloseBraceToken:
+        if (stack.pop() === TEMPLATE) {
+          token = scanner.reScanTemplateToken(/*isTaggedTemplate*/ false);
+          if (token === SyntaxKind.TemplateMiddle) stack.push(TEMPLATE);
+        }
+        break;
+      default:
+        // `a.type / 2`, `x.get < y`: a keyword after a dot is a property name.
+        if (isContextualName(token) || (isName(token) && (previous === SyntaxKind.DotToken || previous === SyntaxKind.QuestionDotToken))) token = SyntaxKind.Identifier;
     }
     beforePrevious = previous;
     previous = token;
   }
-  return comments;
+  // JSX left open: the file is not what the guesses took it for.
+  return stack.some((frame) => frame.kind === 'tag' || frame.kind === 'children') ? undefined : comments;
 }

@@ -2,11 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { collectComments } from '../../../src/core/debt/collectComments';
-import { canScanWithoutTree, scanComments } from '../../../src/core/debt/scanComments';
+import { mayHoldJsx, scanComments } from '../../../src/core/debt/scanComments';
 import { parseSource } from '../../../src/core/graph/parseSource';
 import { REPO_ROOT } from '../helpers/analyzeFixture';
 
-const positions = (comments: { pos: number; end: number }[]): string[] => comments.map((comment) => `${comment.pos}-${comment.end}`);
+const positions = (comments: { pos: number; end: number }[] | undefined): string[] | undefined => comments?.map((comment) => `${comment.pos}-${comment.end}`);
 
 /** The scanner-only finder that `guardrails debt` uses must agree with the tree-based one exactly. */
 describe('scanComments (comments without a syntax tree)', () => {
@@ -16,14 +16,14 @@ describe('scanComments (comments without a syntax tree)', () => {
       for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
         const full = path.join(dir, entry.name);
         if (entry.isDirectory() && entry.name !== 'node_modules') walk(full);
-        else if (/\.[cm]?[jt]s$/.test(entry.name) && !entry.name.endsWith('.d.ts') && canScanWithoutTree(full)) files.push(full);
+        else if (/\.[cm]?[jt]sx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(full);
       }
     };
     for (const dir of ['src', 'test', 'examples', 'bench/src']) walk(path.join(REPO_ROOT, dir));
     assert.ok(files.length > 200, `${files.length} files`);
     for (const file of files) {
       const text = fs.readFileSync(file, 'utf8');
-      assert.deepEqual(positions(scanComments(text)), positions(collectComments(parseSource(file, text).sourceFile)), file);
+      assert.deepEqual(positions(scanComments(text, mayHoldJsx(file))), positions(collectComments(parseSource(file, text).sourceFile)), file);
     }
   });
 
@@ -36,13 +36,36 @@ describe('scanComments (comments without a syntax tree)', () => {
       'return /* five */ /a\\/b/g;',
       'if (!/^src\\//.test(s) || n! / 2 > 1) go(); // six',
     ].join('\n');
-    assert.deepEqual(scanComments(text).map((comment) => comment.text), ['// one', '/* two */', '// three', '// four', '/* five */', '// six']);
+    assert.deepEqual(scanComments(text)?.map((comment) => comment.text), ['// one', '/* two */', '// three', '// four', '/* five */', '// six']);
     assert.deepEqual(positions(scanComments(text)), positions(collectComments(parseSource('x.ts', text).sourceFile)));
   });
 
-  it('leaves files that may hold JSX to the parser', () => {
-    assert.equal(canScanWithoutTree('a.tsx'), false);
-    assert.equal(canScanWithoutTree('a.jsx'), false);
-    assert.equal(canScanWithoutTree('a.mts'), true);
+  it('reads JSX text as text and JSX expressions, tags and attributes as code, in .tsx and .js files alike', () => {
+    const text = [
+      'const Row = <T,>(props: { item: T }) => (', // a generic arrow, not an element
+      '  <li className="a//b" data-x=\'/* no */\' /* one */ title={"// no"} {...rest}>',
+      "    Don't // TODO: not a comment, text on the page",
+      '    {/* two */}',
+      '    <Icon<string> size={n < 2 ? 1 : 2} icon=<Glyph /> /> /* still text */',
+      '    <>fragment // text</>',
+      '    {items.map((i) => <b key={i}>{i /2/ 1}</b>) /* three */}',
+      '  </li>',
+      '); // four',
+      'const r = a.type / 2 < b; // five',
+    ].join('\n');
+    for (const file of ['row.tsx', 'row.js']) {
+      const found = scanComments(text, mayHoldJsx(file));
+      assert.deepEqual(found?.map((comment) => comment.text), ['/* one */', '/* two */', '/* three */', '// four', '// five'], file);
+      assert.deepEqual(positions(found), positions(collectComments(parseSource(file, text).sourceFile)), file);
+    }
+  });
+
+  it('hands back to the parser a file whose JSX it cannot follow', () => {
+    // A generic function type after `:` looks like an element that never closes.
+    const text = 'let pick: <T>(items: T[]) => T; // TODO: real comment\nconst a = <p>text // not</p>;\n';
+    assert.equal(scanComments(text, true), undefined);
+    assert.deepEqual(collectComments(parseSource('pick.tsx', text).sourceFile).map((comment) => comment.text), ['// TODO: real comment']);
+    assert.equal(mayHoldJsx('a.tsx') && mayHoldJsx('a.jsx') && mayHoldJsx('a.cjs') && mayHoldJsx('a.js'), true);
+    assert.equal(mayHoldJsx('a.ts') || mayHoldJsx('a.mts'), false);
   });
 });

@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { scanFileComments } from '../../../src/core/analysis/fileAnalysis';
 import { collectComments } from '../../../src/core/debt/collectComments';
 import { scanDebt } from '../../../src/core/debt/scanDebt';
 import type { DebtPolicy } from '../../../src/core/rules/ruleTypes';
@@ -88,6 +90,14 @@ describe('scanDebt', () => {
 
   it('finds nothing in strings, templates, regex literals or JSX text', () => {
     assert.deepEqual(scan('notComments.tsx').items.map(summary), ['6:25-6:29 TODO "after division" info']);
+  });
+
+  it('finds the same without a syntax tree (guardrails debt), in .tsx and in JavaScript holding JSX', () => {
+    for (const name of ['notComments.tsx', 'notComments.js']) {
+      const text = fs.readFileSync(path.join(ROOT, name), 'utf8');
+      const facts = scanFileComments(path.join(ROOT, name), text, { root: ROOT, policy: POLICY, today: TODAY });
+      assert.deepEqual(facts.debt.map(summary), ['6:25-6:29 TODO "after division" info'], name);
+    }
   });
 
   it('reads JavaScript files with a shebang', () => {
