@@ -1,3 +1,4 @@
+import * as nodePath from 'node:path';
 import type { DirectoryEntry, FileStat, FileSystem } from './fileSystem';
 
 /**
@@ -29,8 +30,15 @@ export class OverlayFileSystem implements FileSystem {
     return this.base.directoryExists(path);
   }
 
+  /** The directory as on disk, plus buffers in it that are not saved there yet (as `fileExists` says). */
   readDirectory(path: string): DirectoryEntry[] {
-    return this.base.readDirectory(path);
+    const entries = this.base.readDirectory(path);
+    const names = new Set(entries.map((entry) => entry.name));
+    for (const file of this.overlays.keys()) {
+      const name = nodePath.basename(file);
+      if (nodePath.dirname(file) === path && !names.has(name)) entries.push({ name, kind: 'file' });
+    }
+    return entries;
   }
 
   realpath(path: string): string {

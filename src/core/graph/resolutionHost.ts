@@ -1,19 +1,34 @@
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
-import type { FileSystem } from '../fs/fileSystem';
+import type { DirectoryEntry, FileSystem } from '../fs/fileSystem';
 
 /** TypeScript probes the same paths over and over; each answer is asked of the FileSystem once. */
 export class CachingResolutionHost implements ts.ModuleResolutionHost {
   readonly useCaseSensitiveFileNames = ts.sys.useCaseSensitiveFileNames;
   private readonly files = new Map<string, boolean>();
+  private readonly listings = new Map<string, Map<string, DirectoryEntry['kind']> | undefined>();
   private readonly directories = new Map<string, boolean>();
   private readonly realpaths = new Map<string, string>();
   private readonly packageNames = new Map<string, string | undefined>();
 
   constructor(private readonly fs: FileSystem, private readonly root: string) {}
 
+  /**
+   * Answered from the directory's listing, read once: resolution probes a few candidates for each
+   * import, and one directory read replaces a stat per candidate. A link is still followed, and
+   * where names are case-insensitive (or the listing is empty: unreadable) the file is asked itself.
+   */
   fileExists(file: string): boolean {
-    return memo(this.files, file, () => this.fs.fileExists(file));
+    return memo(this.files, file, () => {
+      if (!this.useCaseSensitiveFileNames) return this.fs.fileExists(file);
+      const listing = memo(this.listings, path.dirname(file), () => {
+        const entries = this.fs.readDirectory(path.dirname(file));
+        return entries.length === 0 ? undefined : new Map(entries.map((entry) => [entry.name, entry.kind]));
+      });
+      if (listing === undefined) return this.fs.fileExists(file);
+      const kind = listing.get(path.basename(file));
+      return kind === 'file' || (kind === 'symlink' && this.fs.fileExists(file));
+    });
   }
 
   directoryExists(directory: string): boolean {
@@ -46,6 +61,7 @@ export class CachingResolutionHost implements ts.ModuleResolutionHost {
 
   clear(): void {
     this.files.clear();
+    this.listings.clear();
     this.directories.clear();
     this.realpaths.clear();
     this.packageNames.clear();

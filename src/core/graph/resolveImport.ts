@@ -30,7 +30,19 @@ interface ResolutionContext {
   options: ts.CompilerOptions;
   cache: ts.ModuleResolutionCache;
   aliases: PathAliases;
+  /** Relative imports of an existing `.ts` file may skip the resolver (see `directRelative`). */
+  direct: boolean;
 }
+
+/** `./x`, `../x` (not `.`, `..` or a directory with a trailing slash). */
+const RELATIVE = /^\.\.?\/.*[^/]$/;
+/** A JavaScript extension in a specifier names the TypeScript source TypeScript probes first. */
+const TS_FOR_JS: Readonly<Record<string, string>> = { '.js': '.ts', '.mjs': '.mts', '.cjs': '.cts' };
+/** Extensions TypeScript resolves in its own ways (`./a.ts`, `./a.json`, `./a.d.ts`...): left to it. */
+const OWN_EXTENSION = /^\.(?:[cm]?tsx?|jsx|json)$/i;
+
+/** `getEmitModuleResolutionKind` is internal to TypeScript (stable for years): the effective `moduleResolution`. */
+const effectiveResolution = (ts as unknown as { getEmitModuleResolutionKind(options: ts.CompilerOptions): ts.ModuleResolutionKind }).getEmitModuleResolutionKind;
 
 const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
 
@@ -50,6 +62,8 @@ export class ImportResolver {
   private readonly fileFormats = new Map<string, ts.ResolutionMode>();
   private readonly configNotices: Notice[] = [];
   private readonly workspacePaths = new Map<string, string | undefined>();
+  private lastFile: string | undefined;
+  private lastContext: ResolutionContext | undefined;
 
   private readonly root: string;
 
@@ -71,6 +85,8 @@ export class ImportResolver {
     if (isBuiltin(specifier)) return `node:${specifier.replace(/^node:/, '')}`;
 
     const context = this.contextFor(fromFile);
+    const direct = this.directRelative(specifier, fromFile, context);
+    if (direct !== undefined) return direct;
     const { resolvedModule } = ts.resolveModuleName(
       specifier, fromFile, context.options, this.host, context.cache, undefined, this.modeFor(kind, fromFile, context),
     );
@@ -82,6 +98,32 @@ export class ImportResolver {
     return this.unresolvedTarget(specifier, fromFile, context);
   }
 
+  /**
+   * Most imports in TypeScript code are `./x` or `../y/z` naming a `.ts` file next to them (or
+   * `./x.js` for it). Under bundler and node10 resolution TypeScript's first probe for those is
+   * that `.ts` file: when it exists, is not a link and no option can redirect relative imports
+   * (`rootDirs`, `moduleSuffixes`), the answer is known without running the resolver.
+   */
+  private directRelative(specifier: string, fromFile: string, context: ResolutionContext): Target | undefined {
+    if (!context.direct || !RELATIVE.test(specifier)) return undefined;
+    const absolute = path.resolve(path.dirname(fromFile), specifier);
+    const name = path.basename(absolute);
+    const dot = name.lastIndexOf('.');
+    let file: string;
+    if (dot < 0) file = `${absolute}.ts`;
+    else {
+      const extension = name.slice(dot);
+      if (dot === 0 || OWN_EXTENSION.test(extension)) return undefined;
+      const stem = absolute.slice(0, -extension.length);
+      if (TS_FOR_JS[extension] !== undefined) file = `${stem}${TS_FOR_JS[extension]}`;
+      // `./a.service`: TypeScript first looks for a declaration of an arbitrary extension, `a.d.service.ts`.
+      else if (this.host.fileExists(`${stem}.d${extension}.ts`)) return undefined;
+      else file = `${absolute}.ts`;
+    }
+    if (!this.host.fileExists(file) || this.host.realpath(file) !== file) return undefined;
+    return this.targetOfFile(file, specifier);
+  }
+
   clearCache(): void {
     this.host.clear();
     this.rootContext.cache.clear();
@@ -89,6 +131,7 @@ export class ImportResolver {
     this.configContexts.clear();
     this.fileFormats.clear();
     this.workspacePaths.clear();
+    this.lastFile = this.lastContext = undefined;
     this.configNotices.length = 0;
   }
 
@@ -96,12 +139,20 @@ export class ImportResolver {
   private createContext(options: ts.CompilerOptions, configDir: string, shared?: ts.PackageJsonInfoCache): ResolutionContext {
     const canonical = this.host.useCaseSensitiveFileNames ? (s: string) => s : (s: string) => s.toLowerCase();
     const cache = ts.createModuleResolutionCache(configDir, canonical, options, shared);
-    return { options, cache, aliases: new PathAliases(options, configDir) };
+    const kind = effectiveResolution(options);
+    const direct = (kind === ts.ModuleResolutionKind.Bundler || kind === ts.ModuleResolutionKind.Node10)
+      && !options.rootDirs?.length && !(options.moduleSuffixes?.length && options.moduleSuffixes.some((suffix) => suffix !== ''));
+    return { options, cache, aliases: new PathAliases(options, configDir), direct };
   }
 
   private contextFor(file: string): ResolutionContext {
     if (!this.nestedConfigs) return this.rootContext;
-    return this.contextOfDirectory(path.dirname(file));
+    // A file's imports are resolved one after another: look its directory up once.
+    if (file !== this.lastFile) {
+      this.lastFile = file;
+      this.lastContext = this.contextOfDirectory(path.dirname(file));
+    }
+    return this.lastContext!;
   }
 
   private contextOfDirectory(directory: string): ResolutionContext {
