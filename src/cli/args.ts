@@ -109,7 +109,8 @@ Options:
   --today YYYY-MM-DD  Fix "today" for due dates and windows (reproducible reports)
   --output FILE       Write the report to FILE instead of standard output
   --cache             Keep each file's parse results between runs, keyed by its content
-                      (in node_modules/.cache/guardrails); only changed files are parsed again
+                      (in node_modules/.cache/guardrails); only changed files are parsed again,
+                      and files whose size and modification time are unchanged are not read
   --cache-location D  Keep that cache in D instead (implies --cache)
   --concurrency N     Threads that parse besides the main one: a number, off, or auto
                       (default: one per spare core, for 10,000 files or more)

@@ -2,16 +2,35 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RulesConfig } from '../rules/ruleTypes';
+import type { FileStat } from '../fs/fileSystem';
 import type { AnalysisResult, Target } from '../types';
 import type { FileFacts } from './fileAnalysis';
 import type { FactsCache } from './project';
 
-const FORMAT = 1;
+const FORMAT = 2;
+/**
+ * A file modified this close to the moment it was looked at may change again within the same
+ * clock tick (coarse file-system clocks tick in seconds): only older modification times vouch
+ * for a file's content, as in git's index.
+ */
+const RACY_MS = 2000;
+
+/** Size and modification time when the file was read, and when that was. */
+interface SeenStat {
+  size: number;
+  mtimeMs: number;
+  seenAt: number;
+}
+
+interface Entry extends Partial<SeenStat> {
+  hash: string;
+  facts: FileFacts;
+}
 
 interface Stored {
   format: number;
   key: string;
-  files: Record<string, { hash: string; facts: FileFacts }>;
+  files: Record<string, Entry>;
   /** The file list and configuration the targets were resolved under. */
   signature?: string;
   targets?: Record<string, Target[]>;
@@ -28,9 +47,15 @@ export type CheckedResult = Pick<AnalysisResult, 'violations' | 'debt' | 'notice
  * One cache per rules file; anything the facts depend on besides the text (the engine's version,
  * the rules' debt policy, today's date for overdue debt) is in its key, and a key that differs
  * starts the cache afresh. A cache that cannot be read or written only costs speed.
+ * A file whose size and modification time are those seen when its facts were stored (and were
+ * not fresh then) is not even read, as git's index and ESLint's metadata cache do; any other file
+ * is read and its text decides.
  */
 export class DiskFactsCache implements FactsCache {
-  private readonly files = new Map<string, { hash: string; facts: FileFacts }>();
+  private readonly files = new Map<string, Entry>();
+  /** Stats taken this run, kept with the facts of the files they describe. */
+  private readonly stats = new Map<string, SeenStat>();
+  private readonly openedAt = Date.now();
   private readonly used = new Set<string>();
   /** Files whose text was found unchanged this run: only their imports may reuse old targets. */
   private readonly unchanged = new Set<string>();
@@ -65,19 +90,41 @@ export class DiskFactsCache implements FactsCache {
   get(file: string, text: string): FileFacts | undefined {
     const entry = this.files.get(file);
     if (entry && entry.hash === hashText(text)) {
-      this.used.add(file);
-      this.unchanged.add(file);
-      this.hits++;
-      return entry.facts;
+      const stat = this.stats.get(file);
+      if (stat && (stat.size !== entry.size || stat.mtimeMs !== entry.mtimeMs || entry.seenAt === undefined || entry.mtimeMs! >= entry.seenAt - RACY_MS)) {
+        // Same text under a new stat (touched, checked out again): next time the stat vouches for it.
+        this.files.set(file, { ...entry, ...stat });
+        this.dirty = true;
+      }
+      return this.hit(file, entry.facts);
     }
     this.misses++;
     return undefined;
   }
 
+  /** Facts of a file whose size and modification time are those stored, long enough ago to be sure. */
+  knownUnchanged(file: string, stat: FileStat): FileFacts | undefined {
+    const entry = this.files.get(file);
+    if (!entry || entry.seenAt === undefined || stat.mtimeMs === undefined) return undefined;
+    if (entry.size !== stat.size || entry.mtimeMs !== stat.mtimeMs || stat.mtimeMs >= entry.seenAt - RACY_MS) return undefined;
+    return this.hit(file, entry.facts);
+  }
+
+  noteStat(file: string, stat: FileStat): void {
+    if (stat.mtimeMs !== undefined) this.stats.set(file, { size: stat.size, mtimeMs: stat.mtimeMs, seenAt: this.openedAt });
+  }
+
   set(file: string, text: string, facts: FileFacts): void {
-    this.files.set(file, { hash: hashText(text), facts });
+    this.files.set(file, { hash: hashText(text), facts, ...this.stats.get(file) });
     this.used.add(file);
     this.dirty = true;
+  }
+
+  private hit(file: string, facts: FileFacts): FileFacts {
+    this.used.add(file);
+    this.unchanged.add(file);
+    this.hits++;
+    return facts;
   }
 
   /** Cached targets of a file whose text is unchanged, when the file list and configuration are too. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { CheckContext } from '../checks/checkContext';
 import { LayerMap } from '../checks/layerMap';
-import type { FileSystem } from '../fs/fileSystem';
+import type { FileStat, FileSystem } from '../fs/fileSystem';
 import { compilePatterns, type CompiledPattern } from '../glob/pattern';
 import { loadCompilerOptions } from '../graph/compilerOptions';
 import { discoverFiles, isSourcePath, isUnanalysableText } from '../graph/discoverFiles';
@@ -42,6 +42,13 @@ export interface FactsCache {
    */
   targets?(signature: string, file: string): Target[] | undefined;
   setTargets?(signature: string, file: string, targets: Target[]): void;
+  /**
+   * The facts of a file whose size and modification time prove it unchanged since they were
+   * stored, so it need not even be read; undefined when only its text can tell. The stat of
+   * every file read is offered too (`noteStat`), to be kept with the facts `set` stores.
+   */
+  knownUnchanged?(file: string, stat: FileStat): FileFacts | undefined;
+  noteStat?(file: string, stat: FileStat): void;
 }
 
 /** One file that changed: new text (an unsaved buffer), re-read from disk, or deleted. */
@@ -127,6 +134,9 @@ export class GuardrailsProject {
 
   /** Finds, parses and resolves every governed file. Yields to the event loop now and then. */
   async load(progress: LoadProgress = {}): Promise<boolean> {
+    const cache = this.options.factsCache;
+    /** Files the cache vouched for from their stat alone: never read. */
+    const unchanged = new Map<string, FileFacts>();
     const discovered = discoverFiles(this.root, this.fs, {
       include: (rel) => this.include.some((pattern) => pattern.match(rel)),
       exclude: (rel) => this.exclude.some((pattern) => pattern.match(rel)),
@@ -136,6 +146,12 @@ export class GuardrailsProject {
       onFile: (count) => {
         if (count % 100 === 0) this.options.workers?.warmUp(count);
       },
+      knownUnchanged: cache?.knownUnchanged && ((file, stat) => {
+        const facts = cache.knownUnchanged!(file, stat);
+        if (facts) unchanged.set(file, facts);
+        else cache.noteStat?.(file, stat);
+        return facts !== undefined;
+      }),
     });
     this.notices.push(...discovered.notices);
     let files = discovered.files;
@@ -146,7 +162,7 @@ export class GuardrailsProject {
     }
     this.loadSignature = this.options.factsCache?.targets ? this.resolutionSignature(files) : undefined;
     try {
-      return await this.analyseAll(files, discovered.texts, progress);
+      return await this.analyseAll(files, discovered.texts, unchanged, progress);
     } finally {
       this.loadSignature = undefined;
     }
@@ -157,7 +173,7 @@ export class GuardrailsProject {
    * file order, so resolution, notices and results are the same whichever thread parsed a file.
    * Discovery read each file for its binary check: that text is used once, then let go.
    */
-  private async analyseAll(files: readonly string[], texts: Map<string, string> | undefined, progress: LoadProgress): Promise<boolean> {
+  private async analyseAll(files: readonly string[], texts: Map<string, string> | undefined, unchanged: ReadonlyMap<string, FileFacts>, progress: LoadProgress): Promise<boolean> {
     // undefined: not parsed yet; null: unreadable or already adopted.
     const slots: (FileFacts | null | undefined)[] = new Array(files.length);
     let taken = 0;
@@ -184,6 +200,11 @@ export class GuardrailsProject {
           const batch: FactsRequest[] = [];
           const indices: number[] = [];
           for (let i = start; i < taken; i++) {
+            const known = unchanged.get(files[i]);
+            if (known) {
+              slots[i] = known;
+              continue;
+            }
             const text = textOf(i);
             const cached = text === undefined ? undefined : this.options.factsCache?.get(files[i], text);
             if (text === undefined || cached) slots[i] = cached ?? null;
@@ -211,8 +232,9 @@ export class GuardrailsProject {
         const start = taken;
         taken = Math.min(files.length, start + MAIN_BATCH);
         for (let i = start; i < taken; i++) {
-          const text = textOf(i);
-          slots[i] = text === undefined ? null : this.factsOf(files[i], text);
+          const known = unchanged.get(files[i]);
+          const text = known ? undefined : textOf(i);
+          slots[i] = known ?? (text === undefined ? null : this.factsOf(files[i], text));
         }
         for (; adopted < files.length && slots[adopted] !== undefined; adopted++) {
           const facts = slots[adopted];

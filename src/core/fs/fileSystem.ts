@@ -10,6 +10,8 @@ export interface FileStat {
   size: number;
   isFile: boolean;
   isDirectory: boolean;
+  /** Last modification, where the file system has one (the disk): lets a cache skip unchanged files. */
+  mtimeMs?: number;
 }
 
 export interface FileSystem {

@@ -43,7 +43,7 @@ export class NodeFileSystem implements FileSystem {
       // Resolution asks about many paths that do not exist: no exception for those.
       const stat = fs.statSync(path, { throwIfNoEntry: false });
       if (!stat) return undefined;
-      return { size: stat.size, isFile: stat.isFile(), isDirectory: stat.isDirectory() };
+      return { size: stat.size, isFile: stat.isFile(), isDirectory: stat.isDirectory(), mtimeMs: stat.mtimeMs };
     } catch {
       return undefined;
     }

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { FileSystem } from '../fs/fileSystem';
+import type { FileStat, FileSystem } from '../fs/fileSystem';
 import type { Notice } from '../types';
 import { isInside, toRelative } from '../util/paths';
 
@@ -16,6 +16,11 @@ export interface DiscoverOptions {
   keepTexts?: boolean;
   /** Told the running count each time a file is found (a large load can prepare while the walk goes on). */
   onFile?: (count: number) => void;
+  /**
+   * True when a cache knows this file unchanged from its size and modification time: it is
+   * taken without being read (it was analysable when cached).
+   */
+  knownUnchanged?: (file: string, stat: FileStat) => boolean;
 }
 
 export interface DiscoveredFiles {
@@ -85,13 +90,19 @@ export function discoverFiles(root: string, fs: FileSystem, options: DiscoverOpt
   const considerFile = (file: string): void => {
     const relFile = rel(file);
     if (!options.include(relFile) || options.exclude(relFile)) return;
-    const size = fs.stat(file)?.size ?? 0;
+    const stat = fs.stat(file);
+    const size = stat?.size ?? 0;
     if (size > options.maxFileBytes) {
       notices.push({
         level: 'warning',
         file,
         message: `skipped ${relFile} (${formatSize(size)} > ${formatSize(options.maxFileBytes)} limit; raise maxFileSizeKb in guardrails.json to analyse it)`,
       });
+      return;
+    }
+    if (stat && options.knownUnchanged?.(file, stat)) {
+      files.push(file);
+      options.onFile?.(files.length);
       return;
     }
     const text = fs.readFile(file);

@@ -113,6 +113,38 @@ describe('guardrails CLI', () => {
     assert.deepEqual(findings(await runCliCapture(args, REPO_ROOT)), []);
   });
 
+  it('with --cache, skips reading files whose size and modification time vouch for them, unless modified too recently to tell', async () => {
+    const dir = copyFixture('checks', 'layers');
+    const args = ['check', dir, '--format', 'json', '--cache-location', path.join(dir, 'cache')];
+    const layered = async () => JSON.parse((await runCliCapture(args, REPO_ROOT)).stdout).violations.map((v: { file: string; line: number }) => `${v.file}:${v.line}`);
+    const entity = path.join(dir, 'src', 'domain', 'entity.ts');
+    const original = fs.readFileSync(entity, 'utf8');
+    // Same size, one more forbidden import: only reading the file can tell.
+    const forbidden = original.replace(/^.*$/m, (line) => `import '../ui/view';`.padEnd(line.length, ' ')).slice(0, original.length);
+    assert.equal(forbidden.length, original.length);
+    const hourAgo = new Date(Date.now() - 3600_000);
+    const setText = (text: string, time: Date) => {
+      fs.writeFileSync(entity, text);
+      fs.utimesSync(entity, time, time);
+    };
+
+    // Modified just now: a rewrite within the same clock tick must still be seen.
+    const now = new Date();
+    setText(original, now);
+    const before = await layered();
+    setText(forbidden, now);
+    assert.ok((await layered()).includes('src/domain/entity.ts:1'), 'a recent file is read again');
+
+    // Modified an hour ago: its stat vouches for it, so it is not read (as git's index and ESLint's
+    // metadata cache do); a tool that rewrites a file and restores its size and time goes unseen.
+    setText(original, hourAgo);
+    assert.deepEqual(await layered(), before);
+    setText(forbidden, hourAgo);
+    assert.deepEqual(await layered(), before, 'same size and time: taken from the cache unread');
+    fs.utimesSync(entity, now, now);
+    assert.ok((await layered()).includes('src/domain/entity.ts:1'), 'a new modification time: read, and the import seen');
+  });
+
   it('resolves again with --cache when files come or go', async () => {
     const dir = copyFixture('checks', 'unresolved');
     const args = ['check', dir, '--format', 'json', '--cache-location', path.join(dir, 'cache')];
