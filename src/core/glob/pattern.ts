@@ -60,19 +60,20 @@ export function compilePattern(pattern: string): CompileResult {
     globSegments.push(segment);
   }
 
-  let matcher: Minimatch;
+  let regex: RegExp | false;
   try {
-    matcher = new Minimatch(globSegments.join('/'), OPTIONS);
-    if (matcher.makeRe() === false) return { ok: false, message: `"${pattern}" is not a valid glob` };
+    // minimatch's own regular expression for the glob: one test per path, no splitting.
+    regex = new Minimatch(globSegments.join('/'), OPTIONS).makeRe();
+    if (regex === false) return { ok: false, message: `"${pattern}" is not a valid glob` };
   } catch (error) {
     return { ok: false, message: `"${pattern}" is not a valid glob: ${(error as Error).message}` };
   }
 
-  return { ok: true, pattern: makePattern(pattern, matcher, slots) };
+  return { ok: true, pattern: makePattern(pattern, regex, slots) };
 }
 
-function makePattern(source: string, matcher: Minimatch, slots: CaptureSlot[]): CompiledPattern {
-  const match = (rel: string): boolean => matcher.match(rel);
+function makePattern(source: string, regex: RegExp, slots: CaptureSlot[]): CompiledPattern {
+  const match = (rel: string): boolean => regex.test(rel);
   const names = (negated: boolean): string[] => [...new Set(slots.filter((slot) => slot.negated === negated).map((slot) => slot.name))];
   return {
     source,
