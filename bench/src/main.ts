@@ -10,10 +10,10 @@ import { compareResolutions, depcruiseResolution, engineResolution, typescriptRe
 import { prepareReal, prepareSynthetic, REAL_SPECS, type Corpus } from './corpora';
 import { debtDisagreement, depcruiseFindings, guardrailsFindings, leasotFindings, madgeFindings, type DepcruiseReport } from './findings';
 import { measureIncremental, type IncrementalResult } from './incremental';
-import { hasGnuTime, measureRoundRobin, median } from './measure';
+import { hasGnuTime, measureRoundRobin } from './measure';
 import { evaluateGoals, renderGoals, renderTables, type BenchResults, type CorpusResult } from './report';
 import { invocation, outputFile, versionOf, type BenchPaths, type ToolName } from './tools';
-import { analyzeWithCache, type WarmStartResult } from './warmStart';
+import { measureWarmStart, type WarmStartResult } from './warmStart';
 
 interface Options {
   runs: number;
@@ -51,10 +51,6 @@ async function main(argv: string[]): Promise<number> {
   // Child-process entries: a fresh heap for each in-process measurement.
   if (command === 'incremental') {
     process.stdout.write(JSON.stringify(await measureIncremental(rest[0], rest[1])));
-    return 0;
-  }
-  if (command === 'warm-start') {
-    process.stdout.write(JSON.stringify(analyzeWithCache(rest[0], rest[1], rest[2])));
     return 0;
   }
   if (command !== 'run') throw new Error(`unknown command ${command}`);
@@ -127,22 +123,11 @@ async function main(argv: string[]): Promise<number> {
     results.push(result);
   }
 
-  let warmStart: { inProcess: WarmStartResult; wallMs: number; coldMs: number } | undefined;
+  let warmStart: WarmStartResult | undefined;
   const five = corpora.find((c) => c.name === 'synthetic-5000');
   if (five) {
-    log('synthetic-5000: warm start from a content-keyed cache (prototype)');
-    const cacheFile = path.join(paths.cache, 'out', five.name, 'facts-cache.json');
-    rmSync(cacheFile, { force: true });
-    const cold = childJson<WarmStartResult>(paths, ['warm-start', five.dir, five.today, cacheFile]);
-    const warm: WarmStartResult[] = [];
-    const walls: number[] = [];
-    for (let i = 0; i < options.runs; i++) {
-      const started = process.hrtime.bigint();
-      warm.push(childJson<WarmStartResult>(paths, ['warm-start', five.dir, five.today, cacheFile]));
-      walls.push(Number(process.hrtime.bigint() - started) / 1e6);
-    }
-    const inProcess = warm.sort((a, b) => a.ms - b.ms)[Math.floor(warm.length / 2)];
-    warmStart = { inProcess, wallMs: median(walls), coldMs: cold.ms };
+    log('synthetic-5000: warm start, guardrails check --cache');
+    warmStart = measureWarmStart(five, invocation(paths, five, 'guardrails'), path.join(paths.cache, 'out', five.name, 'check-cache'), options.runs, log);
   }
 
   const bench: BenchResults = {
@@ -161,7 +146,7 @@ async function main(argv: string[]): Promise<number> {
     command: `npm run bench -- ${rest.slice(1).join(' ')}`.trim(),
     corpora: results,
   };
-  const goals = evaluateGoals(bench, warmStart?.inProcess.ms);
+  const goals = evaluateGoals(bench, warmStart);
   const lines = [
     renderTables(bench),
     '### Goals (synthetic-5000 unless stated)', '',
@@ -169,9 +154,8 @@ async function main(argv: string[]): Promise<number> {
   ];
   if (warmStart) {
     lines.push(
-      `Warm start prototype (bench/src/warmStart.ts) on synthetic-5000: ${Math.round(warmStart.inProcess.ms)} ms in process with ${warmStart.inProcess.reused} of ${warmStart.inProcess.files} files`
-      + `${warmStart.inProcess.resolutionsReused ? ' and their resolutions' : ''} reused `
-      + `(${Math.round(warmStart.coldMs)} ms when the cache is empty); ${Math.round(warmStart.wallMs)} ms for the whole process including Node start and loading the bundle.`, '');
+      `Warm start on synthetic-5000 (\`guardrails check --cache\`, median of ${warmStart.runs} runs each, whole process): ${Math.round(warmStart.unchangedMs)} ms and ${Math.round(warmStart.unchangedPeakMb)} MB with nothing changed, `
+      + `${Math.round(warmStart.editedMs)} ms with one file edited before each run; the run that fills the cache took ${Math.round(warmStart.fillMs)} ms.`, '');
   }
   lines.push('Versions: ' + Object.entries(bench.versions).map(([k, v]) => `${k} ${v}`).join(', ') + '.', '');
   const document = lines.join('\n');
