@@ -39,17 +39,24 @@ export function analyzeFileText(file: string, text: string, ctx: FileAnalysisCon
  */
 export function scanFileComments(file: string, text: string, ctx: FileAnalysisContext): Omit<FileFacts, 'file' | 'imports'> {
   // The scanner alone finds the comments exactly (checked against the tree in tests); a file whose
-  // JSX it cannot follow is parsed.
-  const comments = () => scanComments(text, mayHoldJsx(file)) ?? collectComments(parseSource(file, text).sourceFile);
+  // JSX it cannot follow is parsed. Only comments holding a tag or a suppression count, so the
+  // scan stops after the last place one is written.
+  const markers = [...activeTags(ctx.policy), SUPPRESSION_MARKER];
+  const until = Math.max(...markers.map((marker) => (marker === '' ? -1 : text.lastIndexOf(marker))));
+  if (until < 0) return { debt: [], suppressions: [], problems: [] };
+  const comments = () => scanComments(text, mayHoldJsx(file), until) ?? collectComments(parseSource(file, text).sourceFile);
   return commentFacts(file, text, comments, ctx);
 }
 
 function commentFacts(file: string, text: string, findComments: () => SourceComment[], ctx: FileAnalysisContext): Omit<FileFacts, 'file' | 'imports'> {
-  const tags = Object.keys(ctx.policy.tags).filter((tag) => ctx.policy.tags[tag] !== 'off');
-  if (!mayContainMarkers(text, [...tags, SUPPRESSION_MARKER])) return { debt: [], suppressions: [], problems: [] };
+  if (!mayContainMarkers(text, [...activeTags(ctx.policy), SUPPRESSION_MARKER])) return { debt: [], suppressions: [], problems: [] };
   const comments = findComments();
   const lineIndex = new LineIndex(text);
   const debt = scanDebt({ text }, comments, { file, root: ctx.root, policy: ctx.policy, today: ctx.today, lineIndex });
   const suppressions = parseSuppressions(comments, { file, lineIndex });
   return { debt: debt.items, suppressions: suppressions.suppressions, problems: [...debt.problems, ...suppressions.problems] };
+}
+
+function activeTags(policy: DebtPolicy): string[] {
+  return Object.keys(policy.tags).filter((tag) => policy.tags[tag] !== 'off');
 }

@@ -63,9 +63,11 @@ const openTag = (closing: boolean): TagFrame => ({ kind: 'tag', closing, name: '
 
 /**
  * Every comment of `text`, in order; undefined when the file's JSX could not be followed (the
- * caller then parses it). `jsx`: whether the file may hold JSX (see `mayHoldJsx`).
+ * caller then parses it). `jsx`: whether the file may hold JSX (see `mayHoldJsx`). `until`: only
+ * comments that start at or before this offset are wanted (the scan stops there, unless it is
+ * inside JSX, whose end must be reached to know the guess that it began was right).
  */
-export function scanComments(text: string, jsx = false): SourceComment[] | undefined {
+export function scanComments(text: string, jsx = false, until = text.length): SourceComment[] | undefined {
   const comments: SourceComment[] = [];
   if (!text.includes('//') && !text.includes('/*')) return comments;
   const scanner = createScanner(ScriptTarget.Latest, /*skipTrivia*/ false, jsx ? LanguageVariant.JSX : LanguageVariant.Standard, text);
@@ -161,6 +163,7 @@ export function scanComments(text: string, jsx = false): SourceComment[] | undef
     const readingValue = top?.kind === 'tag' && top.valueNext;
     let token = top?.kind === 'children' ? scanner.scanJsxToken() : readingValue ? scanner.scanJsxAttributeValue() : scanner.scan();
     if (token === SyntaxKind.EndOfFileToken) break;
+    if (scanner.getTokenStart() > until && !stack.some((frame) => frame.kind === 'tag' || frame.kind === 'children')) break;
     if (isComment(token)) {
       const pos = scanner.getTokenStart();
       const end = scanner.getTokenEnd();

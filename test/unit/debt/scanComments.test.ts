@@ -64,6 +64,10 @@ describe('scanComments (comments without a syntax tree)', () => {
     // A generic function type after `:` looks like an element that never closes.
     const text = 'let pick: <T>(items: T[]) => T; // TODO: real comment\nconst a = <p>text // not</p>;\n';
     assert.equal(scanComments(text, true), undefined);
+    // Stopping after the last tag does not stop inside JSX: the guess must still be checked to the end.
+    assert.equal(scanComments(text, true, text.indexOf('TODO')), undefined);
+    const plain = '// TODO: one\nconst a = 1; // two\n/* three */\n';
+    assert.deepEqual(scanComments(plain, false, plain.indexOf('TODO'))?.map((comment) => comment.text), ['// TODO: one']);
     assert.deepEqual(collectComments(parseSource('pick.tsx', text).sourceFile).map((comment) => comment.text), ['// TODO: real comment']);
     assert.equal(mayHoldJsx('a.tsx') && mayHoldJsx('a.jsx') && mayHoldJsx('a.cjs') && mayHoldJsx('a.js'), true);
     assert.equal(mayHoldJsx('a.ts') || mayHoldJsx('a.mts'), false);
