@@ -28,7 +28,8 @@ export interface FileAnalysisContext {
 /** Parses one file once and reads its imports, debt tags and suppressions from that parse. */
 export function analyzeFileText(file: string, text: string, ctx: FileAnalysisContext): FileFacts {
   const { sourceFile, parseErrors } = parseSource(file, text);
-  const facts: FileFacts = { file, imports: extractImports(sourceFile), ...commentFacts(file, text, () => collectComments(sourceFile), ctx) };
+  const lineIndex = new LineIndex(text);
+  const facts: FileFacts = { file, imports: extractImports(sourceFile, lineIndex), ...commentFacts(file, text, () => collectComments(sourceFile), ctx, lineIndex) };
   if (parseErrors.length > 0) facts.problems.unshift(parseErrorViolation(file, text, parseErrors[0]));
   return facts;
 }
@@ -48,10 +49,9 @@ export function scanFileComments(file: string, text: string, ctx: FileAnalysisCo
   return commentFacts(file, text, comments, ctx);
 }
 
-function commentFacts(file: string, text: string, findComments: () => SourceComment[], ctx: FileAnalysisContext): Omit<FileFacts, 'file' | 'imports'> {
+function commentFacts(file: string, text: string, findComments: () => SourceComment[], ctx: FileAnalysisContext, lineIndex = new LineIndex(text)): Omit<FileFacts, 'file' | 'imports'> {
   if (!mayContainMarkers(text, [...activeTags(ctx.policy), SUPPRESSION_MARKER])) return { debt: [], suppressions: [], problems: [] };
   const comments = findComments();
-  const lineIndex = new LineIndex(text);
   const debt = scanDebt({ text }, comments, { file, root: ctx.root, policy: ctx.policy, today: ctx.today, lineIndex });
   const suppressions = parseSuppressions(comments, { file, lineIndex });
   return { debt: debt.items, suppressions: suppressions.suppressions, problems: [...debt.problems, ...suppressions.problems] };

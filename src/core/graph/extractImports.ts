@@ -33,7 +33,7 @@ interface WithJSDoc {
  * Every dependency written in a parsed file, in source order. Works on a source file parsed
  * without parent pointers: positions come from the literals, never from `node.parent`.
  */
-export function extractImports(sf: ts.SourceFile): ImportRef[] {
+export function extractImports(sf: ts.SourceFile, lineIndex?: LineIndex): ImportRef[] {
   const found: Found[] = [];
   const add = (literal: StringLiteralLike, kind: DependencyKind, typeOnly: boolean): void => {
     found.push({ specifier: literal.text, kind, typeOnly, start: literal.getStart(sf), end: literal.end });
@@ -44,7 +44,7 @@ export function extractImports(sf: ts.SourceFile): ImportRef[] {
   for (const statement of sf.statements) visitStatement(statement, add, isModule);
   if (NEEDS_DEEP_WALK.test(sf.text)) visitExpressions(sf, add, JS_FILE.test(sf.fileName));
 
-  const lines = new LineIndex(sf.text);
+  const lines = lineIndex ?? new LineIndex(sf.text);
   return found
     .sort((a, b) => a.start - b.start)
     .map((f) => ({ specifier: f.specifier, kind: f.kind, typeOnly: f.typeOnly, range: lines.range(f.start, f.end) }));

@@ -1,23 +1,23 @@
 import type { Position, Range } from '../types';
 
 /**
- * Converts character offsets to 1-based line/column. Built once per text; lookups are a binary search.
+ * Converts character offsets to 1-based line/column. Line starts are found as far as a lookup
+ * needs them (imports sit at the top: most files are never indexed to the end); lookups are a
+ * binary search.
  */
 export class LineIndex {
   private readonly lineStarts: number[] = [0];
+  /** Offset up to which every line start is known. */
+  private scanned = 0;
+  /** `\r` alone also ends a line: only texts that contain one need the slower scan. */
+  private readonly hasCarriageReturn: boolean;
 
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 10 /* \n */) this.lineStarts.push(i + 1);
-      else if (ch === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.lineStarts.push(i + 1);
-      }
-    }
+    this.hasCarriageReturn = text.includes('\r');
   }
 
   position(offset: number): Position {
+    this.scanThrough(offset);
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {
@@ -34,8 +34,33 @@ export class LineIndex {
 
   /** Offset of a 1-based position. */
   offset(position: Position): number {
+    this.scanThrough(this.text.length);
     const start = this.lineStarts[Math.min(position.line - 1, this.lineStarts.length - 1)] ?? 0;
     return start + position.column - 1;
+  }
+
+  /** Records every line start at or before `offset` (and the first one after it). */
+  private scanThrough(offset: number): void {
+    const text = this.text;
+    while (this.scanned <= offset && this.scanned < text.length) {
+      if (!this.hasCarriageReturn) {
+        const newline = text.indexOf('\n', this.scanned);
+        if (newline < 0) {
+          this.scanned = text.length;
+          return;
+        }
+        this.lineStarts.push(newline + 1);
+        this.scanned = newline + 1;
+        continue;
+      }
+      const ch = text.charCodeAt(this.scanned);
+      this.scanned++;
+      if (ch === 10 /* \n */) this.lineStarts.push(this.scanned);
+      else if (ch === 13 /* \r */) {
+        if (text.charCodeAt(this.scanned) === 10) this.scanned++;
+        this.lineStarts.push(this.scanned);
+      }
+    }
   }
 }
 
