@@ -12,7 +12,8 @@ import { applySuppressions } from '../suppress/suppressions';
 import type { AnalysisResult, Edge, Notice, Target } from '../types';
 import { isInside, toRelative } from '../util/paths';
 import { analyzeFileText, type FileAnalysisContext, type FileFacts } from './fileAnalysis';
-import type { FactsRequest, FactsWorkers } from './factsWorkers';
+import type { FactsWorkers } from './factsWorkers';
+import { runLoadQueue } from './loadQueue';
 import { IncrementalChecks, targetsDiffer } from './incrementalChecks';
 
 export interface ProjectOptions {
@@ -62,12 +63,6 @@ export interface LoadProgress {
   onProgress?(done: number, total: number): void;
   isCancelled?(): boolean;
 }
-
-/** Files the main thread parses between two looks at worker replies (a divisor of PROGRESS_EVERY). */
-const MAIN_BATCH = 25;
-/** Files sent to a worker at once: big enough that messaging is noise, small enough to balance. */
-const WORKER_BATCH = 50;
-const PROGRESS_EVERY = 250;
 
 /**
  * One rules file and the files it governs. Keeps what each file contributes, so the editor can
@@ -170,97 +165,25 @@ export class GuardrailsProject {
 
   /**
    * Parses every file (part of them on worker threads, for a large load) and adopts the facts in
-   * file order, so resolution, notices and results are the same whichever thread parsed a file.
-   * Discovery read each file for its binary check: that text is used once, then let go.
+   * file order. Discovery read each file for its binary check: that text is used once, then let go.
    */
-  private async analyseAll(files: readonly string[], texts: Map<string, string> | undefined, unchanged: ReadonlyMap<string, FileFacts>, progress: LoadProgress): Promise<boolean> {
-    // undefined: not parsed yet; null: unreadable or already adopted.
-    const slots: (FileFacts | null | undefined)[] = new Array(files.length);
-    let taken = 0;
-    let adopted = 0;
-    let cancelled = false;
-    const textOf = (i: number): string | undefined => {
-      const text = texts?.get(files[i]);
-      texts?.delete(files[i]);
-      return text ?? this.fs.readFile(files[i]);
-    };
-    const workers = this.options.workers;
-    const workerCount = workers?.workersFor(files.length) ?? 0;
-    // Small loads (`--concurrency N` on a small project) are still shared out evenly.
-    const workerBatch = Math.max(1, Math.min(WORKER_BATCH, Math.ceil(files.length / (4 * (workerCount + 1)))));
-    let wake: (() => void) | undefined;
-    // Two batches in flight per worker, so a worker never waits for the main thread to hand it one.
-    const feeders = workers && workerCount > 0
-      ? Array.from({ length: 2 * workerCount }, async () => {
-        const ctx = this.analysisContext();
-        for (;;) {
-          const start = taken;
-          taken = Math.min(files.length, start + workerBatch);
-          if (cancelled || start === taken) return;
-          const batch: FactsRequest[] = [];
-          const indices: number[] = [];
-          for (let i = start; i < taken; i++) {
-            const known = unchanged.get(files[i]);
-            if (known) {
-              slots[i] = known;
-              continue;
-            }
-            const text = textOf(i);
-            const cached = text === undefined ? undefined : this.options.factsCache?.get(files[i], text);
-            if (text === undefined || cached) slots[i] = cached ?? null;
-            else {
-              batch.push({ file: files[i], text });
-              indices.push(i);
-            }
-          }
-          const facts = batch.length > 0 ? await workers.analyze(batch, ctx) : [];
-          facts.forEach((fileFacts, k) => {
-            this.options.factsCache?.set(batch[k].file, batch[k].text, fileFacts);
-            slots[indices[k]] = fileFacts;
-          });
-          wake?.();
-        }
-      })
-      : [];
-    try {
-      let reported = -1;
-      while (adopted < files.length) {
-        if (progress.isCancelled?.()) {
-          cancelled = true;
-          return false;
-        }
-        const start = taken;
-        taken = Math.min(files.length, start + MAIN_BATCH);
-        for (let i = start; i < taken; i++) {
-          const known = unchanged.get(files[i]);
-          const text = known ? undefined : textOf(i);
-          slots[i] = known ?? (text === undefined ? null : this.factsOf(files[i], text));
-        }
-        for (; adopted < files.length && slots[adopted] !== undefined; adopted++) {
-          const facts = slots[adopted];
-          slots[adopted] = null;
-          if (facts) this.adopt(facts);
-        }
-        if (Math.floor(adopted / PROGRESS_EVERY) !== reported) {
-          reported = Math.floor(adopted / PROGRESS_EVERY);
-          progress.onProgress?.(adopted, files.length);
-        }
-        if (adopted === files.length) break;
-        if (start === taken) {
-          // Everything is handed out: wait for a worker's batch.
-          await new Promise<void>((resolve) => (wake = resolve));
-          wake = undefined;
-        } else if (feeders.length > 0 || taken % PROGRESS_EVERY === 0) {
-          // Let worker replies (and the editor's events) in.
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-      }
-      await Promise.all(feeders);
-      progress.onProgress?.(files.length, files.length);
-      return true;
-    } finally {
-      cancelled = true;
-    }
+  private analyseAll(files: readonly string[], texts: Map<string, string> | undefined, unchanged: ReadonlyMap<string, FileFacts>, progress: LoadProgress): Promise<boolean> {
+    const cache = this.options.factsCache;
+    return runLoadQueue(files, {
+      read: (file) => {
+        const known = unchanged.get(file);
+        if (known) return { facts: known };
+        const text = texts?.get(file) ?? this.fs.readFile(file);
+        texts?.delete(file);
+        if (text === undefined) return undefined;
+        const cached = cache?.get(file, text);
+        return cached ? { facts: cached } : { text };
+      },
+      analyse: (file, text) => this.parseAndCache(file, text),
+      parsed: (file, text, facts) => cache?.set(file, text, facts),
+      adopt: (facts) => this.adopt(facts),
+      context: () => this.analysisContext(),
+    }, this.options.workers, progress);
   }
 
   /** True when the rules govern this file (inside the root, included, not excluded or nested). */
@@ -376,11 +299,12 @@ export class GuardrailsProject {
   }
 
   private factsOf(file: string, content: string): FileFacts {
-    const cache = this.options.factsCache;
-    const cached = cache?.get(file, content);
-    if (cached) return cached;
+    return this.options.factsCache?.get(file, content) ?? this.parseAndCache(file, content);
+  }
+
+  private parseAndCache(file: string, content: string): FileFacts {
     const facts = analyzeFileText(file, content, this.analysisContext());
-    cache?.set(file, content, facts);
+    this.options.factsCache?.set(file, content, facts);
     return facts;
   }
 
