@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FileSystem } from '../fs/fileSystem';
+import { CachedDirectoriesFileSystem } from '../fs/cachedDirectoriesFileSystem';
 import { NodeFileSystem } from '../fs/nodeFileSystem';
 import type { ConfigProblem, RulesConfig } from '../rules/ruleTypes';
 import type { AnalysisResult, Violation } from '../types';
@@ -35,7 +36,7 @@ export type AnalyzeOutcome =
  */
 export async function analyzeDirectory(dir: string, options: AnalyzeOptions = {}): Promise<AnalyzeOutcome> {
   const started = performance.now();
-  const fs = options.fs ?? new NodeFileSystem();
+  const fs = options.fs ?? new CachedDirectoriesFileSystem(new NodeFileSystem());
   const rules = rulesForDirectory(dir, fs, options.config);
   if (!rules.ok) return rules;
   const { configs, partial, problems, reportRoot } = rules;

@@ -1,4 +1,5 @@
 import type { FileSystem } from '../fs/fileSystem';
+import { CachedDirectoriesFileSystem } from '../fs/cachedDirectoriesFileSystem';
 import { NodeFileSystem } from '../fs/nodeFileSystem';
 import { compilePatterns } from '../glob/pattern';
 import { discoverFiles } from '../graph/discoverFiles';
@@ -23,7 +24,7 @@ export type ScanDebtOutcome = { ok: true; result: AnalysisResult } | { ok: false
  */
 export function scanDebtDirectory(dir: string, options: ScanDebtOptions = {}): ScanDebtOutcome {
   const started = performance.now();
-  const fs = options.fs ?? new NodeFileSystem();
+  const fs = options.fs ?? new CachedDirectoriesFileSystem(new NodeFileSystem());
   const rules = rulesForDirectory(dir, fs, options.config);
   if (!rules.ok) return rules;
   const { configs, partial, reportRoot } = rules;
