@@ -18,17 +18,31 @@ interface CliModule {
 
 const bundle = path.join(__dirname, 'guardrails-cli.js');
 
-/** One cache per bundle build and Node version; V8 itself rejects data that does not fit the source. */
-function cacheFile(): string {
+const sha1 = (text: string): string => crypto.createHash('sha1').update(text).digest('hex').slice(0, 8);
+
+/**
+ * `cli-<installation>-<build>.v8cache`: one cache per installed bundle, for its current build and
+ * Node version (V8 itself also rejects data that does not fit the source).
+ */
+function cacheFile(): { file: string; installation: string } {
   const base = process.env.GUARDRAILS_CACHE_DIR || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'guardrails');
   const stat = fs.statSync(bundle);
-  const key = crypto.createHash('sha1').update(`${process.version} ${process.arch} ${bundle} ${stat.size} ${stat.mtimeMs}`).digest('hex').slice(0, 16);
-  return path.join(base, `cli-${key}.v8cache`);
+  const installation = sha1(`${process.arch} ${bundle}`);
+  return { file: path.join(base, `cli-${installation}-${sha1(`${process.version} ${stat.size} ${stat.mtimeMs}`)}.v8cache`), installation };
+}
+
+/** An upgrade leaves the old build's cache behind: remove those of this installation (and the old single-key names). */
+function removeStaleCaches(current: string, installation: string): void {
+  const dir = path.dirname(current);
+  for (const name of fs.readdirSync(dir)) {
+    const stale = (name.startsWith(`cli-${installation}-`) && name.endsWith('.v8cache')) || /^cli-[0-9a-f]{16}\.v8cache$/.test(name);
+    if (stale && path.join(dir, name) !== current) fs.rmSync(path.join(dir, name), { force: true });
+  }
 }
 
 function load(): CliModule {
   const source = fs.readFileSync(bundle, 'utf8');
-  const cache = process.env.GUARDRAILS_NO_COMPILE_CACHE ? undefined : cacheFile();
+  const { file: cache, installation } = process.env.GUARDRAILS_NO_COMPILE_CACHE ? { file: undefined, installation: '' } : cacheFile();
   let cachedData: Buffer | undefined;
   try {
     if (cache) cachedData = fs.readFileSync(cache);
@@ -48,6 +62,7 @@ function load(): CliModule {
         const temp = `${cache}.${process.pid}.tmp`;
         fs.writeFileSync(temp, script.createCachedData());
         fs.renameSync(temp, cache);
+        removeStaleCaches(cache, installation);
       } catch {
         // A read-only home or a full disk only costs the next run its speed-up.
       }

@@ -25,5 +25,16 @@ describe('the guardrails command (dist/cli.js)', () => {
     assert.deepEqual(strip(warm.stdout), strip(cold.stdout));
     const usage = spawnSync(process.execPath, [cli, 'check', '--bogus'], { encoding: 'utf8', env: { ...process.env, GUARDRAILS_CACHE_DIR: cacheDir } });
     assert.equal(usage.status, 2);
+
+    // An upgrade writes a new cache and removes this installation's old ones, never another's.
+    const [current] = cached;
+    const installation = current.split('-')[1];
+    const oldBuild = `cli-${installation}-00000000.v8cache`;
+    const oldName = 'cli-0123456789abcdef.v8cache';
+    const otherInstallation = 'cli-ffffffff-00000000.v8cache';
+    for (const name of [oldBuild, oldName, otherInstallation]) fs.writeFileSync(path.join(cacheDir, name), 'stale');
+    fs.rmSync(path.join(cacheDir, current));
+    assert.equal(run().status, 1);
+    assert.deepEqual(fs.readdirSync(cacheDir).sort(), [current, otherInstallation].sort());
   });
 });
