@@ -87,7 +87,8 @@ export class FactsWorkerPool implements FactsWorkers {
       try {
         return await this.send(slot, batch, ctx);
       } catch (error) {
-        if (!slot.failed) {
+        // After close(), batches still in flight are simply done here, without a word.
+        if (!slot.failed && !this.closed) {
           slot.failed = true;
           // A worker that failed once would fail again: no replacement is started.
           this.startable = false;
@@ -129,7 +130,8 @@ export class FactsWorkerPool implements FactsWorkers {
       this.startable = false;
       return undefined;
     }
-    // Never the reason the process stays alive.
+    // Idle, never the reason the process stays alive; busy, it keeps the process alive until its
+    // batch is back (the main thread may be waiting on nothing else).
     worker.unref();
     const slot: WorkerSlot = { worker, pending: new Map(), failed: false };
     const failAll = (error: Error): void => {
@@ -139,6 +141,7 @@ export class FactsWorkerPool implements FactsWorkers {
     worker.on('message', (reply: FactsReply) => {
       const pending = slot.pending.get(reply.id);
       slot.pending.delete(reply.id);
+      if (slot.pending.size === 0) worker.unref();
       if (reply.facts) pending?.resolve(reply.facts);
       else pending?.reject(new Error(reply.error ?? 'no reply'));
     });
@@ -151,6 +154,7 @@ export class FactsWorkerPool implements FactsWorkers {
   private send(slot: WorkerSlot, batch: readonly FactsRequest[], ctx: FileAnalysisContext): Promise<FileFacts[]> {
     const id = this.nextId++;
     return new Promise<FileFacts[]>((resolve, reject) => {
+      if (slot.pending.size === 0) slot.worker.ref();
       slot.pending.set(id, { resolve, reject });
       slot.worker.postMessage({ id, batch, ctx });
     });
