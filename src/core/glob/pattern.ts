@@ -60,20 +60,21 @@ export function compilePattern(pattern: string): CompileResult {
     globSegments.push(segment);
   }
 
-  let regex: RegExp | false;
+  let matcher: Minimatch;
   try {
-    // minimatch's own regular expression for the glob: one test per path, no splitting.
-    regex = new Minimatch(globSegments.join('/'), OPTIONS).makeRe();
-    if (regex === false) return { ok: false, message: `"${pattern}" is not a valid glob` };
+    matcher = new Minimatch(globSegments.join('/'), OPTIONS);
+    if (matcher.makeRe() === false) return { ok: false, message: `"${pattern}" is not a valid glob` };
   } catch (error) {
     return { ok: false, message: `"${pattern}" is not a valid glob: ${(error as Error).message}` };
   }
 
-  return { ok: true, pattern: makePattern(pattern, regex, slots) };
+  return { ok: true, pattern: makePattern(pattern, matcher, slots) };
 }
 
-function makePattern(source: string, regex: RegExp, slots: CaptureSlot[]): CompiledPattern {
-  const match = (rel: string): boolean => regex.test(rel);
+// Matching goes through Minimatch.match, not its makeRe() regular expression: the two disagree on
+// globstars (`src/**/components/**`, and a trailing `/**` matching its own prefix).
+function makePattern(source: string, matcher: Minimatch, slots: CaptureSlot[]): CompiledPattern {
+  const match = (rel: string): boolean => matcher.match(rel);
   const names = (negated: boolean): string[] => [...new Set(slots.filter((slot) => slot.negated === negated).map((slot) => slot.name))];
   return {
     source,

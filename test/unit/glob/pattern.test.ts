@@ -24,6 +24,19 @@ describe('compilePattern', () => {
     assert.equal(compiled('**/*.test.ts').match('a/b/c.test.ts'), true);
   });
 
+  it('matches globstars in the middle and at the end as minimatch does', () => {
+    const components = compiled('src/**/components/**');
+    assert.equal(components.match('src/app/components/Button.tsx'), true);
+    assert.equal(components.match('src/components/deep/x.ts'), true);
+    assert.equal(components.match('src/app/view.ts'), false);
+    assert.equal(compiled('src/**/__tests__/**/*.ts').match('src/a/__tests__/b/c.ts'), true);
+    // A trailing /** is what lies below the folder, not the folder (or a file) of that name.
+    const features = compiled('src/features/{feature}/**');
+    assert.equal(features.match('src/features/index.ts'), false);
+    assert.equal(features.capture('src/features/index.ts'), undefined);
+    assert.deepEqual(features.capture('src/features/cart/index.ts'), { feature: 'cart' });
+  });
+
   it('keeps brace expansion and character classes', () => {
     const pattern = compiled('src/{ui,app}/**/*.[jt]s');
     assert.deepEqual(pattern.captureNames, []);
