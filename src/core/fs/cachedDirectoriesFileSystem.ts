@@ -7,6 +7,7 @@ import type { DirectoryEntry, FileStat, FileSystem } from './fileSystem';
  * and stat'ed afresh.
  */
 export class CachedDirectoriesFileSystem implements FileSystem {
+  readonly stableTree = true;
   private readonly listings = new Map<string, DirectoryEntry[]>();
   private readonly realpaths = new Map<string, string>();
 

@@ -15,6 +15,11 @@ export interface FileStat {
 }
 
 export interface FileSystem {
+  /**
+   * True when the tree does not change while this object is used (one command run): directory
+   * listings may then answer whether a file exists.
+   */
+  readonly stableTree?: boolean;
   /** Text of the file (UTF-8), or undefined when it does not exist or cannot be read. */
   readFile(path: string): string | undefined;
   fileExists(path: string): boolean;

@@ -6,7 +6,7 @@ import type { DirectoryEntry, FileSystem } from '../fs/fileSystem';
 export class CachingResolutionHost implements ts.ModuleResolutionHost {
   readonly useCaseSensitiveFileNames = ts.sys.useCaseSensitiveFileNames;
   private readonly files = new Map<string, boolean>();
-  private readonly listings = new Map<string, Map<string, DirectoryEntry['kind']> | undefined>();
+  private readonly listings = new Map<string, { kinds: Map<string, DirectoryEntry['kind']>; lowerNames: Set<string> } | undefined>();
   private readonly directories = new Map<string, boolean>();
   private readonly realpaths = new Map<string, string>();
   private readonly packageNames = new Map<string, string | undefined>();
@@ -14,19 +14,24 @@ export class CachingResolutionHost implements ts.ModuleResolutionHost {
   constructor(private readonly fs: FileSystem, private readonly root: string) {}
 
   /**
-   * Answered from the directory's listing, read once: resolution probes a few candidates for each
-   * import, and one directory read replaces a stat per candidate. A link is still followed, and
-   * where names are case-insensitive (or the listing is empty: unreadable) the file is asked itself.
+   * In a command run (a tree that does not change meanwhile) answered from the directory's listing,
+   * read once: resolution probes a few candidates for each import, and one directory read replaces
+   * a stat per candidate. The editor's tree changes (a new asset is not a source event), so there
+   * the file is asked itself, as it is for a link, an unreadable directory, and a name that differs
+   * from a listed one only in case (a case-insensitive mount).
    */
   fileExists(file: string): boolean {
     return memo(this.files, file, () => {
-      if (!this.useCaseSensitiveFileNames) return this.fs.fileExists(file);
+      if (!this.fs.stableTree || !this.useCaseSensitiveFileNames) return this.fs.fileExists(file);
       const listing = memo(this.listings, path.dirname(file), () => {
         const entries = this.fs.readDirectory(path.dirname(file));
-        return entries.length === 0 ? undefined : new Map(entries.map((entry) => [entry.name, entry.kind]));
+        if (entries.length === 0) return undefined;
+        return { kinds: new Map(entries.map((entry) => [entry.name, entry.kind])), lowerNames: new Set(entries.map((entry) => entry.name.toLowerCase())) };
       });
       if (listing === undefined) return this.fs.fileExists(file);
-      const kind = listing.get(path.basename(file));
+      const name = path.basename(file);
+      const kind = listing.kinds.get(name);
+      if (kind === undefined) return listing.lowerNames.has(name.toLowerCase()) && this.fs.fileExists(file);
       return kind === 'file' || (kind === 'symlink' && this.fs.fileExists(file));
     });
   }

@@ -34,7 +34,7 @@ interface ResolutionContext {
   direct: boolean;
 }
 
-/** `./x`, `../x` (not `.`, `..` or a directory with a trailing slash). */
+/** `./x`, `../x` (not `.`, `..` or a trailing slash; a last segment `.` or `..` is checked apart). */
 const RELATIVE = /^\.\.?\/.*[^/]$/;
 /** A JavaScript extension in a specifier names the TypeScript source TypeScript probes first. */
 const TS_FOR_JS: Readonly<Record<string, string>> = { '.js': '.ts', '.mjs': '.mts', '.cjs': '.cts' };
@@ -106,6 +106,9 @@ export class ImportResolver {
    */
   private directRelative(specifier: string, fromFile: string, context: ResolutionContext): Target | undefined {
     if (!context.direct || !RELATIVE.test(specifier)) return undefined;
+    // `../..`, `./x/.`: a directory import (its index file), never `x.ts` beside the folder.
+    const lastSegment = specifier.slice(specifier.lastIndexOf('/') + 1);
+    if (lastSegment === '.' || lastSegment === '..') return undefined;
     const absolute = path.resolve(path.dirname(fromFile), specifier);
     const name = path.basename(absolute);
     const dot = name.lastIndexOf('.');

@@ -137,6 +137,20 @@ describe('ImportResolver', () => {
     resolver.clearCache();
     assert.equal(resolver.resolve('./missing', from, 'static'), path.join(root, 'src/missing.ts'));
   });
+
+  it('in the editor, sees an asset created next to files it already resolved (no source event clears it)', () => {
+    const root = copyFixture('resolution');
+    try {
+      const fs = new OverlayFileSystem(new NodeFileSystem());
+      const resolver = new ImportResolver(root, loadCompilerOptions(root, fs).options, fs);
+      const from = path.join(root, 'src/main.ts');
+      assert.equal(resolver.resolve('./util', from, 'static'), path.join(root, 'src/util.ts'));
+      nodeFs.writeFileSync(path.join(root, 'src/logo.svg'), '<svg/>');
+      assert.equal(resolver.resolve('./logo.svg', from, 'static'), path.join(root, 'src/logo.svg'));
+    } finally {
+      cleanup(root);
+    }
+  });
 });
 
 describe('ImportResolver with several tsconfig files', () => {
