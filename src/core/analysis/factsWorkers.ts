@@ -47,6 +47,9 @@ interface WorkerSlot {
   failed: boolean;
 }
 
+/** A worker's answer that a batch failed on its input (the thread itself is fine). */
+class BatchError extends Error {}
+
 interface FactsReply {
   id: number;
   facts?: FileFacts[];
@@ -87,8 +90,9 @@ export class FactsWorkerPool implements FactsWorkers {
       try {
         return await this.send(slot, batch, ctx);
       } catch (error) {
+        // A batch that failed on its input fails here too, the same way: the thread is not to blame.
         // After close(), batches still in flight are simply done here, without a word.
-        if (!slot.failed && !this.closed) {
+        if (!(error instanceof BatchError) && !slot.failed && !this.closed) {
           slot.failed = true;
           // A worker that failed once would fail again: no replacement is started.
           this.startable = false;
@@ -124,7 +128,9 @@ export class FactsWorkerPool implements FactsWorkers {
   private start(): WorkerSlot | undefined {
     let worker: Worker;
     try {
-      worker = new Worker(this.script, { workerData: { guardrails: 'facts' } });
+      // About the main thread's stack (V8's default is 984 KB), so that how deep a file may nest
+      // does not depend on which thread parses it.
+      worker = new Worker(this.script, { workerData: { guardrails: 'facts' }, resourceLimits: { stackSizeMb: 1 } });
     } catch (error) {
       this.onError(`could not start a parsing thread (${error instanceof Error ? error.message : String(error)}); parsing on the main thread`);
       this.startable = false;
@@ -143,7 +149,7 @@ export class FactsWorkerPool implements FactsWorkers {
       slot.pending.delete(reply.id);
       if (slot.pending.size === 0) worker.unref();
       if (reply.facts) pending?.resolve(reply.facts);
-      else pending?.reject(new Error(reply.error ?? 'no reply'));
+      else pending?.reject(new BatchError(reply.error ?? 'no reply'));
     });
     worker.on('error', failAll);
     worker.on('exit', (code) => failAll(new Error(`exited with code ${code}`)));

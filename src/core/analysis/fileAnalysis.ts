@@ -25,8 +25,22 @@ export interface FileAnalysisContext {
   today: string;
 }
 
-/** Parses one file once and reads its imports, debt tags and suppressions from that parse. */
+/**
+ * Parses one file once and reads its imports, debt tags and suppressions from that parse. Code
+ * nested deeper than TypeScript's recursive parser has stack for (generated or minified files) is
+ * a `parse-error` finding on that file, never the end of the run.
+ */
 export function analyzeFileText(file: string, text: string, ctx: FileAnalysisContext): FileFacts {
+  try {
+    return analyzeParsed(file, text, ctx);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const tooDeep = parseErrorViolation(file, text, { message: 'nested too deeply for the parser (its stack ran out)', pos: 0, length: 0 });
+    return { file, imports: [], debt: [], suppressions: [], problems: [tooDeep] };
+  }
+}
+
+function analyzeParsed(file: string, text: string, ctx: FileAnalysisContext): FileFacts {
   const { sourceFile, parseErrors } = parseSource(file, text);
   const lineIndex = new LineIndex(text);
   const facts: FileFacts = { file, imports: extractImports(sourceFile, lineIndex), ...commentFacts(file, text, () => collectComments(sourceFile), ctx, lineIndex) };

@@ -43,6 +43,8 @@ class LoadQueue {
   private cancelled = false;
   /** Wakes the main thread when it waits for a worker's batch. */
   private wake: (() => void) | undefined;
+  /** An error a batch ended with: the load stops and `run` throws it, as a single thread would. */
+  private failure: { error: unknown } | undefined;
 
   constructor(private readonly files: readonly string[], private readonly source: LoadSource) {
     this.slots = new Array(files.length);
@@ -53,10 +55,16 @@ class LoadQueue {
     // Small loads (`--concurrency N` on a small project) are still shared out evenly.
     const batch = Math.max(1, Math.min(WORKER_BATCH, Math.ceil(this.files.length / (4 * (workerCount + 1)))));
     // Two batches in flight per worker, so a worker never waits for the main thread to hand it one.
-    const feeders = workers && workerCount > 0 ? Array.from({ length: 2 * workerCount }, () => this.feed(workers, batch)) : [];
+    const feeders = workers && workerCount > 0
+      ? Array.from({ length: 2 * workerCount }, () => this.feed(workers, batch).catch((error: unknown) => {
+        this.failure ??= { error };
+        this.wake?.();
+      }))
+      : [];
     try {
       let reported = -1;
       while (this.adopted < this.files.length) {
+        if (this.failure) throw this.failure.error;
         if (progress.isCancelled?.()) return false;
         const [start, end] = this.take(MAIN_BATCH);
         for (let i = start; i < end; i++) {
@@ -79,6 +87,7 @@ class LoadQueue {
         }
       }
       await Promise.all(feeders);
+      if (this.failure) throw this.failure.error;
       progress.onProgress?.(this.files.length, this.files.length);
       return true;
     } finally {
@@ -106,7 +115,7 @@ class LoadQueue {
     const ctx = this.source.context();
     for (;;) {
       const [start, end] = this.take(batchSize);
-      if (this.cancelled || start === end) return;
+      if (this.cancelled || this.failure || start === end) return;
       const batch: FactsRequest[] = [];
       const indices: number[] = [];
       for (let i = start; i < end; i++) {

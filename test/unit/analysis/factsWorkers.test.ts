@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { FactsWorkerPool, type FactsWorkers } from '../../../src/core/analysis/factsWorkers';
+import { analyzeDirectory } from '../../../src/core/analysis/analyze';
+import type { AnalysisResult } from '../../../src/core/types';
 import { analyzeFixture, REPO_ROOT } from '../helpers/analyzeFixture';
 
 const SHOP = ['..', '..', 'examples', 'shop'];
@@ -45,6 +47,36 @@ describe('parsing on worker threads', () => {
       assert.deepEqual(errors, []);
     } finally {
       pool.close();
+    }
+  });
+
+  it('reports a file nested too deeply to parse and analyses the rest, on any thread', async function () {
+    if (!fs.existsSync(cli)) this.skip();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guardrails-deep-'));
+    fs.mkdirSync(path.join(dir, 'src'));
+    fs.writeFileSync(path.join(dir, 'guardrails.json'), '{ "include": ["src/**"] }\n');
+    fs.writeFileSync(path.join(dir, 'src', 'deep.ts'), `export const deep = ${'('.repeat(60_000)}1${')'.repeat(60_000)};\n`);
+    fs.writeFileSync(path.join(dir, 'src', 'ok.ts'), "import { deep } from './deep';\n// TODO: still found\nexport const ok = deep;\n");
+    const summary = (result: AnalysisResult) => [
+      ...result.violations.map((v) => `${v.ruleId} ${path.basename(v.location.file)}:${v.location.range.start.line} ${v.message}`),
+      ...result.debt.map((d) => `${d.tag} ${path.basename(d.file)}:${d.range.start.line}`),
+    ];
+    const expected = ['parse-error deep.ts:1 cannot parse: nested too deeply for the parser (its stack ran out) — the rest of the workspace is still analysed', 'TODO ok.ts:2'];
+    const errors: string[] = [];
+    const pool = new FactsWorkerPool(cli, 1, (message) => errors.push(message));
+    try {
+      const analyse = async (workers?: FactsWorkerPool) => {
+        const outcome = await analyzeDirectory(dir, { today: '2026-11-27', workers });
+        assert.ok(outcome.ok);
+        return outcome.result;
+      };
+      assert.deepEqual(summary(await analyse()), expected);
+      assert.deepEqual(summary(await analyse(pool)), expected);
+      assert.equal(pool.threads, 1, 'the thread parsed, and is still up');
+      assert.deepEqual(errors, []);
+    } finally {
+      pool.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
