@@ -83,15 +83,42 @@ export function scanComments(text: string, jsx = false, until = text.length): So
     while (isTrivia(token) || isComment(token)) token = scanner.scan();
     return token;
   };
-  // `<T,>(x) =>` and `<T extends U>(x) =>` are generic arrow functions in .tsx, not elements.
+  // TypeScript's own rule in JSX files (isArrowFunctionInJsx): after `<` and an optional `const`,
+  // a name followed by `,` or `=`, or by `extends` and anything but `=`, `>` or `/`, opens the type
+  // parameters of a generic arrow function; anything else opens an element.
   const opensElement = (): boolean =>
     scanner.lookAhead(() => {
       const first = nextSignificant();
       if (first === SyntaxKind.GreaterThanToken) return true;
       if (!isName(first)) return false;
-      const second = nextSignificant();
-      return !(second === SyntaxKind.CommaToken || second === SyntaxKind.ExtendsKeyword || (first === SyntaxKind.ConstKeyword && isName(second)));
+      if (first !== SyntaxKind.Identifier && first !== SyntaxKind.ConstKeyword) return true;
+      if (first === SyntaxKind.ConstKeyword) nextSignificant();
+      const third = nextSignificant();
+      if (third === SyntaxKind.ExtendsKeyword) {
+        const fourth = nextSignificant();
+        return fourth === SyntaxKind.EqualsToken || fourth === SyntaxKind.GreaterThanToken || fourth === SyntaxKind.SlashToken;
+      }
+      return third !== SyntaxKind.CommaToken && third !== SyntaxKind.EqualsToken;
     });
+  // After `)` or `}` an expression may have ended (`f(x) < y`, `a) / b`) or a statement
+  // (`if (x) <a>…</a>`, `} /re/.test(s)`): only the parser knows. Where the two readings would
+  // find different comments, the file is left to it.
+  const endsAmbiguously = (): boolean => previous === SyntaxKind.CloseParenToken || previous === SyntaxKind.CloseBraceToken;
+  const looksLikeTag = (): boolean =>
+    scanner.lookAhead(() => {
+      if (!isName(nextSignificant())) return false;
+      let next = nextSignificant();
+      while (next === SyntaxKind.DotToken || next === SyntaxKind.MinusToken || next === SyntaxKind.ColonToken) {
+        nextSignificant();
+        next = nextSignificant();
+      }
+      if (next === SyntaxKind.GreaterThanToken || next === SyntaxKind.SlashToken) return true;
+      if (!isName(next)) return false;
+      const after = nextSignificant();
+      return after === SyntaxKind.EqualsToken || after === SyntaxKind.GreaterThanToken || after === SyntaxKind.SlashToken || isName(after);
+    });
+  const regexWouldHideText = (): boolean =>
+    scanner.lookAhead(() => scanner.reScanSlashToken() === SyntaxKind.RegularExpressionLiteral && /['"`]|\/\/|\/\*/.test(scanner.getTokenText().slice(1)));
 
   /** One token of a tag; false when it cannot belong there (the guess that JSX began was wrong). */
   const readTag = (tag: TagFrame, token: ts.SyntaxKind): boolean => {
@@ -189,12 +216,14 @@ export function scanComments(text: string, jsx = false, until = text.length): So
       case SyntaxKind.SlashToken:
       case SyntaxKind.SlashEqualsToken:
         if (!expressionEnded()) token = scanner.reScanSlashToken();
+        else if (endsAmbiguously() && regexWouldHideText()) return undefined;
         break;
       case SyntaxKind.LessThanToken:
         if (jsx && !expressionEnded() && opensElement()) {
           stack.push(openTag(false));
           continue;
         }
+        if (jsx && endsAmbiguously() && looksLikeTag()) return undefined;
         break;
       case SyntaxKind.OpenBraceToken:
         stack.push(BRACE);

@@ -21,10 +21,15 @@ describe('scanComments (comments without a syntax tree)', () => {
     };
     for (const dir of ['src', 'test', 'examples', 'bench/src']) walk(path.join(REPO_ROOT, dir));
     assert.ok(files.length > 200, `${files.length} files`);
+    // A file it hands back (undefined) is parsed by the caller: allowed, if rare.
+    let handedBack = 0;
     for (const file of files) {
       const text = fs.readFileSync(file, 'utf8');
-      assert.deepEqual(positions(scanComments(text, mayHoldJsx(file))), positions(collectComments(parseSource(file, text).sourceFile)), file);
+      const scanned = scanComments(text, mayHoldJsx(file));
+      if (scanned === undefined) handedBack++;
+      else assert.deepEqual(positions(scanned), positions(collectComments(parseSource(file, text).sourceFile)), file);
     }
+    assert.ok(handedBack <= files.length / 50, `${handedBack} of ${files.length} files handed back to the parser`);
   });
 
   it('tells regular expressions from division and templates from blocks', () => {
@@ -66,6 +71,13 @@ describe('scanComments (comments without a syntax tree)', () => {
     assert.equal(scanComments(text, true), undefined);
     // Stopping after the last tag does not stop inside JSX: the guess must still be checked to the end.
     assert.equal(scanComments(text, true, text.indexOf('TODO')), undefined);
+    // After `)` or `}` only the parser knows whether an expression or a statement ended.
+    for (const ambiguous of ['if (x) <a>// TODO text</a>;\n', 'function f() {}\n<a>// TODO</a>;\n', 'if (s) /"/.test(s); // TODO real\n']) {
+      assert.equal(scanComments(ambiguous, true), undefined, ambiguous);
+    }
+    // TypeScript's own rule for `<T extends`: an element when `=`, `>` or `/` follows.
+    const element = 'const a = <Schema extends="base">// TODO shown to users</Schema>; // real\n';
+    assert.deepEqual(scanComments(element, true)?.map((comment) => comment.text), ['// real']);
     const plain = '// TODO: one\nconst a = 1; // two\n/* three */\n';
     assert.deepEqual(scanComments(plain, false, plain.indexOf('TODO'))?.map((comment) => comment.text), ['// TODO: one']);
     assert.deepEqual(collectComments(parseSource('pick.tsx', text).sourceFile).map((comment) => comment.text), ['// TODO: real comment']);
