@@ -21,14 +21,16 @@ const bundle = path.join(__dirname, 'guardrails-cli.js');
 const sha1 = (text: string): string => crypto.createHash('sha1').update(text).digest('hex').slice(0, 8);
 
 /**
- * `cli-<installation>-<build>.v8cache`: one cache per installed bundle, for its current build and
- * Node version (V8 itself also rejects data that does not fit the source).
+ * `cli-<installation>-<build>.v8cache`: one cache per installed bundle and Node version, for its
+ * current build (V8 itself also rejects data that does not fit the source).
  */
 function cacheFile(): { file: string; installation: string } {
   const base = process.env.GUARDRAILS_CACHE_DIR || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), 'guardrails');
   const stat = fs.statSync(bundle);
-  const installation = sha1(`${process.arch} ${bundle}`);
-  return { file: path.join(base, `cli-${installation}-${sha1(`${process.version} ${stat.size} ${stat.mtimeMs}`)}.v8cache`), installation };
+  // Node's version is part of the installation: switching between two versions (nvm, a CI
+  // matrix) keeps a cache for each instead of replacing one with the other on every switch.
+  const installation = sha1(`${process.version} ${process.arch} ${bundle}`);
+  return { file: path.join(base, `cli-${installation}-${sha1(`${stat.size} ${stat.mtimeMs}`)}.v8cache`), installation };
 }
 
 /** An upgrade leaves the old build's cache behind: remove those of this installation (and the old single-key names). */
