@@ -3,7 +3,7 @@
 //   to:   "src/features/!{feature}/**"  any feature but the importer's own
 // Captures sit before any `**`, so each one names a fixed segment index and no backtracking
 // is needed: minimatch matches the glob with captures read as `*`, then the indices are compared.
-import { Minimatch } from 'minimatch';
+import { GLOBSTAR, Minimatch } from 'minimatch';
 import { checkGlobSyntax, hasGlobChars } from './globSyntax';
 
 export { hasGlobChars };
@@ -71,10 +71,8 @@ export function compilePattern(pattern: string): CompileResult {
   return { ok: true, pattern: makePattern(pattern, matcher, slots) };
 }
 
-// Matching goes through Minimatch.match, not its makeRe() regular expression: the two disagree on
-// globstars (`src/**/components/**`, and a trailing `/**` matching its own prefix).
 function makePattern(source: string, matcher: Minimatch, slots: CaptureSlot[]): CompiledPattern {
-  const match = (rel: string): boolean => matcher.match(rel);
+  const match = fastMatcher(matcher) ?? ((rel: string): boolean => matcher.match(rel));
   const names = (negated: boolean): string[] => [...new Set(slots.filter((slot) => slot.negated === negated).map((slot) => slot.name))];
   return {
     source,
@@ -105,6 +103,26 @@ function makePattern(source: string, matcher: Minimatch, slots: CaptureSlot[]): 
       return true;
     },
   };
+}
+
+// Every file is matched against include and exclude, so the common shapes get a quicker test with
+// exactly Minimatch.match's answers: `dir/sub/**` (literal folders, one trailing globstar) is a
+// prefix test, and a glob without any globstar is minimatch's own regular expression. Anything
+// else goes through Minimatch.match: makeRe() disagrees with it on globstars (`src/**/x/**`, and
+// a trailing `/**` matching its own prefix).
+function fastMatcher(matcher: Minimatch): ((rel: string) => boolean) | undefined {
+  const branches = matcher.set;
+  if (branches.length === 1) {
+    const parts = branches[0];
+    const last = parts.length - 1;
+    if (last >= 1 && parts[last] === GLOBSTAR && parts.slice(0, last).every((part) => typeof part === 'string')) {
+      const prefix = `${parts.slice(0, last).join('/')}/`;
+      return (rel) => rel.length > prefix.length && rel.startsWith(prefix);
+    }
+  }
+  if (branches.some((parts) => parts.includes(GLOBSTAR))) return undefined;
+  const regex = matcher.makeRe();
+  return regex === false ? undefined : (rel) => regex.test(rel);
 }
 
 function hasOwn(record: Record<string, string>, key: string): boolean {

@@ -117,3 +117,28 @@ describe('hasGlobChars', () => {
     for (const plain of ['domain', 'src/ui', 'index.ts', 'my-layer', 'a!b']) assert.equal(hasGlobChars(plain), false, plain);
   });
 });
+
+describe('compilePattern against Minimatch.match', () => {
+  it('answers exactly as minimatch does, for every pattern shape and path', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { Minimatch } = require('minimatch') as typeof import('minimatch');
+    const segments = ['src', 'app', '**', '*', '*.ts', 'x?', '{a,b}', '[ab]*', '.hidden'];
+    const patterns = new Set<string>();
+    for (const a of segments) for (const b of segments) {
+      patterns.add(`${a}/${b}`);
+      for (const c of segments) patterns.add(`${a}/${b}/${c}`);
+    }
+    const paths = ['src', 'src/a.ts', 'src/app', 'src/app/x.ts', 'src/app/b/x.ts', 'app/src/a.ts', 'src/.hidden/a.ts', 'a/b', 'b/xy', 'src/app/components/x.ts', 'x1/a.ts', 'a', '.hidden/src/a.ts'];
+    let compared = 0;
+    for (const source of patterns) {
+      const result = compilePattern(source);
+      if (!result.ok) continue;
+      const reference = new Minimatch(source, { dot: true, nonegate: true, nocomment: true });
+      for (const rel of paths) {
+        assert.equal(result.pattern.match(rel), reference.match(rel), `${source} against ${rel}`);
+        compared++;
+      }
+    }
+    assert.ok(compared > 5000, `${compared} comparisons`);
+  });
+});
