@@ -3,7 +3,7 @@
 import { formatWindowsMarkdown } from '../windows/formatMarkdown';
 import type { WindowsReport } from '../windows/windowReport';
 import type { DebtItem } from '../types';
-import { formatHours } from '../util/hours';
+import { formatHours } from './reportFormat';
 import { toRelative } from '../util/paths';
 
 const CSV_COLUMNS = ['tag', 'file', 'line', 'column', 'owner', 'ticket', 'due', 'overdue', 'estimate', 'estimateHours', 'interest', 'severity', 'text'] as const;

@@ -2,7 +2,7 @@ import { compilePatterns, type CompiledPattern } from '../../core/glob/pattern';
 import type { RefactoringWindow } from '../../core/rules/ruleTypes';
 import type { DebtItem } from '../../core/types';
 import { toRelative } from '../../core/util/paths';
-export { formatHours } from '../../core/util/hours';
+export { formatHours } from '../../core/report/reportFormat';
 
 export type DebtGrouping = 'owner' | 'tag' | 'file' | 'window';
 export const DEBT_GROUPINGS: readonly DebtGrouping[] = ['owner', 'tag', 'file', 'window'];
