@@ -1,7 +1,7 @@
 import { CheckContext } from '../checks/checkContext';
 import type { LayerMap } from '../checks/layerMap';
 import { CycleIndex } from '../checks/noCycle';
-import { runEdgeRules } from '../checks/runChecks';
+import { runEdgeRules } from '../checks/edgeRules';
 import type { NoCycleRule } from '../rules/ruleTypes';
 import { checkUnmatchedPatterns } from '../checks/unmatchedPatterns';
 import type { RulesConfig } from '../rules/ruleTypes';
@@ -49,11 +49,12 @@ export class IncrementalChecks {
       this.graphFindings = undefined;
       this.unmatched = undefined;
     } else if (this.dirty.size > 0) {
-      const changed = [...this.dirty].filter((file) => this.byFile.has(file) || files.includes(file));
+      // Files that came or went invalidated everything: every dirty file here is a known one.
+      const changed = [...this.dirty].filter((file) => this.byFile.has(file));
       for (const file of changed) this.byFile.set(file, []);
       this.add(runEdgeRules(context(changed.flatMap(edgesOf))));
     }
-    this.graphFindings ??= this.findCycles(files, edges, edgesOf, context);
+    this.graphFindings ??= this.findCycles(edges, edgesOf, context);
     this.unmatched ??= checkUnmatchedPatterns(context(edges));
     this.everything = false;
     this.dirty.clear();
@@ -66,7 +67,7 @@ export class IncrementalChecks {
   }
 
   /** File-level cycle rules update only the retargeted files' nodes; layer-level ones rebuild. */
-  private findCycles(files: readonly string[], edges: readonly Edge[], edgesOf: (file: string) => readonly Edge[], context: (subset: readonly Edge[]) => CheckContext): Violation[] {
+  private findCycles(edges: readonly Edge[], edgesOf: (file: string) => readonly Edge[], context: (subset: readonly Edge[]) => CheckContext): Violation[] {
     const ctx = context(edges);
     const rules = this.config.rules.filter((rule): rule is NoCycleRule => rule.kind === 'no-cycle' && rule.severity !== 'off');
     if (!this.cycleIndexes) {
@@ -78,7 +79,7 @@ export class IncrementalChecks {
     } else {
       for (const index of this.cycleIndexes) {
         if (!index.incremental) continue;
-        for (const file of this.retargeted) index.replaceFile(file, files.includes(file) ? edgesOf(file) : []);
+        for (const file of this.retargeted) index.replaceFile(file, edgesOf(file));
       }
       this.cycleIndexes = this.cycleIndexes.map((index, i) => {
         if (index.incremental) return index;

@@ -9,14 +9,7 @@ import { edgeFilter } from './edgeFilter';
  * `no-cycle`: each cycle is reported once, as the shortest cycle through an offending edge, on the
  * import that closes it (the step back to the cycle's first file), with every step attached.
  * `level: "layer"` looks for cycles between layers instead of files.
- */
-export function checkNoCycle(rule: NoCycleRule, ctx: CheckContext): Violation[] {
-  const index = new CycleIndex(rule, ctx);
-  index.addAll(ctx.edges);
-  return index.cycles(ctx);
-}
-
-/**
+ *
  * The graph one no-cycle rule looks at, kept between checks: for file-level rules each file's
  * outgoing imports can be replaced alone, so an edit costs the cycle search, not a rebuild from
  * every import of the workspace.

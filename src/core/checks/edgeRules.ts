@@ -5,9 +5,7 @@ import type { CheckContext } from './checkContext';
 import { checkEntryPoint } from './entryPoint';
 import { checkForbidden } from './forbidden';
 import { checkLayers } from './layers';
-import { checkNoCycle } from './noCycle';
 import { checkNoUnresolved } from './noUnresolved';
-import { checkUnmatchedPatterns } from './unmatchedPatterns';
 
 /**
  * Rules whose verdict on an import depends only on that import (and the layers of its ends): they
@@ -15,11 +13,6 @@ import { checkUnmatchedPatterns } from './unmatchedPatterns';
  */
 export function runEdgeRules(ctx: CheckContext): Violation[] {
   return ctx.config.rules.filter((rule) => rule.severity !== 'off' && rule.kind !== 'no-cycle').flatMap((rule) => checkEdgeRule(rule, ctx));
-}
-
-/** Rules that look at the whole graph: re-run when any import's target changed. */
-export function runGraphRules(ctx: CheckContext): Violation[] {
-  return ctx.config.rules.flatMap((rule) => (rule.severity !== 'off' && rule.kind === 'no-cycle' ? checkNoCycle(rule, ctx) : []));
 }
 
 function checkEdgeRule(rule: Rule, ctx: CheckContext): Violation[] {
@@ -35,11 +28,7 @@ function checkEdgeRule(rule: Rule, ctx: CheckContext): Violation[] {
     case 'no-unresolved':
       return checkNoUnresolved(rule, ctx);
     case 'no-cycle':
+      // The graph rule: IncrementalChecks keeps a CycleIndex per no-cycle rule.
       return [];
   }
-}
-
-/** Every enabled rule over the graph, plus the patterns that match nothing. */
-export function runChecks(ctx: CheckContext): Violation[] {
-  return [...runEdgeRules(ctx), ...runGraphRules(ctx), ...checkUnmatchedPatterns(ctx)];
 }
