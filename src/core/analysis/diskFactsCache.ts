@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { RulesConfig } from '../rules/ruleTypes';
 import type { FileStat } from '../fs/fileSystem';
 import type { AnalysisResult, Target } from '../types';
+import { writeFileAtomic } from '../util/writeFileAtomic';
 import type { FileFacts } from './fileAnalysis';
 import type { FactsCache } from './project';
 
@@ -165,14 +166,8 @@ export class DiskFactsCache implements FactsCache {
       const targets = this.targetsByFile.get(file);
       if (targets) stored.targets![file] = targets;
     }
-    try {
-      fs.mkdirSync(path.dirname(this.file), { recursive: true });
-      const temp = `${this.file}.${process.pid}.tmp`;
-      fs.writeFileSync(temp, JSON.stringify(stored));
-      fs.renameSync(temp, this.file);
-    } catch {
-      // A read-only cache folder only costs the next run its speed-up.
-    }
+    // A read-only cache folder only costs the next run its speed-up: the result is not looked at.
+    writeFileAtomic(this.file, JSON.stringify(stored), 'facts cache');
   }
 }
 
