@@ -43,7 +43,9 @@ export function analyzeFileText(file: string, text: string, ctx: FileAnalysisCon
 function analyzeParsed(file: string, text: string, ctx: FileAnalysisContext): FileFacts {
   const { sourceFile, parseErrors } = parseSource(file, text);
   const lineIndex = new LineIndex(text);
-  const facts: FileFacts = { file, imports: extractImports(sourceFile, lineIndex), ...commentFacts(file, text, () => collectComments(sourceFile), ctx, lineIndex) };
+  const hasMarkers = mayContainMarkers(text, [...activeTags(ctx.policy), SUPPRESSION_MARKER]);
+  const comments = hasMarkers ? commentFacts(file, text, collectComments(sourceFile), ctx, lineIndex) : { debt: [], suppressions: [], problems: [] };
+  const facts: FileFacts = { file, imports: extractImports(sourceFile, lineIndex), ...comments };
   if (parseErrors.length > 0) facts.problems.unshift(parseErrorViolation(file, text, parseErrors[0]));
   return facts;
 }
@@ -59,13 +61,11 @@ export function scanFileComments(file: string, text: string, ctx: FileAnalysisCo
   const markers = [...activeTags(ctx.policy), SUPPRESSION_MARKER];
   const until = Math.max(...markers.map((marker) => (marker === '' ? -1 : text.lastIndexOf(marker))));
   if (until < 0) return { debt: [], suppressions: [], problems: [] };
-  const comments = () => scanComments(text, mayHoldJsx(file), until) ?? collectComments(parseSource(file, text).sourceFile);
-  return commentFacts(file, text, comments, ctx);
+  const comments = scanComments(text, mayHoldJsx(file), until) ?? collectComments(parseSource(file, text).sourceFile);
+  return commentFacts(file, text, comments, ctx, new LineIndex(text));
 }
 
-function commentFacts(file: string, text: string, findComments: () => SourceComment[], ctx: FileAnalysisContext, lineIndex = new LineIndex(text)): Omit<FileFacts, 'file' | 'imports'> {
-  if (!mayContainMarkers(text, [...activeTags(ctx.policy), SUPPRESSION_MARKER])) return { debt: [], suppressions: [], problems: [] };
-  const comments = findComments();
+function commentFacts(file: string, text: string, comments: SourceComment[], ctx: FileAnalysisContext, lineIndex: LineIndex): Omit<FileFacts, 'file' | 'imports'> {
   const debt = scanDebt({ text }, comments, { file, root: ctx.root, policy: ctx.policy, today: ctx.today, lineIndex });
   const suppressions = parseSuppressions(comments, { file, lineIndex });
   return { debt: debt.items, suppressions: suppressions.suppressions, problems: [...debt.problems, ...suppressions.problems] };
