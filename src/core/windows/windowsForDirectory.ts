@@ -2,7 +2,7 @@
 // (`guardrails windows`) or record today's snapshot of them (`guardrails snapshot`).
 import * as path from 'node:path';
 import { analyzeDirectory, type AnalyzeOptions } from '../analysis/analyze';
-import type { GuardrailsProject } from '../analysis/project';
+import { nestedRoots } from '../analysis/loadConfigs';
 import { todayIso } from '../analysis/today';
 import { NodeFileSystem } from '../fs/nodeFileSystem';
 import type { ConfigProblem } from '../rules/ruleTypes';
@@ -36,7 +36,7 @@ export async function windowsForDirectory(dir: string, options: WindowsForDirect
       today,
       now: measureProject(project, fs),
       reportRoot: analysed.result.root,
-      excludeDirs: nestedRoots(project, analysed.projects),
+      excludeDirs: nestedRoots(project.config, analysed.projects.map((other) => other.config)),
       snapshotFiles: options.snapshotFiles,
       git: options.git,
     }));
@@ -73,9 +73,4 @@ export async function snapshotDirectory(dir: string, options: Pick<WindowsForDir
     recorded.push({ file, date: today, windows });
   }
   return { ok: true, recorded };
-}
-
-/** Folders of the rules files nested inside this one's (their files are not this one's). */
-function nestedRoots(project: GuardrailsProject, all: readonly GuardrailsProject[]): string[] {
-  return all.filter((other) => other !== project && other.root.startsWith(project.root + path.sep)).map((other) => other.root);
 }

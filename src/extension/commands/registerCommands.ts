@@ -4,6 +4,7 @@ import { addToBaseline } from '../../core/baseline/addToBaseline';
 import { NodeFileSystem } from '../../core/fs/nodeFileSystem';
 import { findRulesFile } from '../../core/rules/findRulesFile';
 import { starterRules } from '../../core/rules/starterRules';
+import { DIRECTIVE } from '../../core/suppress/suppressions';
 import type { Violation } from '../../core/types';
 import type { AnalysisService } from '../analysis/analysisService';
 import { COMMANDS } from './commandIds';
@@ -58,7 +59,7 @@ async function createRulesFile(): Promise<vscode.TextEditor | undefined> {
 async function ignoreLine(uri: vscode.Uri, line: number, ruleId: string): Promise<boolean> {
   const editor = await vscode.window.showTextDocument(uri);
   const indent = editor.document.lineAt(line).text.match(/^\s*/)?.[0] ?? '';
-  const snippet = new vscode.SnippetString(`${indent}// guardrails-ignore-next-line ${ruleId} -- `).appendPlaceholder('reason').appendText('\n');
+  const snippet = new vscode.SnippetString(`${indent}// ${DIRECTIVE} ${ruleId} -- `).appendPlaceholder('reason').appendText('\n');
   return editor.insertSnippet(snippet, new vscode.Position(line, 0));
 }
 

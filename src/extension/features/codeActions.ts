@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import type { DiagnosticsPresenter } from '../diagnostics/diagnosticsPresenter';
 import { ticketUrl, type ShownFinding } from '../diagnostics/findingDiagnostics';
 import { COMMANDS } from '../commands/commandIds';
+import { ENGINE_FINDING_IDS } from '../../core/baseline/baselineMatch';
 
-const ENGINE_FINDINGS = new Set(['parse-error', 'rules-file', 'unmatched-pattern', 'invalid-suppression', 'unused-suppression', 'debt-metadata']);
 
 /** Quick fixes on Guardrails findings: suppress with a reason, baseline, open the rule or the ticket, add an owner. */
 export class GuardrailsCodeActions implements vscode.CodeActionProvider {
@@ -33,7 +33,7 @@ function violationActions(document: vscode.TextDocument, finding: ShownFinding):
     remove.isPreferred = true;
     return [remove];
   }
-  if (!ENGINE_FINDINGS.has(violation.ruleId)) {
+  if (!ENGINE_FINDING_IDS.has(violation.ruleId)) {
     // A cycle shows in every file, but is suppressed only where it is reported: on its closing import.
     const where = finding.echo ? vscode.Uri.file(violation.location.file) : document.uri;
     const whereLine = finding.echo ? violation.location.range.start.line - 1 : line;
@@ -42,13 +42,13 @@ function violationActions(document: vscode.TextDocument, finding: ShownFinding):
     ignore.diagnostics = [finding.diagnostic];
     actions.push(ignore);
   }
-  if (!ENGINE_FINDINGS.has(violation.ruleId) && !violation.baselined) {
+  if (!ENGINE_FINDING_IDS.has(violation.ruleId) && !violation.baselined) {
     const baseline = new vscode.CodeAction(`Add to baseline (known ${violation.ruleId} violation)`, vscode.CodeActionKind.QuickFix);
     baseline.command = { title: baseline.title, command: COMMANDS.addToBaseline, arguments: [violation, finding.config.file] };
     baseline.diagnostics = [finding.diagnostic];
     actions.push(baseline);
   }
-  if (!ENGINE_FINDINGS.has(violation.ruleId)) {
+  if (!ENGINE_FINDING_IDS.has(violation.ruleId)) {
     const rule = finding.config.rules.find((candidate) => candidate.id === violation.ruleId);
     if (rule) {
       const open = new vscode.CodeAction(`Open rule ${rule.id}`, vscode.CodeActionKind.QuickFix);
