@@ -1,5 +1,6 @@
 // Commits along HEAD's first-parent line (the mainline: merges count on the day they land), with
 // the calendar day each was committed on in the committer's own time zone, as `git log` shows it.
+import { dayStartMs } from '../util/dates';
 import { runGit, type GitFailure } from './gitRunner';
 import type { GitRepository } from './repository';
 
@@ -41,8 +42,8 @@ export interface CommitRange {
 
 /** First-parent commits committed on `fromDay`…`toDay`, newest first (walk order). */
 export async function commitsInRange(repo: GitRepository, range: CommitRange): Promise<CommitsResult> {
-  const since = Math.floor((utcMidnight(range.fromDay) - ZONE_SLACK_MS) / 1000);
-  const until = Math.floor((utcMidnight(range.toDay) + DAY_MS + ZONE_SLACK_MS) / 1000);
+  const since = Math.floor((dayStartMs(range.fromDay) - ZONE_SLACK_MS) / 1000);
+  const until = Math.floor((dayStartMs(range.toDay) + DAY_MS + ZONE_SLACK_MS) / 1000);
   const result = await runGit(['log', '--first-parent', FORMAT, `--since=@${since}`, `--until=@${until}`, range.rev ?? 'HEAD', '--'], repo.git);
   if (!result.ok) return result;
   return { ok: true, commits: parseCommitLines(result.stdout).filter((c) => c.day >= range.fromDay && c.day <= range.toDay) };
@@ -56,13 +57,9 @@ export type LastCommitResult = { ok: true; commit: CommitInfo | undefined } | { 
  */
 export async function lastCommitBefore(repo: GitRepository, day: string, rev = 'HEAD'): Promise<LastCommitResult> {
   if (repo.head === undefined) return { ok: true, commit: undefined };
-  const until = Math.floor((utcMidnight(day) + ZONE_SLACK_MS) / 1000);
+  const until = Math.floor((dayStartMs(day) + ZONE_SLACK_MS) / 1000);
   // Commits within the time-zone slack may still be on `day` locally; a few dozen cover them.
   const result = await runGit(['log', '--first-parent', '-n', '64', FORMAT, `--until=@${until}`, rev, '--'], repo.git);
   if (!result.ok) return result;
   return { ok: true, commit: parseCommitLines(result.stdout).find((commit) => commit.day < day) };
-}
-
-function utcMidnight(day: string): number {
-  return Date.parse(`${day}T00:00:00Z`);
 }

@@ -1,5 +1,6 @@
 // Wording and small pictures shared by the text and Markdown reports of windows, so both print
 // the same numbers the JSON holds.
+import { daysBetween } from '../util/dates';
 import type { WindowStatus } from './progress';
 import type { GoalProgress, PaidDownItem, WindowProgress } from './windowReport';
 
@@ -22,7 +23,7 @@ export function value(n: number | null): string {
 
 /** `day 26 of 47 · 22 days left · 53% of the time used`, or when it opens or ended. */
 export function timeLine(w: WindowProgress): string {
-  if (w.today < w.start) return `opens in ${daysUntil(w.today, w.start)} day(s) · ${w.daysTotal} days`;
+  if (w.today < w.start) return `opens in ${daysBetween(w.today, w.start)} day(s) · ${w.daysTotal} days`;
   if (w.today > w.end) return `ended ${w.end} · ${w.daysTotal} days`;
   const day = w.daysTotal - w.daysLeft + 1;
   return `day ${day} of ${w.daysTotal} · ${w.daysLeft} day(s) left · ${percent(w.elapsed)} of the time used`;
@@ -67,8 +68,4 @@ export function paidDownSummary(w: WindowProgress): string {
 
 export function hours(n: number): string {
   return `${n}h`;
-}
-
-function daysUntil(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

@@ -4,7 +4,7 @@ import { commitsInRange, lastCommitBefore, type CommitInfo } from '../git/commit
 import { openRepository, type GitRepository } from '../git/repository';
 import type { RefactoringWindow, RulesConfig } from '../rules/ruleTypes';
 import { attributePaidDown } from './attribution';
-import { addDays, eachDay, minDay } from './dates';
+import { addDays, eachDay, minDay } from '../util/dates';
 import { GitHistory } from './gitHistory';
 import { paidDownBetween } from './paidDown';
 import type { MeasuredState } from './records';

@@ -6,7 +6,7 @@ import type { GitRepository } from '../git/repository';
 import type { RefactoringWindow, RulesConfig } from '../rules/ruleTypes';
 import { relativeFile } from '../report/relativePaths';
 import { contributorsOf, estimateBurned } from './attribution';
-import { daysBetween } from './dates';
+import { daysBetween } from '../util/dates';
 import { openGitContext, measureFromGit, type OpenGitResult } from './gitSource';
 import { windowTiming } from './progress';
 import type { MeasuredState } from './records';

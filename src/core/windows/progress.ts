@@ -1,6 +1,6 @@
 // The arithmetic of a refactoring window: how far each goal has come from where it started, how
 // much of the time box is used up, and what that means (on track, behind, done). Pure functions.
-import { daysBetween } from './dates';
+import { daysBetween } from '../util/dates';
 
 export type WindowStatus = 'not-started' | 'on-track' | 'behind' | 'done' | 'ended' | 'unknown';
 

@@ -7,7 +7,7 @@ import type { GitRepository } from '../git/repository';
 import type { RefactoringWindow } from '../rules/ruleTypes';
 import { toRelative } from '../util/paths';
 import { attributePaidDown } from './attribution';
-import { eachDay, minDay } from './dates';
+import { eachDay, minDay } from '../util/dates';
 import { paidDownBetween } from './paidDown';
 import type { MeasuredState } from './records';
 import { readSnapshots, SNAPSHOTS_FILE, windowSnapshots, type SnapshotFile } from './snapshots';

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { targetKind } from '../../core/checks/checkContext';
 import type { Rule, RulesConfig } from '../../core/rules/ruleTypes';
 import type { DebtItem, Violation } from '../../core/types';
+import { daysBetween } from '../../core/util/dates';
 import type { FindingKind } from '../settings';
 import { locationUri, relativeTo, toVscodeRange, toVscodeSeverity } from './convert';
 
@@ -106,8 +107,4 @@ export function ticketUrl(item: DebtItem, config: RulesConfig): vscode.Uri | und
   } catch {
     return undefined;
   }
-}
-
-function daysBetween(fromIso: string, toIso: string): number {
-  return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { lineDates } from '../../core/git/blame';
 import { openRepository, type GitRepository } from '../../core/git/repository';
 import type { DebtItem } from '../../core/types';
+import { daysBetween } from '../../core/util/dates';
 
 const MAX_BLAMES = 4;
 
@@ -40,7 +41,7 @@ export class DebtAges implements vscode.Disposable {
     if (typeof known === 'string') return undefined;
     const written = known.get(item.range.start.line);
     if (!written) return undefined;
-    return Math.max(0, Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${written}T00:00:00Z`)) / 86_400_000));
+    return Math.max(0, daysBetween(written, today));
   }
 
   private lookUp(file: string): void {

@@ -2,17 +2,18 @@
 
 const DAY_MS = 86_400_000;
 
-function toMs(day: string): number {
+/** Midnight UTC that starts the day, in milliseconds. */
+export function dayStartMs(day: string): number {
   return Date.parse(`${day}T00:00:00Z`);
 }
 
 export function addDays(day: string, days: number): string {
-  return new Date(toMs(day) + days * DAY_MS).toISOString().slice(0, 10);
+  return new Date(dayStartMs(day) + days * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** Days from `from` to `to` (`to` − `from`); negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
-  return Math.round((toMs(to) - toMs(from)) / DAY_MS);
+  return Math.round((dayStartMs(to) - dayStartMs(from)) / DAY_MS);
 }
 
 /** Every day from `from` to `to`, both included; empty when `to` is before `from`. */
