@@ -19,7 +19,8 @@ export interface CommitInfo {
 
 export type CommitsResult = { ok: true; commits: CommitInfo[] } | { ok: false; failure: GitFailure };
 
-const FORMAT = '--format=%H%x00%cI%x00%aN%x00%aE%x00%aI%x00%s';
+/** The fields parseCommitLines reads, in its order. */
+export const COMMIT_FORMAT = '--format=%H%x00%cI%x00%aN%x00%aE%x00%aI%x00%s';
 const DAY_MS = 86_400_000;
 /** Time zones run from UTC−12 to UTC+14: a local day lies within this slack of its UTC day. */
 const ZONE_SLACK_MS = 14 * 3_600_000;
@@ -44,7 +45,7 @@ export interface CommitRange {
 export async function commitsInRange(repo: GitRepository, range: CommitRange): Promise<CommitsResult> {
   const since = Math.floor((dayStartMs(range.fromDay) - ZONE_SLACK_MS) / 1000);
   const until = Math.floor((dayStartMs(range.toDay) + DAY_MS + ZONE_SLACK_MS) / 1000);
-  const result = await runGit(['log', '--first-parent', FORMAT, `--since=@${since}`, `--until=@${until}`, range.rev ?? 'HEAD', '--'], repo.git);
+  const result = await runGit(['log', '--first-parent', COMMIT_FORMAT, `--since=@${since}`, `--until=@${until}`, range.rev ?? 'HEAD', '--'], repo.git);
   if (!result.ok) return result;
   return { ok: true, commits: parseCommitLines(result.stdout).filter((c) => c.day >= range.fromDay && c.day <= range.toDay) };
 }
@@ -59,7 +60,7 @@ export async function lastCommitBefore(repo: GitRepository, day: string, rev = '
   if (repo.head === undefined) return { ok: true, commit: undefined };
   const until = Math.floor((dayStartMs(day) + ZONE_SLACK_MS) / 1000);
   // Commits within the time-zone slack may still be on `day` locally; a few dozen cover them.
-  const result = await runGit(['log', '--first-parent', '-n', '64', FORMAT, `--until=@${until}`, rev, '--'], repo.git);
+  const result = await runGit(['log', '--first-parent', '-n', '64', COMMIT_FORMAT, `--until=@${until}`, rev, '--'], repo.git);
   if (!result.ok) return result;
   return { ok: true, commit: parseCommitLines(result.stdout).find((commit) => commit.day < day) };
 }

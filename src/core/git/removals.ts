@@ -2,7 +2,7 @@
 // in its file (`git log -S`). A line moved within its file keeps its count, so a move is never
 // mistaken for a removal; commits on merged branches are searched too, so the credit goes to the
 // author of the change, not to whoever merged it.
-import { parseCommitLines, type CommitInfo } from './commits';
+import { COMMIT_FORMAT, parseCommitLines, type CommitInfo } from './commits';
 import { runGit, type GitFailure } from './gitRunner';
 import type { GitRepository } from './repository';
 
@@ -26,7 +26,7 @@ export async function findRemovingCommit(repo: GitRepository, query: RemovalQuer
   const to = query.to ?? 'HEAD';
   const range = query.from ? [`${query.from}..${to}`] : [to, ...(query.sinceDay ? [`--since=${query.sinceDay}T00:00:00`] : [])];
   const result = await runGit(
-    ['log', '-1', '--no-renames', '--no-textconv', '--no-ext-diff', `-S${query.needle}`, '--format=%H%x00%cI%x00%aN%x00%aE%x00%aI%x00%s', ...range, '--', query.file],
+    ['log', '-1', '--no-renames', '--no-textconv', '--no-ext-diff', `-S${query.needle}`, COMMIT_FORMAT, ...range, '--', query.file],
     repo.git,
   );
   if (!result.ok) return result;
