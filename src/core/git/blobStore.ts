@@ -16,14 +16,6 @@ export class BlobStore implements BlobSource {
 
   constructor(private readonly repo: GitRepository) {}
 
-  has(oid: string): boolean {
-    return this.texts.has(oid);
-  }
-
-  get size(): number {
-    return this.texts.size;
-  }
-
   /** Reads the blobs not read yet, all through one `git cat-file --batch`. */
   async prefetch(oids: Iterable<string>): Promise<{ ok: true; read: number } | { ok: false; failure: GitFailure }> {
     const wanted = [...new Set(oids)].filter((oid) => !this.texts.has(oid));

@@ -35,16 +35,6 @@ export class GitTreeFileSystem implements FileSystem {
     }
   }
 
-  /** The blob id of a tracked file, or undefined. */
-  blobId(file: string): string | undefined {
-    return this.files.get(file)?.oid;
-  }
-
-  /** Absolute paths of the tracked files (symlinks included). */
-  trackedFiles(): string[] {
-    return [...this.files.keys()];
-  }
-
   readFile(file: string): string | undefined {
     if (this.isUntracked(file)) return this.options.fallback?.readFile(file);
     const target = this.resolveLinks(file);
