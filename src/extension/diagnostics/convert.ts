@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Range as CoreRange, ReportedSeverity } from '../../core/types';
 
@@ -24,8 +23,4 @@ export function toVscodeSeverity(severity: ReportedSeverity): vscode.DiagnosticS
 /** A link that opens a file at a line and column (VS Code reads the `L<line>,<col>` fragment). */
 export function locationUri(file: string, range: CoreRange): vscode.Uri {
   return vscode.Uri.file(file).with({ fragment: `L${range.start.line},${range.start.column}` });
-}
-
-export function relativeTo(root: string, file: string): string {
-  return path.relative(root, file).split(path.sep).join('/');
 }

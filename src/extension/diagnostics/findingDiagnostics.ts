@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { targetKind } from '../../core/checks/checkContext';
 import type { Rule, RulesConfig } from '../../core/rules/ruleTypes';
 import type { DebtItem, Violation } from '../../core/types';
 import { daysBetween } from '../../core/util/dates';
 import type { FindingKind } from '../settings';
-import { locationUri, relativeTo, toVscodeRange, toVscodeSeverity } from './convert';
+import { locationUri, toVscodeRange, toVscodeSeverity } from './convert';
+import { relativeTarget } from '../../core/report/relativePaths';
+import { toRelative } from '../../core/util/paths';
 
 export const DIAGNOSTIC_SOURCE = 'guardrails';
 
@@ -46,7 +47,7 @@ export function violationDiagnostics(violation: Violation, config: RulesConfig, 
   for (const step of violation.cycle ?? []) {
     related.push(new vscode.DiagnosticRelatedInformation(
       new vscode.Location(vscode.Uri.file(step.location.file), toVscodeRange(step.location.range)),
-      `${relativeTo(config.root, step.from)} imports ${targetKind(step.to) === 'file' ? relativeTo(config.root, step.to) : step.to}`,
+      `${toRelative(config.root, step.from)} imports ${relativeTarget(config.root, step.to)}`,
     ));
   }
   if (rule) {

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { targetKind } from '../../core/checks/checkContext';
 import { rulesForEdge } from '../../core/checks/rulesForEdge';
 import type { AnalysisService } from '../analysis/analysisService';
-import { relativeTo, toVscodeRange } from '../diagnostics/convert';
+import { toRelative } from '../../core/util/paths';
+import { toVscodeRange } from '../diagnostics/convert';
 
 /** Hover on an import: where it leads, the layers at both ends, and the rules that guard it. */
 export class ImportHover implements vscode.HoverProvider {
@@ -18,10 +19,10 @@ export class ImportHover implements vscode.HoverProvider {
       const ctx = project.context();
       const isFile = targetKind(edge.to) === 'file';
       const layer = (layerName: string | undefined): string => (layerName ? `layer **${layerName}**` : '_no layer_');
-      const target = isFile ? `\`${relativeTo(project.root, edge.to)}\` (${layer(ctx.layerOf(edge.to))})` : `\`${edge.to}\``;
+      const target = isFile ? `\`${toRelative(project.root, edge.to)}\` (${layer(ctx.layerOf(edge.to))})` : `\`${edge.to}\``;
       const markdown = new vscode.MarkdownString(undefined, true);
       markdown.appendMarkdown(`**Guardrails** · ${edge.kind}${edge.typeOnly && edge.kind !== 'type-only' ? ', type-only' : ''} import\n\n`);
-      markdown.appendMarkdown(`\`${relativeTo(project.root, file)}\` (${layer(ctx.layerOf(file))}) → ${target}\n\n`);
+      markdown.appendMarkdown(`\`${toRelative(project.root, file)}\` (${layer(ctx.layerOf(file))}) → ${target}\n\n`);
       const rules = rulesForEdge(edge, ctx);
       if (rules.length === 0) markdown.appendMarkdown('No rule looks at this import.');
       else {

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { Violation } from '../../core/types';
 import type { AnalysisService } from '../analysis/analysisService';
 import { toVscodeRange } from '../diagnostics/convert';
+import { toRelative } from '../../core/util/paths';
 
 type Node =
   | { type: 'rule'; ruleId: string; violations: Violation[]; root: string; baselined: boolean }
@@ -50,7 +51,7 @@ export class ArchitectureTree implements vscode.TreeDataProvider<Node>, vscode.D
       }
       case 'file': {
         const item = new vscode.TreeItem(vscode.Uri.file(node.file), vscode.TreeItemCollapsibleState.Collapsed);
-        item.description = `${path.relative(node.root, path.dirname(node.file)).split(path.sep).join('/')} · ${node.violations.length}`;
+        item.description = `${toRelative(node.root, path.dirname(node.file))} · ${node.violations.length}`;
         return item;
       }
       case 'violation': {

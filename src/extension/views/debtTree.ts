@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RefactoringWindow } from '../../core/rules/ruleTypes';
 import type { DebtItem } from '../../core/types';
@@ -7,6 +6,7 @@ import { toVscodeRange } from '../diagnostics/convert';
 import { groupBy } from './architectureTree';
 import type { DebtAges } from './debtAges';
 import { describeFilter, formatHours, NO_FILTER, passesFilter, windowsOf, type DebtFilter, type DebtGrouping } from './debtFilters';
+import { toRelative } from '../../core/util/paths';
 
 interface Entry {
   item: DebtItem;
@@ -85,7 +85,7 @@ export class DebtTree implements vscode.TreeDataProvider<Node>, vscode.Disposabl
       age !== undefined && `${age}d old`,
     ].filter(Boolean).join(' · ');
     treeItem.tooltip = new vscode.MarkdownString(
-      `**${item.tag}** ${item.text}\n\n${path.relative(root, item.file).split(path.sep).join('/')}:${item.range.start.line}` +
+      `**${item.tag}** ${item.text}\n\n${toRelative(root, item.file)}:${item.range.start.line}` +
       `${item.owner ? `\n\nowner: ${item.owner}` : ''}${item.ticket ? `\n\nticket: ${item.ticket}` : ''}${item.due ? `\n\ndue: ${item.due}` : ''}`,
     );
     treeItem.iconPath = item.overdue
@@ -103,7 +103,7 @@ export class DebtTree implements vscode.TreeDataProvider<Node>, vscode.Disposabl
       case 'tag':
         return [entry.item.tag];
       case 'file':
-        return [path.relative(entry.root, entry.item.file).split(path.sep).join('/')];
+        return [toRelative(entry.root, entry.item.file)];
       case 'window':
         return entry.windows.length > 0 ? entry.windows.map((window) => window.title) : ['In no window'];
     }
