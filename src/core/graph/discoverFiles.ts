@@ -32,6 +32,8 @@ export interface DiscoveredFiles {
 }
 
 export const DEFAULT_SOURCE_EXTENSIONS: readonly string[] = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+/** A name with one of those extensions (a quick test for file events; declarations not told apart). */
+export const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/;
 
 /** Never analysed, never walked. */
 const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', '.git']);

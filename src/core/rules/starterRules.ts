@@ -1,6 +1,6 @@
 import type { FileSystem } from '../fs/fileSystem';
+import { SOURCE_FILE } from '../graph/discoverFiles';
 
-const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/;
 const NOT_SOURCE_DIRS = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', '.git', 'test', 'tests', '__tests__', 'e2e', 'scripts']);
 
 /**

@@ -8,10 +8,10 @@ import { DisposableStore } from '../util/dispose';
 import { withEscalatingProgress } from './escalatingProgress';
 import { FolderAnalysis, type ProjectEntry } from './folderAnalysis';
 import { watchWorkspace } from './workspaceWatchers';
+import { SOURCE_FILE } from '../../core/graph/discoverFiles';
 
 export type AnalysisState = 'idle' | 'analysing' | 'failed';
 
-const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/;
 
 /** Settings that change what is analysed; the others only change what is shown. */
 const RELOADING_SETTINGS: readonly (keyof Settings)[] = ['enable', 'include', 'exclude', 'maxFiles', 'today'];

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isInside } from '../../core/util/paths';
+import { SOURCE_FILE } from '../../core/graph/discoverFiles';
 
-const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/;
 const TSCONFIG = /(?:^|[\\/])(?:tsconfig[^\\/]*|jsconfig)\.json$/;
 
 export interface WatchHandlers {
