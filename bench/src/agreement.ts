@@ -3,7 +3,7 @@
 // root-relative workspace file or `external` (a package, a built-in, or nothing resolvable).
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
-import type { AnalysisResult } from '../../src/core/types';
+import type { AnalysisResult } from '../../src/core/model/types';
 import type { DepcruiseReport } from './findings';
 
 export type Resolution = Map<string, string>;

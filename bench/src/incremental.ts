@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { GuardrailsProject } from '../../src/core/analysis/project';
 import { NodeFileSystem } from '../../src/core/fs/nodeFileSystem';
 import { loadRules } from '../../src/core/rules/loadRules';
-import type { AnalysisResult, Edge } from '../../src/core/types';
+import type { AnalysisResult, Edge } from '../../src/core/model/types';
 import { percentile } from './measure';
 
 export type EditKind = 'body' | 'add-cycle' | 'remove-cycle';

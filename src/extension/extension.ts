@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { AnalysisResult } from '../core/types';
+import type { AnalysisResult } from '../core/model/types';
 import { AnalysisService, type AnalysisState } from './analysis/analysisService';
 import { exportDebtReport } from './commands/exportDebtReport';
 import { registerCommands } from './commands/registerCommands';

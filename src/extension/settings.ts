@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { todayIso } from '../core/analysis/today';
+import { todayIso } from '../core/util/today';
 
 /** Kinds of findings a user can hide from the editor (the CLI always reports all). */
 export type FindingKind = 'architecture' | 'cycles' | 'unresolved' | 'debt' | 'suppressions';

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { GuardrailsProject } from '../../core/analysis/project';
 import { createBaseline, writeBaselineAtomic } from '../../core/baseline/baseline';
-import type { AnalysisResult } from '../../core/types';
+import type { AnalysisResult } from '../../core/model/types';
 import type { CliIo } from '../output';
 
 /**

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import { formatWindowsMarkdown } from '../../core/windows/formatMarkdown';
-import { formatWindowsText } from '../../core/windows/formatText';
+import { formatWindowsMarkdown } from '../../core/report/windowsMarkdown';
+import { formatWindowsText } from '../../core/report/windowsText';
 import { windowsForDirectory } from '../../core/windows/windowsForDirectory';
 import type { CliArgs } from '../args';
 import { chooseFormat, reportFailure, writeReport, type CliIo } from '../output';

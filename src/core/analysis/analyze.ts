@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import type { FileSystem } from '../fs/fileSystem';
 import { CachedDirectoriesFileSystem } from '../fs/cachedDirectoriesFileSystem';
 import { NodeFileSystem } from '../fs/nodeFileSystem';
-import type { ConfigProblem, RulesConfig } from '../rules/ruleTypes';
-import type { AnalysisResult, Violation } from '../types';
+import type { ConfigProblem, RulesConfig } from '../model/ruleTypes';
+import type { AnalysisResult, Violation } from '../model/types';
 import { applyConfiguredBaseline } from './applyConfiguredBaseline';
 import { DiskFactsCache } from './diskFactsCache';
 import type { FactsWorkers } from './factsWorkers';
 import { GuardrailsProject, type LoadProgress } from './project';
-import { todayIso } from './today';
+import { todayIso } from '../util/today';
 import { nestedRoots, rulesForDirectory } from './loadConfigs';
 
 export interface AnalyzeOptions extends LoadProgress {

@@ -2,8 +2,8 @@ import * as path from 'node:path';
 import { applyBaseline, fixedEntries, readBaseline } from '../baseline/baseline';
 import type { ReadBaselineResult } from '../baseline/baselineIo';
 import type { FileSystem } from '../fs/fileSystem';
-import type { RulesConfig } from '../rules/ruleTypes';
-import type { Notice, Violation } from '../types';
+import type { RulesConfig } from '../model/ruleTypes';
+import type { Notice, Violation } from '../model/types';
 
 export interface BaselineChoice {
   /** Reads a baseline file; the editor passes a cached reader so keystrokes do not re-read it. */

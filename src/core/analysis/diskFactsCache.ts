@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { RulesConfig } from '../rules/ruleTypes';
+import type { RulesConfig } from '../model/ruleTypes';
 import type { FileStat } from '../fs/fileSystem';
-import type { AnalysisResult, Target } from '../types';
+import type { AnalysisResult, Target } from '../model/types';
 import { writeFileAtomic } from '../util/writeFileAtomic';
 import type { FileFacts } from './fileAnalysis';
 import type { FactsCache } from './project';

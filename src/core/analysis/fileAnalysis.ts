@@ -4,9 +4,9 @@ import { scanDebt } from '../debt/scanDebt';
 import { parseErrorViolation } from '../graph/buildGraph';
 import { extractImports } from '../graph/extractImports';
 import { parseSource } from '../graph/parseSource';
-import type { DebtPolicy } from '../rules/ruleTypes';
+import type { DebtPolicy } from '../model/ruleTypes';
 import { parseSuppressions, SUPPRESSION_MARKER, type Suppression } from '../suppress/suppressions';
-import type { DebtItem, ImportRef, Violation } from '../types';
+import type { DebtItem, ImportRef, Violation } from '../model/types';
 import { LineIndex } from '../util/positions';
 
 /** What one source file contributes, kept per file so an edit re-reads only that file. */

@@ -2,10 +2,10 @@ import { CheckContext } from '../checks/checkContext';
 import type { LayerMap } from '../checks/layerMap';
 import { CycleIndex } from '../checks/noCycle';
 import { runEdgeRules } from '../checks/edgeRules';
-import type { NoCycleRule } from '../rules/ruleTypes';
+import type { NoCycleRule } from '../model/ruleTypes';
 import { checkUnmatchedPatterns } from '../checks/unmatchedPatterns';
-import type { RulesConfig } from '../rules/ruleTypes';
-import type { Edge, Violation } from '../types';
+import type { RulesConfig } from '../model/ruleTypes';
+import type { Edge, Violation } from '../model/types';
 
 /**
  * The checks' results, kept between edits. An edit re-runs the per-import rules on the edited

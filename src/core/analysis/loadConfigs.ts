@@ -3,7 +3,7 @@ import type { FileSystem } from '../fs/fileSystem';
 import { compilePattern } from '../glob/pattern';
 import { findRulesFile, findRulesFilesBelow } from '../rules/findRulesFile';
 import { loadRules } from '../rules/loadRules';
-import type { ConfigProblem, RulesConfig } from '../rules/ruleTypes';
+import type { ConfigProblem, RulesConfig } from '../model/ruleTypes';
 import { isInside, toRelative } from '../util/paths';
 
 /**

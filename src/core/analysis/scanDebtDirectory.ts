@@ -3,11 +3,11 @@ import { CachedDirectoriesFileSystem } from '../fs/cachedDirectoriesFileSystem';
 import { NodeFileSystem } from '../fs/nodeFileSystem';
 import { compilePatterns } from '../glob/pattern';
 import { discoverFiles } from '../graph/discoverFiles';
-import type { ConfigProblem } from '../rules/ruleTypes';
-import type { AnalysisResult } from '../types';
+import type { ConfigProblem } from '../model/ruleTypes';
+import type { AnalysisResult } from '../model/types';
 import { scanFileComments } from './fileAnalysis';
 import { nestedRoots, rulesForDirectory } from './loadConfigs';
-import { todayIso } from './today';
+import { todayIso } from '../util/today';
 
 export interface ScanDebtOptions {
   fs?: FileSystem;

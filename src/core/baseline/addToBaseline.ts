@@ -1,5 +1,5 @@
 import type { FileSystem } from '../fs/fileSystem';
-import type { Violation } from '../types';
+import type { Violation } from '../model/types';
 import { normalizeBaseline } from './baselineFormat';
 import { readBaseline, writeBaselineAtomic } from './baselineIo';
 import { createBaseline } from './baselineMatch';

@@ -1,9 +1,9 @@
 // The baseline file: known violations keyed by rule, file and target (never the line, so edits
 // above a violation keep it known), with a count so a second identical violation is new.
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
-import type { Location } from '../types';
+import type { Location } from '../model/types';
 import { LineIndex } from '../util/positions';
-import { compareBy } from '../report/relativePaths';
+import { compareBy } from '../util/relativePaths';
 
 export const BASELINE_VERSION = 1;
 

@@ -1,7 +1,7 @@
 import { writeFileAtomic, type WriteResult } from '../util/writeFileAtomic';
 // Reading the baseline through the engine's FileSystem, writing it atomically to disk.
 import type { FileSystem } from '../fs/fileSystem';
-import type { Location } from '../types';
+import type { Location } from '../model/types';
 import { emptyBaseline, parseBaseline, serializeBaseline, type Baseline } from './baselineFormat';
 
 export type ReadBaselineResult =

@@ -1,7 +1,7 @@
 // Matching findings against a baseline. Known findings are softened to `info` and flagged, not
 // hidden (as dependency-cruiser's soften-known-violations): they stay visible but stop failing.
-import type { Violation } from '../types';
-import { compareBy, relativeFile, relativeTarget } from '../report/relativePaths';
+import type { Violation } from '../model/types';
+import { compareBy, relativeFile, relativeTarget } from '../util/relativePaths';
 import { BASELINE_VERSION, entryKey, normalizeBaseline, type Baseline, type BaselineEntry } from './baselineFormat';
 
 /**

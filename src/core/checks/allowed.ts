@@ -1,5 +1,5 @@
-import type { AllowedRule } from '../rules/ruleTypes';
-import type { Violation } from '../types';
+import type { AllowedRule } from '../model/ruleTypes';
+import type { Violation } from '../model/types';
 import { targetKind, targetName, type CheckContext } from './checkContext';
 import { edgeFilter } from './edgeFilter';
 import { dependencyViolation, describeSource, describeTarget } from './makeViolation';

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import type { Edge } from '../types';
-import type { RulesConfig } from '../rules/ruleTypes';
+import type { Edge } from '../model/types';
+import type { RulesConfig } from '../model/ruleTypes';
 import { toRelative } from '../util/paths';
 import { LayerMap } from './layerMap';
 

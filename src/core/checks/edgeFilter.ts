@@ -1,6 +1,6 @@
 import { compilePatterns } from '../glob/pattern';
-import type { Edge } from '../types';
-import type { Rule } from '../rules/ruleTypes';
+import type { Edge } from '../model/types';
+import type { Rule } from '../model/ruleTypes';
 import { targetKind, type CheckContext } from './checkContext';
 
 /**

@@ -1,5 +1,5 @@
-import type { Rule } from '../rules/ruleTypes';
-import type { Violation } from '../types';
+import type { Rule } from '../model/ruleTypes';
+import type { Violation } from '../model/types';
 import { checkAllowed } from './allowed';
 import type { CheckContext } from './checkContext';
 import { checkEntryPoint } from './entryPoint';

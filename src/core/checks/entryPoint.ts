@@ -1,6 +1,6 @@
 import { compilePatterns } from '../glob/pattern';
-import type { EntryPointRule } from '../rules/ruleTypes';
-import type { Violation } from '../types';
+import type { EntryPointRule } from '../model/ruleTypes';
+import type { Violation } from '../model/types';
 import { targetKind, type CheckContext } from './checkContext';
 import { edgeFilter } from './edgeFilter';
 import { dependencyViolation, describeTarget } from './makeViolation';

@@ -1,5 +1,5 @@
 import { compilePatterns, type CompiledPattern } from '../glob/pattern';
-import type { Layer } from '../rules/ruleTypes';
+import type { Layer } from '../model/ruleTypes';
 
 /**
  * Which layer each file belongs to. Globs are matched once per file, not once per edge:

@@ -1,5 +1,5 @@
-import type { LayersRule } from '../rules/ruleTypes';
-import type { Violation } from '../types';
+import type { LayersRule } from '../model/ruleTypes';
+import type { Violation } from '../model/types';
 import { targetKind, type CheckContext } from './checkContext';
 import { edgeFilter } from './edgeFilter';
 import { dependencyViolation, describeTarget } from './makeViolation';

@@ -1,5 +1,5 @@
-import type { Edge, ReportedSeverity, Violation } from '../types';
-import type { Rule } from '../rules/ruleTypes';
+import type { Edge, ReportedSeverity, Violation } from '../model/types';
+import type { Rule } from '../model/ruleTypes';
 import { targetKind, targetName, type CheckContext } from './checkContext';
 import type { SelectorSet } from './selectors';
 

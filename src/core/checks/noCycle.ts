@@ -1,6 +1,6 @@
 import { compilePatterns } from '../glob/pattern';
-import type { NoCycleRule } from '../rules/ruleTypes';
-import type { CycleStep, Edge, ReportedSeverity, Violation } from '../types';
+import type { NoCycleRule } from '../model/ruleTypes';
+import type { CycleStep, Edge, ReportedSeverity, Violation } from '../model/types';
 import { targetKind, type CheckContext } from './checkContext';
 import { cyclicComponents, shortestCycles } from './cycles';
 import { edgeFilter } from './edgeFilter';

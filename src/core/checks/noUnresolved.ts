@@ -1,6 +1,6 @@
 import { minimatch } from 'minimatch';
-import type { NoUnresolvedRule } from '../rules/ruleTypes';
-import type { Violation } from '../types';
+import type { NoUnresolvedRule } from '../model/ruleTypes';
+import type { Violation } from '../model/types';
 import { targetKind, type CheckContext } from './checkContext';
 import { edgeFilter } from './edgeFilter';
 import { dependencyViolation } from './makeViolation';

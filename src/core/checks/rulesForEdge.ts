@@ -1,6 +1,6 @@
 import { compilePattern } from '../glob/pattern';
-import type { Rule } from '../rules/ruleTypes';
-import type { Edge } from '../types';
+import type { Rule } from '../model/ruleTypes';
+import type { Edge } from '../model/types';
 import { targetKind, type CheckContext } from './checkContext';
 import { edgeFilter } from './edgeFilter';
 import { SelectorSet } from './selectors';

@@ -1,6 +1,6 @@
 import { minimatch } from 'minimatch';
 import { compilePattern, type CompiledPattern } from '../glob/pattern';
-import type { PatternRef, Selector } from '../rules/ruleTypes';
+import type { PatternRef, Selector } from '../model/ruleTypes';
 
 export type Captures = Record<string, string>;
 

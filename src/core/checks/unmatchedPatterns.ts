@@ -1,6 +1,6 @@
 import { compilePattern } from '../glob/pattern';
-import type { Location, Violation } from '../types';
-import type { Rule } from '../rules/ruleTypes';
+import type { Location, Violation } from '../model/types';
+import type { Rule } from '../model/ruleTypes';
 import type { CheckContext } from './checkContext';
 
 export const UNMATCHED_PATTERN = 'unmatched-pattern';

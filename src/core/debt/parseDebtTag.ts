@@ -1,7 +1,7 @@
 // The tag grammar, on one line of a comment:
 //   TAG[(meta, meta, …)][:] text [/REF]
 // where the line may start with `//`, `/*`, `/**` or (inside a block comment) `*`.
-import type { DebtMetadata } from '../types';
+import type { DebtMetadata } from '../model/types';
 import { COMMENT_LINE_PREFIX } from './commentLines';
 
 export interface ParsedDebtTag {

@@ -1,7 +1,7 @@
 // Debt items of one file: tagged comment lines turned into DebtItems, and what is wrong with their
 // metadata turned into `debt-metadata` findings on the tag.
-import type { DebtPolicy } from '../rules/ruleTypes';
-import type { DebtItem, DebtMetadata, Range, ReportedSeverity, Severity, Violation } from '../types';
+import type { DebtPolicy } from '../model/ruleTypes';
+import type { DebtItem, DebtMetadata, Range, ReportedSeverity, Severity, Violation } from '../model/types';
 import { toRelative } from '../util/paths';
 import { LineIndex } from '../util/positions';
 import type { SourceComment } from './collectComments';

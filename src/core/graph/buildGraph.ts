@@ -1,6 +1,6 @@
 import type { ts } from 'ts-morph';
 import type { FileSystem } from '../fs/fileSystem';
-import type { Edge, Violation } from '../types';
+import type { Edge, Violation } from '../model/types';
 import { LineIndex } from '../util/positions';
 import { extractImports } from './extractImports';
 import { ImportGraph } from './importGraph';

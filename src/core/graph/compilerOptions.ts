@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import type { FileSystem } from '../fs/fileSystem';
-import type { Notice } from '../types';
+import type { Notice } from '../model/types';
 import { toRelative } from '../util/paths';
 import { parseDiagnosticsOf } from './parseSource';
 

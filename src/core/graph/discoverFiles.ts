@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { FileStat, FileSystem } from '../fs/fileSystem';
-import type { Notice } from '../types';
+import type { Notice } from '../model/types';
 import { isInside, toRelative } from '../util/paths';
 
 export interface DiscoverOptions {

@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import type { DependencyKind, ImportRef } from '../types';
+import type { DependencyKind, ImportRef } from '../model/types';
 import { LineIndex } from '../util/positions';
 
 /** TypeScript's bundle exposes its exports through getters; hot code reads them once, here. */

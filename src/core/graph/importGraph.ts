@@ -1,4 +1,4 @@
-import type { Edge, Target } from '../types';
+import type { Edge, Target } from '../model/types';
 
 const NO_EDGES: readonly Edge[] = Object.freeze([]);
 const NO_IMPORTERS: ReadonlySet<string> = new Set<string>();

@@ -2,7 +2,7 @@ import { isBuiltin } from 'node:module';
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import type { FileSystem } from '../fs/fileSystem';
-import type { DependencyKind, Notice, Target } from '../types';
+import type { DependencyKind, Notice, Target } from '../model/types';
 import { isInside } from '../util/paths';
 import { loadCompilerOptions } from './compilerOptions';
 import { PathAliases } from './pathAliases';

@@ -1,8 +1,8 @@
 // The lead's export: the debt as CSV (one row per item, for a spreadsheet) and as Markdown (totals
 // by tag and owner, what is overdue, and the refactoring windows' progress).
-import { formatWindowsMarkdown } from '../windows/formatMarkdown';
+import { formatWindowsMarkdown } from './windowsMarkdown';
 import type { WindowsReport } from '../windows/windowReport';
-import type { DebtItem } from '../types';
+import type { DebtItem } from '../model/types';
 import { formatHours } from './reportFormat';
 import { toRelative } from '../util/paths';
 

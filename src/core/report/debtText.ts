@@ -1,8 +1,8 @@
 // Debt in the terminal: items grouped by file (shared by `check` and `guardrails debt`) and the
 // totals of `guardrails debt` by tag and owner.
-import type { AnalysisResult, DebtItem, ReportedSeverity } from '../types';
+import type { AnalysisResult, DebtItem, ReportedSeverity } from '../model/types';
 import { padEnd, paint, type Paint } from './ansi';
-import { compareBy, relativeFile } from './relativePaths';
+import { compareBy, relativeFile } from '../util/relativePaths';
 import { formatHours, oneLine, plural } from './reportFormat';
 
 export interface DebtTextOptions {

@@ -1,9 +1,9 @@
 // `graph --format dot`: a Graphviz digraph. Files are clustered by folder (the first level below
 // the folder all files share), packages and built-ins are boxes, type-only edges are dashed and
 // edges that break a rule are red. Output is sorted so equal graphs print equal text.
-import type { AnalysisResult } from '../types';
+import type { AnalysisResult } from '../model/types';
 import { toGraphJson } from './graphJson';
-import { compareStrings, relativeFile, relativeTarget } from './relativePaths';
+import { compareStrings, relativeFile, relativeTarget } from '../util/relativePaths';
 
 export function toDot(result: AnalysisResult): string {
   const edges = toGraphJson(result).edges;

@@ -1,6 +1,6 @@
 // `graph --format json`: every dependency edge with root-relative paths, in a stable order.
-import type { AnalysisResult, DependencyKind } from '../types';
-import { compareBy, relativeFile, relativeTarget } from './relativePaths';
+import type { AnalysisResult, DependencyKind } from '../model/types';
+import { compareBy, relativeFile, relativeTarget } from '../util/relativePaths';
 
 export interface GraphJsonEdge {
   from: string;

@@ -1,7 +1,7 @@
 // `check --format json`: the machine contract of DESIGN.md section 5. Fields may be added here,
 // never renamed or dropped. Absent optional values are `null` so every object has one shape.
-import type { AnalysisResult, DebtItem, DependencyKind, ReportedSeverity, Violation } from '../types';
-import { compareBy, relativeFile, relativeTarget } from './relativePaths';
+import type { AnalysisResult, DebtItem, DependencyKind, ReportedSeverity, Violation } from '../model/types';
+import { compareBy, relativeFile, relativeTarget } from '../util/relativePaths';
 
 export interface JsonViolation {
   ruleId: string;

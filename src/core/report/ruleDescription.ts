@@ -1,5 +1,5 @@
 // One-line, human wording of a configured rule, for SARIF rule descriptors and hovers.
-import type { Rule, Selector, PatternRef } from '../rules/ruleTypes';
+import type { Rule, Selector, PatternRef } from '../model/ruleTypes';
 
 const list = (items: readonly { text: string }[] | readonly { pattern: string }[]): string =>
   items.map((i) => ('text' in i ? i.text : i.pattern)).join(', ');

@@ -2,9 +2,9 @@
 // fingerprints hash rule, file and target (never the line) so alerts survive edits above them.
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import type { AnalysisResult, DebtItem, Location, Violation } from '../types';
-import type { RulesConfig } from '../rules/ruleTypes';
-import { compareBy, relativeFile, relativeTarget } from './relativePaths';
+import type { AnalysisResult, DebtItem, Location, Violation } from '../model/types';
+import type { RulesConfig } from '../model/ruleTypes';
+import { compareBy, relativeFile, relativeTarget } from '../util/relativePaths';
 import { oneLine } from './reportFormat';
 import { debtRuleId, sarifLevel, sarifRules } from './sarifRules';
 import type { SarifLocation, SarifLog, SarifNotification, SarifRegion, SarifResult } from './sarifTypes';

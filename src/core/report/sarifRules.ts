@@ -1,8 +1,8 @@
 // SARIF reporting descriptors: one per configured rule, per engine finding id seen in the results
 // (parse errors, suppression problems…), and per debt tag (`debt/FIXME`).
-import type { AnalysisResult, ReportedSeverity, Severity } from '../types';
-import type { RulesConfig } from '../rules/ruleTypes';
-import { compareStrings } from './relativePaths';
+import type { AnalysisResult, ReportedSeverity, Severity } from '../model/types';
+import type { RulesConfig } from '../model/ruleTypes';
+import { compareStrings } from '../util/relativePaths';
 import { describeRule } from './ruleDescription';
 import type { SarifLevel, SarifReportingDescriptor } from './sarifTypes';
 

@@ -1,10 +1,10 @@
 // `check --format text`: ESLint-style findings grouped by file, debt, notices and one summary line.
-import type { AnalysisResult, Violation } from '../types';
-import type { RulesConfig } from '../rules/ruleTypes';
+import type { AnalysisResult, Violation } from '../model/types';
+import type { RulesConfig } from '../model/ruleTypes';
 import { padEnd, paint, type Paint } from './ansi';
 import { colorFor, debtLines, debtSummary } from './debtText';
 import { cyclePath, summarize } from './jsonReport';
-import { compareBy, relativeFile } from './relativePaths';
+import { compareBy, relativeFile } from '../util/relativePaths';
 import { formatSeconds, oneLine, plural } from './reportFormat';
 
 export { formatDebtText, type DebtTextOptions } from './debtText';

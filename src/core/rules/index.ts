@@ -4,5 +4,5 @@ export { findRulesFile, findRulesFilesBelow, RULES_FILE_NAME } from './findRules
 export { guardrailsSchemaPath } from './schemaFile';
 export { DEFAULT_DEBT_TAGS } from './normalizeDebt';
 export { ALWAYS_EXCLUDED, DEFAULT_INCLUDE, DEFAULT_MAX_FILE_BYTES } from './normalizeConfig';
-export { didYouMean } from './didYouMean';
-export * from './ruleTypes';
+export { didYouMean } from '../util/didYouMean';
+export * from '../model/ruleTypes';

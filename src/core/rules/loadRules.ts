@@ -3,8 +3,8 @@
 // file and position; nothing here throws on user input.
 import * as path from 'node:path';
 import type { FileSystem } from '../fs/fileSystem';
-import type { ConfigProblem, LoadResult } from './ruleTypes';
-import { fileStartLocation } from './jsonDocument';
+import type { ConfigProblem, LoadResult } from '../model/ruleTypes';
+import { fileStartLocation } from '../json/jsonDocument';
 import { resolveExtends } from './resolveExtends';
 import { loadGuardrailsSchema } from './schemaFile';
 import { validateSchema } from './validateSchema';

@@ -4,8 +4,8 @@
 // - layers: by name, a later file replaces a layer (it keeps its place in the order);
 // - rules, windows: concatenated; a later one with the same id replaces the earlier in place;
 // - debt: field by field, `tags` tag by tag, `require` list by list.
-import type { ConfigProblem } from './ruleTypes';
-import { arrayItems, nodeLocation, objectEntries, propertyValue, stringValue, type JsonDocument, type JsonNode, type Located } from './jsonDocument';
+import type { ConfigProblem } from '../model/ruleTypes';
+import { arrayItems, nodeLocation, objectEntries, propertyValue, stringValue, type JsonDocument, type JsonNode, type Located } from '../json/jsonDocument';
 
 export interface LocatedEntry extends Located {
   key: string;

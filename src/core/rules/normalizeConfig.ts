@@ -1,10 +1,10 @@
 // The merged rules files → RulesConfig: shorthand expanded, defaults filled in, paths made
 // absolute. Globs stay root-relative: the root is the folder of the file being loaded.
 import * as path from 'node:path';
-import type { ConfigProblem, Layer, PatternRef, Rule, RulesConfig } from './ruleTypes';
-import { fileStartLocation, nodeLocation, numberValue, propertyValue, stringValue, type Located } from './jsonDocument';
+import type { ConfigProblem, Layer, PatternRef, Rule, RulesConfig } from '../model/ruleTypes';
+import { fileStartLocation, nodeLocation, numberValue, propertyValue, stringValue, type Located } from '../json/jsonDocument';
 import type { LocatedEntry, MergedConfig } from './mergeConfigs';
-import { patternRefs } from './readValues';
+import { patternRefs } from '../json/readValues';
 import { normalizeRule } from './normalizeRule';
 import { normalizeDebt } from './normalizeDebt';
 import { normalizeWindows } from './normalizeWindows';

@@ -1,11 +1,11 @@
 // The merged debt section → DebtPolicy with defaults; checks the ticket link and that
 // `require` names tags that exist.
-import type { Severity } from '../types';
-import type { ConfigProblem, DebtPolicy } from './ruleTypes';
-import { nodeLocation, numberValue, stringsOf, stringValue } from './jsonDocument';
+import type { Severity } from '../model/types';
+import type { ConfigProblem, DebtPolicy } from '../model/ruleTypes';
+import { nodeLocation, numberValue, stringsOf, stringValue } from '../json/jsonDocument';
 import { REQUIRE_FIELDS, type MergedDebt } from './mergeConfigs';
-import { locationOf, severityOf } from './readValues';
-import { suggestionSuffix } from './didYouMean';
+import { locationOf, severityOf } from '../json/readValues';
+import { suggestionSuffix } from '../util/didYouMean';
 
 export const DEFAULT_DEBT_TAGS: Readonly<Record<string, Severity>> = {
   TODO: 'info',

@@ -1,9 +1,9 @@
 // One rule object → a typed Rule with defaults, plus the checks that concern its own values
 // (enough layers in an order, a non-empty entry list, something to forbid).
-import { DEPENDENCY_KINDS, type DependencyKind } from '../types';
-import { RULE_KINDS, type ConfigProblem, type Rule, type RuleKind } from './ruleTypes';
-import { arrayItems, booleanValue, nodeLocation, propertyValue, stringsOf, stringValue, type Located } from './jsonDocument';
-import { locationOf, patternRefs, selectors, severityOf } from './readValues';
+import { DEPENDENCY_KINDS, type DependencyKind } from '../model/types';
+import { RULE_KINDS, type ConfigProblem, type Rule, type RuleKind } from '../model/ruleTypes';
+import { arrayItems, booleanValue, nodeLocation, propertyValue, stringsOf, stringValue, type Located } from '../json/jsonDocument';
+import { locationOf, patternRefs, selectors, severityOf } from '../json/readValues';
 
 export function normalizeRule(entry: Located, layerNames: ReadonlySet<string>): { rule?: Rule; problems: ConfigProblem[] } {
   const { doc, node } = entry;

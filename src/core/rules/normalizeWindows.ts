@@ -1,10 +1,10 @@
 // Refactoring windows → typed windows with defaults; checks real dates, their order, scope
 // globs, and that goals name rules and tags that exist.
-import type { ConfigProblem, RefactoringWindow, WindowGoal } from './ruleTypes';
-import { arrayItems, nodeLocation, numberValue, propertyValue, stringsOf, stringValue, type JsonDocument, type JsonNode, type Located } from './jsonDocument';
-import { isCalendarDate, looksLikeIsoDate } from './calendarDate';
-import { suggestionSuffix } from './didYouMean';
-import { plainGlobProblem } from './globProblem';
+import type { ConfigProblem, RefactoringWindow, WindowGoal } from '../model/ruleTypes';
+import { arrayItems, nodeLocation, numberValue, propertyValue, stringsOf, stringValue, type JsonDocument, type JsonNode, type Located } from '../json/jsonDocument';
+import { isCalendarDate, looksLikeIsoDate } from '../util/calendarDate';
+import { suggestionSuffix } from '../util/didYouMean';
+import { plainGlobProblem } from '../glob/globProblem';
 
 const GOAL_METRICS = ['debt', 'violations', 'estimate'] as const;
 

@@ -4,9 +4,9 @@
 // string that leads to it.
 import * as path from 'node:path';
 import type { FileSystem } from '../fs/fileSystem';
-import type { ConfigProblem } from './ruleTypes';
-import { nodeLocation, propertyValue, stringsOf, type JsonDocument, type JsonNode } from './jsonDocument';
-import { parseJsonc } from './parseJsonc';
+import type { ConfigProblem } from '../model/ruleTypes';
+import { nodeLocation, propertyValue, stringsOf, type JsonDocument, type JsonNode } from '../json/jsonDocument';
+import { parseJsonc } from '../json/parseJsonc';
 import { toRelative } from '../util/paths';
 
 export interface ExtendsChain {

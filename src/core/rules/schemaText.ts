@@ -1,7 +1,7 @@
 // Words for schema problems: what a schema expects ("an array of strings"), what was found
 // ("a number"), and where ("\"to\" in rule \"domain-pure\"").
-import type { JsonNode } from './jsonDocument';
-import { propertyValue, stringValue } from './jsonDocument';
+import type { JsonNode } from '../json/jsonDocument';
+import { propertyValue, stringValue } from '../json/jsonDocument';
 import { resolveRef, type JsonSchema } from './jsonSchema';
 
 export function expectedText(schema: JsonSchema, root: JsonSchema): string {

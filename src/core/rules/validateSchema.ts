@@ -2,11 +2,11 @@
 // person: one precise message at the exact value, never a pile of "does not match" noise.
 // Rules pick their schema with `allOf: [{ if: { kind: const }, then: … }]`; the "kind" is
 // checked first, so an unknown kind is one message and a known kind gets its own fields checked.
-import type { ConfigProblem } from './ruleTypes';
-import { objectEntries, nodeLocation, propertyValue, startLocation, type JsonDocument, type JsonNode } from './jsonDocument';
+import type { ConfigProblem } from '../model/ruleTypes';
+import { objectEntries, nodeLocation, propertyValue, startLocation, type JsonDocument, type JsonNode } from '../json/jsonDocument';
 import { resolveRef, type JsonSchema, type JsonType } from './jsonSchema';
 import { childContext, containerText, expectedText, foundText, patternPhrase, ROOT_CONTEXT, subjectText, type SchemaContext } from './schemaText';
-import { didYouMean, suggestionSuffix } from './didYouMean';
+import { didYouMean, suggestionSuffix } from '../util/didYouMean';
 
 interface Issue {
   message: string;

@@ -1,10 +1,10 @@
 // Checks that need the whole loaded configuration: every selector names a layer or is a valid
 // glob, captures used in "to" are captured in "from", and plain globs are valid. Each problem
 // points at the value that causes it.
-import type { ConfigProblem, PatternRef, Rule, RulesConfig, Selector } from './ruleTypes';
+import type { ConfigProblem, PatternRef, Rule, RulesConfig, Selector } from '../model/ruleTypes';
 import { compilePattern, hasGlobChars } from '../glob/pattern';
-import { plainGlobProblem } from './globProblem';
-import { suggestionSuffix } from './didYouMean';
+import { plainGlobProblem } from '../glob/globProblem';
+import { suggestionSuffix } from '../util/didYouMean';
 
 export function validateSemantics(config: RulesConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];

@@ -1,7 +1,7 @@
 // Suppression comments: `// guardrails-ignore-next-line RULE_ID[, RULE_ID2] -- reason`.
 // A suppression silences the listed rules on the line after the comment; one without a reason
 // or without a rule id is reported and silences nothing, and one that silences nothing is reported.
-import type { Range, Violation } from '../types';
+import type { Range, Violation } from '../model/types';
 import type { LineIndex } from '../util/positions';
 import type { SourceComment } from '../debt/collectComments';
 import { COMMENT_LINE_PREFIX, commentLines, contentEnd } from '../debt/commentLines';

@@ -1,4 +1,4 @@
-import type { Position, Range } from '../types';
+import type { Position, Range } from '../model/types';
 
 /**
  * Converts character offsets to 1-based line/column. Line starts are found as far as a lookup

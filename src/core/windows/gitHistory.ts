@@ -12,7 +12,7 @@ import type { GitFailure } from '../git/gitRunner';
 import { GitTreeFileSystem } from '../git/gitTreeFileSystem';
 import { lsTree, type TreeEntry } from '../git/lsTree';
 import type { GitRepository } from '../git/repository';
-import type { RulesConfig } from '../rules/ruleTypes';
+import type { RulesConfig } from '../model/ruleTypes';
 import { TextFactsCache } from './factsCache';
 import { measureProject } from './projectState';
 import type { MeasuredState } from './records';

@@ -2,7 +2,7 @@
 // day (the state at each day's last commit; the working tree today), and who paid down what.
 import { commitsInRange, lastCommitBefore, type CommitInfo } from '../git/commits';
 import { openRepository, type GitRepository } from '../git/repository';
-import type { RefactoringWindow, RulesConfig } from '../rules/ruleTypes';
+import type { RefactoringWindow, RulesConfig } from '../model/ruleTypes';
 import { attributePaidDown } from './attribution';
 import { addDays, eachDay, minDay } from '../util/dates';
 import { GitHistory } from './gitHistory';

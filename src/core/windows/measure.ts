@@ -1,7 +1,7 @@
 // A goal's number in one state: debt items, rule findings or estimated hours inside the window's
 // scope (narrowed by the goal's own scope), optionally one tag or one rule.
 import { compilePattern, type CompiledPattern } from '../glob/pattern';
-import type { RefactoringWindow, WindowGoal } from '../rules/ruleTypes';
+import type { RefactoringWindow, WindowGoal } from '../model/ruleTypes';
 import type { DebtRecord, MeasuredState, ViolationRecord } from './records';
 
 const compiled = new Map<string, CompiledPattern | undefined>();

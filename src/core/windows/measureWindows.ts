@@ -3,8 +3,8 @@
 import type { FileSystem } from '../fs/fileSystem';
 import { NodeFileSystem } from '../fs/nodeFileSystem';
 import type { GitRepository } from '../git/repository';
-import type { RefactoringWindow, RulesConfig } from '../rules/ruleTypes';
-import { relativeFile } from '../report/relativePaths';
+import type { RefactoringWindow, RulesConfig } from '../model/ruleTypes';
+import { relativeFile } from '../util/relativePaths';
 import { contributorsOf, estimateBurned } from './attribution';
 import { daysBetween } from '../util/dates';
 import { openGitContext, measureFromGit, type OpenGitResult } from './gitSource';

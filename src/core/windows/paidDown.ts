@@ -1,8 +1,8 @@
 // What was paid down in a window: items a goal counted when the window opened that are gone now.
 // Identities never include the line, so an item that only moved is not paid down; a debt note
 // that left one file while the same note appeared in another counts as moved too.
-import type { RefactoringWindow } from '../rules/ruleTypes';
-import { compareBy } from '../report/relativePaths';
+import type { RefactoringWindow } from '../model/ruleTypes';
+import { compareBy } from '../util/relativePaths';
 import { countedDebt, countedViolations } from './measure';
 import { debtIdentityWithoutFile, violationKey, type DebtRecord, type MeasuredState, type ViolationRecord } from './records';
 

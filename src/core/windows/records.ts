@@ -1,9 +1,9 @@
 // What a window measures in one state of the code, as plain records: debt items and rule findings
 // with root-relative paths. The same records come from an analysis (now, a past commit) and from a
 // snapshot file, so every state is measured by the same code.
-import type { RulesConfig } from '../rules/ruleTypes';
-import { relativeFile, relativeTarget } from '../report/relativePaths';
-import type { AnalysisResult, Range } from '../types';
+import type { RulesConfig } from '../model/ruleTypes';
+import { relativeFile, relativeTarget } from '../util/relativePaths';
+import type { AnalysisResult, Range } from '../model/types';
 
 export interface DebtRecord {
   /** The item's move-proof identity (tag, file, normalised text). */

@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import type { FileSystem } from '../fs/fileSystem';
 import type { GitRepository } from '../git/repository';
-import type { RefactoringWindow } from '../rules/ruleTypes';
+import type { RefactoringWindow } from '../model/ruleTypes';
 import { toRelative } from '../util/paths';
 import { attributePaidDown } from './attribution';
 import { eachDay, minDay } from '../util/dates';

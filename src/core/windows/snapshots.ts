@@ -4,8 +4,8 @@ import { writeFileAtomic, type WriteResult } from '../util/writeFileAtomic';
 // team can commit; the extension keeps its own in its storage. One entry per day, sorted, one record
 // per line so the file diffs well.
 import type { FileSystem } from '../fs/fileSystem';
-import type { RefactoringWindow } from '../rules/ruleTypes';
-import { compareBy } from '../report/relativePaths';
+import type { RefactoringWindow } from '../model/ruleTypes';
+import { compareBy } from '../util/relativePaths';
 import { scopedState } from './measure';
 import type { DebtRecord, MeasuredState, ViolationRecord } from './records';
 

@@ -1,6 +1,6 @@
 // The progress of a refactoring window as plain data: what `guardrails windows --format json`
 // prints and the panel draws. Fields follow DESIGN.md section 5; more may be added, none renamed.
-import type { GoalMetric, RefactoringWindow, WindowGoal } from '../rules/ruleTypes';
+import type { GoalMetric, RefactoringWindow, WindowGoal } from '../model/ruleTypes';
 import { goalMet, goalProgress, goalStatus, windowStatus, windowTiming, type WindowStatus } from './progress';
 import { measureState } from './measure';
 import type { MeasuredState } from './records';

@@ -3,10 +3,10 @@
 import * as path from 'node:path';
 import { analyzeDirectory, type AnalyzeOptions } from '../analysis/analyze';
 import { nestedRoots } from '../analysis/loadConfigs';
-import { todayIso } from '../analysis/today';
+import { todayIso } from '../util/today';
 import { NodeFileSystem } from '../fs/nodeFileSystem';
-import type { ConfigProblem } from '../rules/ruleTypes';
-import type { Notice } from '../types';
+import type { ConfigProblem } from '../model/ruleTypes';
+import type { Notice } from '../model/types';
 import { measureProject } from './projectState';
 import { measureWindows, type MeasureWindowsOptions } from './measureWindows';
 import { recordSnapshot, SNAPSHOTS_FILE, takeSnapshot } from './snapshots';

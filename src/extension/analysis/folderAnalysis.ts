@@ -4,8 +4,8 @@ import { loadConfigs, locateRulesFiles, nestedRoots } from '../../core/analysis/
 import { GuardrailsProject, type FileChange, type LoadProgress } from '../../core/analysis/project';
 import { readBaseline, type ReadBaselineResult } from '../../core/baseline/baseline';
 import type { FileSystem } from '../../core/fs/fileSystem';
-import type { ConfigProblem, RulesConfig } from '../../core/rules/ruleTypes';
-import type { AnalysisResult, Notice } from '../../core/types';
+import type { ConfigProblem, RulesConfig } from '../../core/model/ruleTypes';
+import type { AnalysisResult, Notice } from '../../core/model/types';
 import { isInside } from '../../core/util/paths';
 import { effectiveToday, type Settings } from '../settings';
 

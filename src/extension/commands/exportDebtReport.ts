@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { debtCsv, debtMarkdown } from '../../core/report/debtReport';
-import { burndownSvg } from '../../core/windows/burndownSvg';
+import { burndownSvg } from '../../core/report/burndownSvg';
 import type { AnalysisService } from '../analysis/analysisService';
 import type { WindowsView } from '../views/windowsView';
 

@@ -5,7 +5,7 @@ import { NodeFileSystem } from '../../core/fs/nodeFileSystem';
 import { findRulesFile } from '../../core/rules/findRulesFile';
 import { starterRules } from '../../core/rules/starterRules';
 import { DIRECTIVE } from '../../core/suppress/suppressions';
-import type { Violation } from '../../core/types';
+import type { Violation } from '../../core/model/types';
 import type { AnalysisService } from '../analysis/analysisService';
 import { COMMANDS } from './commandIds';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Range as CoreRange, ReportedSeverity } from '../../core/types';
+import type { Range as CoreRange, ReportedSeverity } from '../../core/model/types';
 
 /** Engine ranges are 1-based lines and columns; VS Code's are 0-based. */
 export function toVscodeRange(range: CoreRange): vscode.Range {

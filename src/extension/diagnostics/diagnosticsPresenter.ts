@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ConfigProblem } from '../../core/rules/ruleTypes';
+import type { ConfigProblem } from '../../core/model/ruleTypes';
 import type { AnalysisService } from '../analysis/analysisService';
 import { effectiveToday, type Settings } from '../settings';
 import { DisposableStore } from '../util/dispose';

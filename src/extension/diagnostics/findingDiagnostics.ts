@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import type { Rule, RulesConfig } from '../../core/rules/ruleTypes';
-import type { DebtItem, Violation } from '../../core/types';
+import type { Rule, RulesConfig } from '../../core/model/ruleTypes';
+import type { DebtItem, Violation } from '../../core/model/types';
 import { daysBetween } from '../../core/util/dates';
 import type { FindingKind } from '../settings';
 import { locationUri, toVscodeRange, toVscodeSeverity } from './convert';
-import { relativeTarget } from '../../core/report/relativePaths';
+import { relativeTarget } from '../../core/util/relativePaths';
 import { toRelative } from '../../core/util/paths';
 
 export const DIAGNOSTIC_SOURCE = 'guardrails';

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { Violation } from '../../core/types';
+import type { Violation } from '../../core/model/types';
 import type { AnalysisService } from '../analysis/analysisService';
 import { toVscodeRange } from '../diagnostics/convert';
 import { toRelative } from '../../core/util/paths';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { lineDates } from '../../core/git/blame';
 import { openRepository, type GitRepository } from '../../core/git/repository';
-import type { DebtItem } from '../../core/types';
+import type { DebtItem } from '../../core/model/types';
 import { daysBetween } from '../../core/util/dates';
 
 const MAX_BLAMES = 4;

@@ -1,6 +1,6 @@
 import { compilePatterns, type CompiledPattern } from '../../core/glob/pattern';
-import type { RefactoringWindow } from '../../core/rules/ruleTypes';
-import type { DebtItem } from '../../core/types';
+import type { RefactoringWindow } from '../../core/model/ruleTypes';
+import type { DebtItem } from '../../core/model/types';
 import { toRelative } from '../../core/util/paths';
 export { formatHours } from '../../core/report/reportFormat';
 

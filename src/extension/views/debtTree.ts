@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { RefactoringWindow } from '../../core/rules/ruleTypes';
-import type { DebtItem } from '../../core/types';
+import type { RefactoringWindow } from '../../core/model/ruleTypes';
+import type { DebtItem } from '../../core/model/types';
 import type { AnalysisService } from '../analysis/analysisService';
 import { toVscodeRange } from '../diagnostics/convert';
 import { groupBy } from './architectureTree';

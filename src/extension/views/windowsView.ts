@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { FileSystem } from '../../core/fs/fileSystem';
 import { measureWindows } from '../../core/windows/measureWindows';
 import { measureProject } from '../../core/windows/projectState';
-import { burndownSvg } from '../../core/windows/burndownSvg';
+import { burndownSvg } from '../../core/report/burndownSvg';
 import type { WindowProgress } from '../../core/windows/windowReport';
 import type { AnalysisService } from '../analysis/analysisService';
 import { COMMANDS } from '../commands/commandIds';

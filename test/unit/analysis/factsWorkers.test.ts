@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { FactsWorkerPool, type FactsWorkers } from '../../../src/core/analysis/factsWorkers';
 import { analyzeDirectory } from '../../../src/core/analysis/analyze';
-import type { AnalysisResult } from '../../../src/core/types';
+import type { AnalysisResult } from '../../../src/core/model/types';
 import { analyzeFixture, REPO_ROOT } from '../helpers/analyzeFixture';
 
 const SHOP = ['..', '..', 'examples', 'shop'];

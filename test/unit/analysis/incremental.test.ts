@@ -4,7 +4,7 @@ import { GuardrailsProject } from '../../../src/core/analysis/project';
 import { NodeFileSystem } from '../../../src/core/fs/nodeFileSystem';
 import { OverlayFileSystem } from '../../../src/core/fs/overlayFileSystem';
 import { loadRules } from '../../../src/core/rules/loadRules';
-import type { AnalysisResult } from '../../../src/core/types';
+import type { AnalysisResult } from '../../../src/core/model/types';
 import { REPO_ROOT } from '../helpers/analyzeFixture';
 
 const SHOP = path.join(REPO_ROOT, 'examples', 'shop');

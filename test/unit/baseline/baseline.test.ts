@@ -7,7 +7,7 @@ import {
 } from '../../../src/core/baseline/baseline';
 import { NodeFileSystem } from '../../../src/core/fs/nodeFileSystem';
 import type { FileSystem } from '../../../src/core/fs/fileSystem';
-import type { Violation } from '../../../src/core/types';
+import type { Violation } from '../../../src/core/model/types';
 import { abs, range, ROOT, violation } from '../report/sampleResult';
 
 const infra = abs('src/infra/db.ts');

@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import { scanFileComments } from '../../../src/core/analysis/fileAnalysis';
 import { collectComments } from '../../../src/core/debt/collectComments';
 import { scanDebt } from '../../../src/core/debt/scanDebt';
-import type { DebtPolicy } from '../../../src/core/rules/ruleTypes';
-import type { DebtItem, Range, Violation } from '../../../src/core/types';
+import type { DebtPolicy } from '../../../src/core/model/ruleTypes';
+import type { DebtItem, Range, Violation } from '../../../src/core/model/types';
 import { fixtureDir, parseFixture, parseText } from './fixtures';
 
 const ROOT = fixtureDir('debt');

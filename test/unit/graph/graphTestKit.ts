@@ -8,7 +8,7 @@ import { buildGraph } from '../../../src/core/graph/buildGraph';
 import { loadCompilerOptions } from '../../../src/core/graph/compilerOptions';
 import { discoverFiles } from '../../../src/core/graph/discoverFiles';
 import { ImportResolver } from '../../../src/core/graph/resolveImport';
-import type { Edge, Notice, Violation } from '../../../src/core/types';
+import type { Edge, Notice, Violation } from '../../../src/core/model/types';
 import { toRelative } from '../../../src/core/util/paths';
 
 /** test/fixtures/graph, from out/test/unit/graph. */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ImportGraph } from '../../../src/core/graph/importGraph';
-import type { DependencyKind, Edge } from '../../../src/core/types';
+import type { DependencyKind, Edge } from '../../../src/core/model/types';
 
 function edge(from: string, to: string, line = 1, kind: DependencyKind = 'static'): Edge {
   const range = { start: { line, column: 1 }, end: { line, column: 4 } };

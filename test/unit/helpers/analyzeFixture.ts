@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { analyzeDirectory, type AnalyzeOptions } from '../../../src/core/analysis/analyze';
-import type { AnalysisResult, Violation } from '../../../src/core/types';
+import type { AnalysisResult, Violation } from '../../../src/core/model/types';
 import { toRelative } from '../../../src/core/util/paths';
 
 /** Repository root, from the compiled test's location (out/test/unit/helpers) or the source's. */

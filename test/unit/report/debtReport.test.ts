@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { debtCsv } from '../../../src/core/report/debtReport';
-import type { DebtItem } from '../../../src/core/types';
-import { burndownSvg } from '../../../src/core/windows/burndownSvg';
+import type { DebtItem } from '../../../src/core/model/types';
+import { burndownSvg } from '../../../src/core/report/burndownSvg';
 import type { WindowProgress } from '../../../src/core/windows/windowReport';
 
 const root = path.join(path.sep, 'ws');

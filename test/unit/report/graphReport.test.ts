@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { toDot } from '../../../src/core/report/dotReport';
 import { toGraphJson } from '../../../src/core/report/graphJson';
-import type { AnalysisResult } from '../../../src/core/types';
+import type { AnalysisResult } from '../../../src/core/model/types';
 import { edge, ROOT, sampleResult } from './sampleResult';
 
 describe('report/graphJson', () => {

@@ -1,6 +1,6 @@
 // A small hand-built analysis under a fake root, shared by the report and baseline tests.
 import * as path from 'node:path';
-import type { AnalysisResult, DebtItem, Edge, Range, Violation } from '../../../src/core/types';
+import type { AnalysisResult, DebtItem, Edge, Range, Violation } from '../../../src/core/model/types';
 
 export const ROOT = path.join(path.sep, 'ws');
 export const abs = (rel: string): string => path.join(ROOT, ...rel.split('/'));

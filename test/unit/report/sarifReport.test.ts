@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { FINGERPRINT_KEY, toSarif } from '../../../src/core/report/sarifReport';
 import type { SarifLog } from '../../../src/core/report/sarifTypes';
-import type { RulesConfig } from '../../../src/core/rules/ruleTypes';
+import type { RulesConfig } from '../../../src/core/model/ruleTypes';
 import { ROOT, range, sampleResult } from './sampleResult';
 
 const loc = { file: '/ws/guardrails.json', range: range(1, 1) };

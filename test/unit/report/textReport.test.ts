@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { formatDebtText, formatText } from '../../../src/core/report/textReport';
-import type { RulesConfig } from '../../../src/core/rules/ruleTypes';
-import type { AnalysisResult } from '../../../src/core/types';
+import type { RulesConfig } from '../../../src/core/model/ruleTypes';
+import type { AnalysisResult } from '../../../src/core/model/types';
 import { abs, ROOT, sampleResult, violation } from './sampleResult';
 
 const ESC = '\u001b[';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { didYouMean, editDistance } from '../../../src/core/rules/didYouMean';
+import { didYouMean, editDistance } from '../../../src/core/util/didYouMean';
 
 describe('didYouMean', () => {
   it('counts a swap of neighbours as one edit', () => {

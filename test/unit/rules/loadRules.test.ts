@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { loadRules } from '../../../src/core/rules/loadRules';
 import { NodeFileSystem } from '../../../src/core/fs/nodeFileSystem';
-import type { ForbiddenRule, LayersRule, Rule } from '../../../src/core/rules/ruleTypes';
+import type { ForbiddenRule, LayersRule, Rule } from '../../../src/core/model/ruleTypes';
 import { assertProblems, describe as describeProblem, loadedConfig, loadFixture, rulesFixture } from './rulesTestKit';
 
 function rule<K extends Rule['kind']>(rules: Rule[], id: string, kind: K): Extract<Rule, { kind: K }> {

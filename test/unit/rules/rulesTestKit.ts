@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { NodeFileSystem } from '../../../src/core/fs/nodeFileSystem';
 import { loadRules } from '../../../src/core/rules/loadRules';
-import type { ConfigProblem, LoadResult, RulesConfig } from '../../../src/core/rules/ruleTypes';
+import type { ConfigProblem, LoadResult, RulesConfig } from '../../../src/core/model/ruleTypes';
 
 /** Repository root, from out/test/unit/rules/ where the compiled tests run. */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', __dirname.includes(`${path.sep}out${path.sep}`) ? '..' : '');

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { guardrailsSchemaPath, loadGuardrailsSchema } from '../../../src/core/rules/schemaFile';
 import { resolveRef, type JsonSchema } from '../../../src/core/rules/jsonSchema';
-import { RULE_KINDS } from '../../../src/core/rules/ruleTypes';
-import { DEPENDENCY_KINDS } from '../../../src/core/types';
+import { RULE_KINDS } from '../../../src/core/model/ruleTypes';
+import { DEPENDENCY_KINDS } from '../../../src/core/model/types';
 import { REPO_ROOT } from './rulesTestKit';
 
 function schema(): JsonSchema {

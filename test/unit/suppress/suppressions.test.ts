@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import { collectComments } from '../../../src/core/debt/collectComments';
 import { applySuppressions, parseSuppressions, type Suppression } from '../../../src/core/suppress/suppressions';
-import type { Range, Violation } from '../../../src/core/types';
+import type { Range, Violation } from '../../../src/core/model/types';
 import { LineIndex, pointRange } from '../../../src/core/util/positions';
 import { fixtureDir, parseFixture } from '../debt/fixtures';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { RefactoringWindow, WindowGoal } from '../../../src/core/rules/ruleTypes';
+import type { RefactoringWindow, WindowGoal } from '../../../src/core/model/ruleTypes';
 import { paidDownBetween } from '../../../src/core/windows/paidDown';
 import type { DebtRecord, MeasuredState } from '../../../src/core/windows/records';
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { RefactoringWindow, WindowGoal } from '../../../src/core/rules/ruleTypes';
+import type { RefactoringWindow, WindowGoal } from '../../../src/core/model/ruleTypes';
 import { measureState } from '../../../src/core/windows/measure';
 import { goalProgress, goalStatus, windowStatus, windowTiming } from '../../../src/core/windows/progress';
 import type { MeasuredState } from '../../../src/core/windows/records';

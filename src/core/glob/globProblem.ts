@@ -1,6 +1,6 @@
 // What is wrong with a glob written where captures mean nothing (include, exclude, layers,
 // scopes, exceptions): a syntax error, or a capture that would silently act as `*`.
-import { compilePattern } from '../glob/pattern';
+import { compilePattern } from './pattern';
 
 export function plainGlobProblem(pattern: string): string | undefined {
   const compiled = compilePattern(pattern);

@@ -1,6 +1,6 @@
 // The rules file after loading: `extends` merged, shorthand expanded, every value validated,
 // and every element remembering where it was written so findings can point back at it.
-import type { DependencyKind, Location, Severity } from '../types';
+import type { DependencyKind, Location, Severity } from './types';
 
 export type RuleKind = 'forbidden' | 'allowed' | 'layers' | 'no-cycle' | 'entry-point' | 'no-unresolved';
 export const RULE_KINDS: readonly RuleKind[] = ['forbidden', 'allowed', 'layers', 'no-cycle', 'entry-point', 'no-unresolved'];

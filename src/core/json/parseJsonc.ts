@@ -1,7 +1,7 @@
 // Reads a rules file as JSON with comments and trailing commas, reporting the first syntax
 // error where it is, in words.
 import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import type { ConfigProblem } from './ruleTypes';
+import type { ConfigProblem } from '../model/ruleTypes';
 import type { JsonDocument } from './jsonDocument';
 import { LineIndex } from '../util/positions';
 

@@ -1,6 +1,6 @@
 // Reports and the baseline print paths relative to the root with `/`; targets that are not
 // workspace paths (`pkg:`, `node:`, `unresolved:`) are identities and stay as written.
-import { toRelative } from '../util/paths';
+import { toRelative } from './paths';
 
 const SYMBOLIC_TARGET = /^(pkg|node|unresolved):/;
 

@@ -1,9 +1,9 @@
 // `guardrails windows` for a terminal: per window its time, goals, a burndown sparkline per goal,
 // and what was paid down by whom.
-import { padEnd, padStart, paint, type Paint } from '../report/ansi';
-import type { WindowStatus } from './progress';
-import { goalVerdict, hours, paidDownSummary, paidDownWhat, paidDownWho, percent, sourceLine, sparkline, STATUS_WORDS, timeLine, value } from './formatShared';
-import type { WindowProgress, WindowsReport } from './windowReport';
+import { padEnd, padStart, paint, type Paint } from './ansi';
+import type { WindowStatus } from '../windows/progress';
+import { goalVerdict, hours, paidDownSummary, paidDownWhat, paidDownWho, percent, sourceLine, sparkline, STATUS_WORDS, timeLine, value } from './windowsWording';
+import type { WindowProgress, WindowsReport } from '../windows/windowReport';
 
 export interface TextOptions {
   color: boolean;

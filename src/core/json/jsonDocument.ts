@@ -2,7 +2,7 @@
 // into a Location. Everything downstream reads values through these helpers so that each
 // value keeps the place where it was written.
 import type { Node } from 'jsonc-parser';
-import type { Location } from '../types';
+import type { Location } from '../model/types';
 import { LineIndex } from '../util/positions';
 
 export type { Node as JsonNode } from 'jsonc-parser';

@@ -1,8 +1,8 @@
 // Wording and small pictures shared by the text and Markdown reports of windows, so both print
 // the same numbers the JSON holds.
 import { daysBetween } from '../util/dates';
-import type { WindowStatus } from './progress';
-import type { GoalProgress, PaidDownItem, WindowProgress } from './windowReport';
+import type { WindowStatus } from '../windows/progress';
+import type { GoalProgress, PaidDownItem, WindowProgress } from '../windows/windowReport';
 
 export const STATUS_WORDS: Record<WindowStatus, string> = {
   'not-started': 'not started',

@@ -1,7 +1,7 @@
 // Reads rules-file values into the engine's located types. Values of the wrong type are
 // skipped here: the schema check has already reported them where they were written.
-import type { Location, Severity } from '../types';
-import type { PatternRef, Selector } from './ruleTypes';
+import type { Location, Severity } from '../model/types';
+import type { PatternRef, Selector } from '../model/ruleTypes';
 import { nodeLocation, stringsOf, type Located } from './jsonDocument';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'off'];

@@ -1,7 +1,7 @@
 // The burndown chart as SVG markup: one line per goal from the daily points, and a dashed ideal
 // line from the value at start to the target. The panel shows it (colours from the theme through
 // CSS classes); the exported report embeds it standalone (colours in its own <style>).
-import type { WindowProgress } from './windowReport';
+import type { WindowProgress } from '../windows/windowReport';
 
 export interface BurndownSvgOptions {
   /** Self-contained file: xmlns, a white background and fixed colours. */

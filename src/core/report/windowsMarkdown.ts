@@ -1,7 +1,7 @@
 // `guardrails windows --format markdown`: for a sprint review or a pull-request comment. GitHub
 // flavoured (tables, <details>), the same numbers as the text and JSON reports.
-import { goalVerdict, hours, paidDownSummary, paidDownWhat, percent, sourceLine, sparkline, STATUS_WORDS, timeLine, value } from './formatShared';
-import type { PaidDownItem, WindowProgress, WindowsReport } from './windowReport';
+import { goalVerdict, hours, paidDownSummary, paidDownWhat, percent, sourceLine, sparkline, STATUS_WORDS, timeLine, value } from './windowsWording';
+import type { PaidDownItem, WindowProgress, WindowsReport } from '../windows/windowReport';
 
 const MAX_LISTED = 30;
 
