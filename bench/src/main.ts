@@ -112,7 +112,7 @@ async function main(argv: string[]): Promise<number> {
       const analysed = await analyzeDirectory(corpus.dir, { today: corpus.today, baseline: false });
       if (!analysed.ok) throw new Error(`${corpus.name}: ${analysed.message}`);
       const engine = engineResolution(analysed.result);
-      const files = analysed.projects.flatMap((p) => p.knownFiles());
+      const files = analysed.session.results().flatMap((entry) => entry.project.knownFiles());
       const tsView = typescriptResolution(corpus.dir, files);
       const typescript = { ...compareResolutions(engine, tsView.resolution), implicitJsxImports: tsView.implicitJsxImports };
       const dcReport = withPeers && existsSync(out('dependency-cruiser')) ? (JSON.parse(readFileSync(out('dependency-cruiser'), 'utf8')) as DepcruiseReport) : undefined;

@@ -30,7 +30,8 @@ export async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
   workers.close();
   progress.clear();
   if (!outcome.ok) return reportFailure(io, outcome);
-  const { result, projects } = outcome;
+  const { result, session } = outcome;
+  const projects = session.results().map((entry) => entry.project);
 
   if (args.updateBaseline) {
     return updateBaselines(result, projects, args.baseline && path.resolve(io.cwd, args.baseline), io);

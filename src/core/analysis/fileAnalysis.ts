@@ -1,9 +1,8 @@
 import { collectComments, mayContainMarkers, type SourceComment } from '../debt/collectComments';
 import { mayHoldJsx, scanComments } from '../debt/scanComments';
 import { scanDebt } from '../debt/scanDebt';
-import { parseErrorViolation } from '../graph/buildGraph';
 import { extractImports } from '../graph/extractImports';
-import { parseSource } from '../graph/parseSource';
+import { parseSource, type ParseError } from '../graph/parseSource';
 import type { DebtPolicy } from '../model/ruleTypes';
 import { parseSuppressions, SUPPRESSION_MARKER, type Suppression } from '../suppress/suppressions';
 import type { DebtItem, ImportRef, Violation } from '../model/types';
@@ -73,4 +72,17 @@ function commentFacts(file: string, text: string, comments: SourceComment[], ctx
 
 function activeTags(policy: DebtPolicy): string[] {
   return Object.keys(policy.tags).filter((tag) => policy.tags[tag] !== 'off');
+}
+
+/** The `parse-error` finding for a file's first syntax error (later ones are usually its echo). */
+function parseErrorViolation(file: string, text: string, error: ParseError): Violation {
+  const lines = new LineIndex(text);
+  return {
+    ruleId: 'parse-error',
+    severity: 'error',
+    message: `cannot parse: ${error.message.replace(/\.$/, '')} — the rest of the workspace is still analysed`,
+    location: { file, range: lines.range(error.pos, error.pos + error.length) },
+    from: file,
+    to: '',
+  };
 }

@@ -11,11 +11,6 @@ export function toRelative(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join('/');
 }
 
-/** Absolute platform path of a root-relative path written with forward slashes. */
-export function fromRelative(root: string, relative: string): string {
-  return path.join(root, ...relative.split('/'));
-}
-
 /** True when `file` is `dir` or lies below it. */
 export function isInside(dir: string, file: string): boolean {
   const rel = path.relative(dir, file);

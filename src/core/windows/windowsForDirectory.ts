@@ -3,11 +3,12 @@
 import * as path from 'node:path';
 import { analyzeDirectory, type AnalyzeOptions } from '../analysis/analyze';
 import { nestedRoots } from '../analysis/loadConfigs';
+import type { ProjectResult } from '../analysis/session';
 import { todayIso } from '../util/today';
 import { NodeFileSystem } from '../fs/nodeFileSystem';
 import type { ConfigProblem } from '../model/ruleTypes';
 import type { Notice } from '../model/types';
-import { measureProject } from './projectState';
+import { recordState, type MeasuredState } from './records';
 import { measureWindows, type MeasureWindowsOptions } from './measureWindows';
 import { recordSnapshot, SNAPSHOTS_FILE, takeSnapshot } from './snapshots';
 import type { WindowsReport } from './windowReport';
@@ -26,17 +27,19 @@ export type WindowsOutcome =
 export async function windowsForDirectory(dir: string, options: WindowsForDirectoryOptions = {}): Promise<WindowsOutcome> {
   const started = performance.now();
   const today = options.today ?? todayIso();
-  const analysed = await analyzeDirectory(dir, { config: options.config, today, baseline: false, onProgress: options.onProgress, isCancelled: options.isCancelled });
+  const analysed = await analyzeDirectory(dir, { config: options.config, today, onProgress: options.onProgress, isCancelled: options.isCancelled });
   if (!analysed.ok) return analysed;
   const fs = new NodeFileSystem();
   const report: WindowsReport = { version: options.version ?? '', root: analysed.result.root, today, durationMs: 0, windows: [] };
-  for (const project of analysed.projects) {
-    if (project.config.windows.length === 0) continue;
-    report.windows.push(...await measureWindows(project.config, {
+  const entries = analysed.session.results();
+  for (const entry of entries) {
+    const { config } = entry.project;
+    if (config.windows.length === 0) continue;
+    report.windows.push(...await measureWindows(config, {
       today,
-      now: measureProject(project, fs),
+      now: measured(entry, fs),
       reportRoot: analysed.result.root,
-      excludeDirs: nestedRoots(project.config, analysed.projects.map((other) => other.config)),
+      excludeDirs: nestedRoots(config, entries.map((other) => other.project.config)),
       snapshotFiles: options.snapshotFiles,
       git: options.git,
     }));
@@ -59,18 +62,24 @@ export type SnapshotOutcome =
 /** Adds today's records of every window that has not ended to `<root>/.guardrails/snapshots.json`. */
 export async function snapshotDirectory(dir: string, options: Pick<WindowsForDirectoryOptions, 'config' | 'today'> = {}): Promise<SnapshotOutcome> {
   const today = options.today ?? todayIso();
-  const analysed = await analyzeDirectory(dir, { config: options.config, today, baseline: false });
+  const analysed = await analyzeDirectory(dir, { config: options.config, today });
   if (!analysed.ok) return analysed;
   const fs = new NodeFileSystem();
   const recorded: RecordedSnapshot[] = [];
-  for (const project of analysed.projects) {
-    const day = takeSnapshot(project.config.windows, measureProject(project, fs), today);
+  for (const entry of analysed.session.results()) {
+    const { config } = entry.project;
+    const day = takeSnapshot(config.windows, measured(entry, fs), today);
     const windows = Object.keys(day.windows);
     if (windows.length === 0) continue;
-    const file = path.join(project.config.root, ...SNAPSHOTS_FILE.split('/'));
+    const file = path.join(config.root, ...SNAPSHOTS_FILE.split('/'));
     const written = recordSnapshot(file, day, fs);
     if (!written.ok) return { ok: false, message: written.message, problems: [] };
     recorded.push({ file, date: today, windows });
   }
   return { ok: true, recorded };
+}
+
+/** The current state of one rules file's code as records (its findings after its own baseline). */
+function measured(entry: ProjectResult, fs: NodeFileSystem): MeasuredState {
+  return recordState(entry.result, entry.project.config, (file) => fs.readFile(file));
 }

@@ -61,7 +61,7 @@ describe('benchmark smoke run (200-file synthetic corpus)', function () {
   it('the engine resolves every import as a ts.Program does', async () => {
     const outcome = await analyzeDirectory(dir, { today: SYNTHETIC_TODAY, baseline: false });
     assert.ok(outcome.ok);
-    const files = outcome.projects.flatMap((p) => p.knownFiles());
+    const files = outcome.session.results().flatMap((entry) => entry.project.knownFiles());
     const typescript = typescriptResolution(dir, files);
     const agreement = compareResolutions(engineResolution(outcome.result), typescript.resolution);
     assert.deepEqual(agreement.disagreements, []);

@@ -51,16 +51,16 @@ function crossCheck(run: GraphRun, atLeast: number): void {
 
 describe('cross-check against a TypeScript program', () => {
   for (const [name, atLeast] of [['resolution', 17], ['forms', 19], ['paths-node', 3], ['exports-node16', 5], ['direct-relative', 10]] as const) {
-    it(`agrees with TypeScript on ${name}`, () => crossCheck(runGraph(fixture(name)), atLeast));
+    it(`agrees with TypeScript on ${name}`, async () => crossCheck(await runGraph(fixture(name)), atLeast));
   }
 
-  it('agrees with TypeScript on a workspace with linked packages', () => {
+  it('agrees with TypeScript on a workspace with linked packages', async () => {
     const root = copyFixture('workspace');
     try {
       nodeFs.mkdirSync(path.join(root, 'node_modules/@acme'), { recursive: true });
       nodeFs.symlinkSync('../../packages/ui', path.join(root, 'node_modules/@acme/ui'), 'dir');
       nodeFs.symlinkSync('../packages/legacy', path.join(root, 'node_modules/legacy-lib'), 'dir');
-      crossCheck(runGraph(root), 5);
+      crossCheck(await runGraph(root), 5);
     } finally {
       cleanup(root);
     }

@@ -10,8 +10,8 @@ function refs(file: string, text: string): string[] {
 }
 
 describe('extractImports', () => {
-  it('finds every import form of a file, in source order, at the specifier', () => {
-    const run = runGraph(fixture('forms'));
+  it('finds every import form of a file, in source order, at the specifier', async () => {
+    const run = await runGraph(fixture('forms'));
     assert.deepEqual(edgeRows(run, 'src/forms.ts'), [
       'src/forms.ts:1:21 reference → src/deps/globals.d.ts',
       'src/forms.ts:2:17 static → src/deps/default.ts',
@@ -41,12 +41,12 @@ describe('extractImports', () => {
     ]);
   });
 
-  it('reads imports inside an ambient `declare module` block of a script, without an edge to the declared name', () => {
-    const run = runGraph(fixture('forms'));
+  it('reads imports inside an ambient `declare module` block of a script, without an edge to the declared name', async () => {
+    const run = await runGraph(fixture('forms'));
     assert.deepEqual(edgeRows(run, 'src/ambient.ts'), ['src/ambient.ts:3:25 static → pkg:shapes-lib']);
   });
 
-  it('ranges cover the literal with its quotes', () => {
+  it('ranges cover the literal with its quotes', async () => {
     assert.deepEqual(refs('/w/a.ts', "/// <reference path=\"x.d.ts\" />\nimport a from 'ab';\nconst b = require(`cd`);"), [
       '1:21-1:29 reference x.d.ts',
       '2:15-2:19 static ab',
@@ -54,7 +54,7 @@ describe('extractImports', () => {
     ]);
   });
 
-  it('finds require and import() nested in functions, classes and JSX', () => {
+  it('finds require and import() nested in functions, classes and JSX', async () => {
     const text = [
       'class A {',
       '  m() { return () => [require("./one"), import("./two")]; }',
@@ -68,14 +68,14 @@ describe('extractImports', () => {
     ]);
   });
 
-  it('finds calls written with a space before the parenthesis (the cheap pre-check must not miss them)', () => {
+  it('finds calls written with a space before the parenthesis (the cheap pre-check must not miss them)', async () => {
     assert.deepEqual(refs('/w/a.js', "export function f() { return [require ('./x'), import ('./y')]; }"), [
       '1:40-1:45 require ./x',
       '1:56-1:61 dynamic ./y',
     ]);
   });
 
-  it('reads JSDoc @import tags and import types in JS files, as type-only', () => {
+  it('reads JSDoc @import tags and import types in JS files, as type-only', async () => {
     const text = [
       '/** @import { A } from "./a" */',
       '/** @type {import("./b").B} */',
@@ -94,11 +94,11 @@ describe('extractImports', () => {
     assert.deepEqual(refs('/w/a.ts', text), []);
   });
 
-  it('does not treat a member `.require()` or `import.meta` as an import', () => {
+  it('does not treat a member `.require()` or `import.meta` as an import', async () => {
     assert.deepEqual(refs('/w/a.js', "module.require('./a');\nconst u = import.meta.url;\nrequire.resolve('./b');"), []);
   });
 
-  it('reads a deeply nested expression without overflowing the stack', () => {
+  it('reads a deeply nested expression without overflowing the stack', async () => {
     // the parser builds `1 + 1 + …` as a left-nested tree 20 000 levels deep
     const text = `const x = ${'1 + '.repeat(20000)}require('./deep');`;
     assert.deepEqual(refs('/w/a.js', text).map((r) => r.split(' ').slice(1).join(' ')), ['require ./deep']);

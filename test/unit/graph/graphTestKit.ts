@@ -1,13 +1,14 @@
 // Shared set-up for the graph tests: run the pipeline on a fixture and print edges compactly.
+import * as assert from 'node:assert/strict';
 import * as nodeFs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { AnalysisSession } from '../../../src/core/analysis/session';
+import type { GuardrailsProject } from '../../../src/core/analysis/project';
 import { NodeFileSystem } from '../../../src/core/fs/nodeFileSystem';
 import type { FileSystem } from '../../../src/core/fs/fileSystem';
-import { buildGraph } from '../../../src/core/graph/buildGraph';
-import { loadCompilerOptions } from '../../../src/core/graph/compilerOptions';
-import { discoverFiles } from '../../../src/core/graph/discoverFiles';
-import { ImportResolver } from '../../../src/core/graph/resolveImport';
+import { OverlayFileSystem } from '../../../src/core/fs/overlayFileSystem';
+import { loadRules } from '../../../src/core/rules/loadRules';
 import type { Edge, Notice, Violation } from '../../../src/core/model/types';
 import { toRelative } from '../../../src/core/util/paths';
 
@@ -24,21 +25,32 @@ export interface GraphRun {
   edges: Edge[];
   notices: Notice[];
   parseErrors: Violation[];
-  resolver: ImportResolver;
+  project: GuardrailsProject;
+  /** The file system the run reads through: buffers set on it are what an editor has unsaved. */
+  fs: OverlayFileSystem;
 }
 
-export function runGraph(root: string, fs: FileSystem = new NodeFileSystem()): GraphRun {
-  const compiler = loadCompilerOptions(root, fs);
-  const discovered = discoverFiles(root, fs, { include: () => true, exclude: () => false, maxFileBytes: 1024 * 1024 });
-  const resolver = new ImportResolver(root, compiler.options, fs);
-  const { graph, parseErrors } = buildGraph(discovered.files, fs, resolver);
+/**
+ * The real pipeline (an analysis session) over a fixture with a rules file that governs every
+ * source file and checks nothing: what is left to see is discovery, parsing and resolution.
+ */
+export async function runGraph(root: string, base: FileSystem = new NodeFileSystem()): Promise<GraphRun> {
+  const fs = new OverlayFileSystem(base);
+  const rulesFile = path.join(root, 'guardrails.json');
+  fs.setOverlay(rulesFile, '{ "include": ["**/*"] }');
+  const loaded = loadRules(rulesFile, fs);
+  assert.ok(loaded.ok, 'the test rules file loads');
+  const session = AnalysisSession.forConfigs([loaded.config], root, { fs, today: '2026-11-27' });
+  assert.ok(await session.load());
+  const [{ project, result }] = session.results();
   return {
     root,
-    files: discovered.files,
-    edges: graph.allEdges(),
-    notices: [...compiler.notices, ...discovered.notices],
-    parseErrors,
-    resolver,
+    files: project.knownFiles().sort(),
+    edges: project.allEdges(),
+    notices: result.notices,
+    parseErrors: result.violations.filter((violation) => violation.ruleId === 'parse-error'),
+    project,
+    fs,
   };
 }
 

@@ -8,8 +8,8 @@ import { ImportResolver } from '../../../src/core/graph/resolveImport';
 import { cleanup, copyFixture, edgeRows, fixture, runGraph } from './graphTestKit';
 
 describe('ImportResolver', () => {
-  it('resolves relative paths, index files, every source extension, .js → .ts, JSON and assets', () => {
-    const run = runGraph(fixture('resolution'));
+  it('resolves relative paths, index files, every source extension, .js → .ts, JSON and assets', async () => {
+    const run = await runGraph(fixture('resolution'));
     assert.deepEqual(edgeRows(run), [
       'src/cjs.cts:1:22 static → src/util.ts',
       'src/common.cjs:1:22 require → src/data.json',
@@ -37,8 +37,8 @@ describe('ImportResolver', () => {
     assert.deepEqual(run.notices, []);
   });
 
-  it('resolves baseUrl and paths under moduleResolution node without deprecation notices', () => {
-    const run = runGraph(fixture('paths-node'));
+  it('resolves baseUrl and paths under moduleResolution node without deprecation notices', async () => {
+    const run = await runGraph(fixture('paths-node'));
     assert.deepEqual(edgeRows(run), [
       'src/app/main.ts:1:24 static → src/lib/format.ts',
       'src/app/main.ts:2:24 static → src/config/index.ts',
@@ -51,8 +51,8 @@ describe('ImportResolver', () => {
     assert.deepEqual(run.notices, []);
   });
 
-  it('follows package.json exports and imports under node16, with the condition the import form asks for', () => {
-    const run = runGraph(fixture('exports-node16'));
+  it('follows package.json exports and imports under node16, with the condition the import form asks for', async () => {
+    const run = await runGraph(fixture('exports-node16'));
     assert.deepEqual(edgeRows(run), [
       // self-reference through the package's own exports, and a subpath import (#…)
       'src/index.ts:1:22 static → src/utils.ts',
@@ -71,13 +71,13 @@ describe('ImportResolver', () => {
     assert.deepEqual(run.notices, []);
   });
 
-  it('resolves workspace packages linked into node_modules to their real sources, through exports and types', () => {
+  it('resolves workspace packages linked into node_modules to their real sources, through exports and types', async () => {
     const root = copyFixture('workspace');
     try {
       nodeFs.mkdirSync(path.join(root, 'node_modules/@acme'), { recursive: true });
       nodeFs.symlinkSync('../../packages/ui', path.join(root, 'node_modules/@acme/ui'), 'dir');
       nodeFs.symlinkSync('../packages/legacy', path.join(root, 'node_modules/legacy-lib'), 'dir');
-      const run = runGraph(root);
+      const run = await runGraph(root);
       assert.deepEqual(edgeRows(run), [
         'apps/web/src/app.ts:1:24 static → packages/ui/src/index.ts',
         'apps/web/src/app.ts:2:34 static → packages/ui/src/button.tsx',
@@ -96,8 +96,8 @@ describe('ImportResolver', () => {
     }
   });
 
-  it('names built-ins, packages and unresolved specifiers', () => {
-    const run = runGraph(fixture('targets'));
+  it('names built-ins, packages and unresolved specifiers', async () => {
+    const run = await runGraph(fixture('targets'));
     assert.deepEqual(edgeRows(run), [
       'src/targets.ts:1:30 static → node:fs',
       'src/targets.ts:2:26 static → node:fs/promises',
@@ -112,8 +112,8 @@ describe('ImportResolver', () => {
     ]);
   });
 
-  it('resolves /// <reference path> relative to the file, without module resolution', () => {
-    const run = runGraph(fixture('reference'));
+  it('resolves /// <reference path> relative to the file, without module resolution', async () => {
+    const run = await runGraph(fixture('reference'));
     assert.deepEqual(edgeRows(run), [
       'src/app.ts:1:21 reference → src/types/globals.d.ts',
       'src/app.ts:2:21 reference → src/helpers.ts',
@@ -121,12 +121,12 @@ describe('ImportResolver', () => {
     ]);
   });
 
-  it('uses paths from a tsconfig extended through a package in node_modules', () => {
-    const run = runGraph(fixture('tsconfig-extends'));
+  it('uses paths from a tsconfig extended through a package in node_modules', async () => {
+    const run = await runGraph(fixture('tsconfig-extends'));
     assert.deepEqual(edgeRows(run), ['src/main.ts:1:19 static → src/lib/x.ts']);
   });
 
-  it('sees files created after a clearCache, and not before', () => {
+  it('sees files created after a clearCache, and not before', async () => {
     const root = fixture('resolution');
     const fs = new OverlayFileSystem(new NodeFileSystem());
     const resolver = new ImportResolver(root, loadCompilerOptions(root, fs).options, fs);
@@ -138,7 +138,7 @@ describe('ImportResolver', () => {
     assert.equal(resolver.resolve('./missing', from, 'static'), path.join(root, 'src/missing.ts'));
   });
 
-  it('in the editor, sees an asset created next to files it already resolved (no source event clears it)', () => {
+  it('in the editor, sees an asset created next to files it already resolved (no source event clears it)', async () => {
     const root = copyFixture('resolution');
     try {
       const fs = new OverlayFileSystem(new NodeFileSystem());
@@ -154,28 +154,28 @@ describe('ImportResolver', () => {
 });
 
 describe('ImportResolver with several tsconfig files', () => {
-  it('resolves each file with the nearest tsconfig below the root, and reports its problems', () => {
-    const run = runGraph(fixture('nested-configs'));
+  it('resolves each file with the nearest tsconfig below the root, and reports its problems', async () => {
+    const run = await runGraph(fixture('nested-configs'));
     assert.deepEqual(edgeRows(run), [
       'apps/web/src/page.ts:1:20 static → apps/web/src/lib/db.ts',
       // no tsconfig of its own: the root's, which has no `@/*` alias
       'packages/core/src/index.ts:1:20 static → pkg:@/lib',
     ]);
     const config = path.join(run.root, 'apps/web/tsconfig.json');
-    assert.deepEqual(run.resolver.notices, [
+    assert.deepEqual(run.notices, [
       { level: 'warning', file: config, message: "apps/web/tsconfig.json:7:5: Unknown compiler option 'notAnOption'." },
     ]);
   });
 
-  it('uses only the root options when nested configs are turned off', () => {
+  it('uses only the root options when nested configs are turned off', async () => {
     const root = fixture('nested-configs');
     const fs = new NodeFileSystem();
     const resolver = new ImportResolver(root, loadCompilerOptions(root, fs).options, fs, { nestedConfigs: false });
     assert.equal(resolver.resolve('@/lib/db', path.join(root, 'apps/web/src/page.ts'), 'static'), 'pkg:@/lib');
   });
 
-  it('resolves with the referenced project of a solution-style tsconfig', () => {
-    const run = runGraph(fixture('solution-style'));
+  it('resolves with the referenced project of a solution-style tsconfig', async () => {
+    const run = await runGraph(fixture('solution-style'));
     assert.deepEqual(edgeRows(run), ['src/main.ts:1:22 static → src/lib/util.ts']);
     assert.deepEqual(run.notices, [{
       level: 'info',
