@@ -2,8 +2,8 @@ import * as path from 'node:path';
 import type { Concurrency } from '../core/analysis/factsWorkers';
 // Command-line parsing: small and explicit, so every option is listed in one place with its help.
 
-export type Command = 'check' | 'debt' | 'graph' | 'windows' | 'snapshot';
-export const COMMANDS: readonly Command[] = ['check', 'debt', 'graph', 'windows', 'snapshot'];
+export type Command = 'check' | 'debt' | 'graph' | 'windows' | 'snapshot' | 'lsp';
+export const COMMANDS: readonly Command[] = ['check', 'debt', 'graph', 'windows', 'snapshot', 'lsp'];
 
 export interface CliArgs {
   command: Command;
@@ -20,6 +20,8 @@ export interface CliArgs {
   cacheLocation?: string;
   /** Parsing threads: a count, `auto` (spare cores, for large workspaces) or `off`. */
   concurrency: Concurrency;
+  /** `lsp`: talk LSP over standard input and output. */
+  stdio: boolean;
 }
 
 export type ParseOutcome =
@@ -29,7 +31,7 @@ export type ParseOutcome =
   | { kind: 'error'; message: string };
 
 const VALUE_OPTIONS = new Set(['--format', '--config', '--baseline', '--max-warnings', '--today', '--output', '--cache-location', '--concurrency']);
-const FLAG_OPTIONS = new Set(['--update-baseline', '--no-color', '--color', '--help', '-h', '--version', '-v', '--cache']);
+const FLAG_OPTIONS = new Set(['--update-baseline', '--no-color', '--color', '--help', '-h', '--version', '-v', '--cache', '--stdio']);
 
 export function parseArgs(argv: readonly string[], isTty: boolean): ParseOutcome {
   const positional: string[] = [];
@@ -87,6 +89,7 @@ export function parseArgs(argv: readonly string[], isTty: boolean): ParseOutcome
       output: values.get('--output'),
       cacheLocation: values.get('--cache-location') ?? (flags.has('--cache') ? path.join('node_modules', '.cache', 'guardrails') : undefined),
       concurrency: concurrency === 'auto' || concurrency === 'off' ? concurrency : Number(concurrency),
+      stdio: flags.has('--stdio'),
     },
   };
 }
@@ -99,6 +102,7 @@ Commands:
   graph [DIR]     Print the import graph (--format json|dot)
   windows [DIR]   Progress of refactoring windows (--format text|json|markdown)
   snapshot [DIR]  Record today's debt and violation counts for refactoring windows
+  lsp --stdio     Run the language server (for editors other than VS Code) over stdin/stdout
 
 Options:
   --format F          check: text|json|sarif · debt: text|json · graph: json|dot · windows: text|json|markdown

@@ -2,6 +2,7 @@ import { HELP, parseArgs } from './args';
 import { runCheck } from './commands/check';
 import { runDebt } from './commands/debt';
 import { runGraph } from './commands/graph';
+import { runLsp } from './commands/lsp';
 import { runSnapshot } from './commands/snapshot';
 import { runWindows } from './commands/windows';
 import type { CliIo } from './output';
@@ -35,6 +36,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return runWindows(args, io);
     case 'snapshot':
       return runSnapshot(args, io);
+    case 'lsp':
+      return runLsp(args, io);
   }
 }
 

@@ -3,10 +3,17 @@
 import type { GuardrailsProject } from '../analysis/project';
 import { applyConfiguredBaseline } from '../analysis/applyConfiguredBaseline';
 import type { FileSystem } from '../fs/fileSystem';
+import type { RulesConfig } from '../model/ruleTypes';
+import type { AnalysisResult } from '../model/types';
 import { recordState, type MeasuredState } from './records';
 
 export function measureProject(project: GuardrailsProject, fs: FileSystem): MeasuredState {
   const result = project.check();
   result.violations = applyConfiguredBaseline(result.violations, project.config, fs).violations;
   return recordState(result, project.config, (file) => fs.readFile(file));
+}
+
+/** A state already checked (with its baseline applied) as records: the live analysis's "now". */
+export function measureResult(result: AnalysisResult, config: RulesConfig, fs: FileSystem): MeasuredState {
+  return recordState(result, config, (file) => fs.readFile(file));
 }

@@ -3,12 +3,11 @@
 import * as path from 'node:path';
 import { analyzeDirectory, type AnalyzeOptions } from '../analysis/analyze';
 import { nestedRoots } from '../analysis/loadConfigs';
-import type { ProjectResult } from '../analysis/session';
 import { todayIso } from '../util/today';
 import { NodeFileSystem } from '../fs/nodeFileSystem';
 import type { ConfigProblem } from '../model/ruleTypes';
 import type { Notice } from '../model/types';
-import { recordState, type MeasuredState } from './records';
+import { measureResult } from './projectState';
 import { measureWindows, type MeasureWindowsOptions } from './measureWindows';
 import { recordSnapshot, SNAPSHOTS_FILE, takeSnapshot } from './snapshots';
 import type { WindowsReport } from './windowReport';
@@ -37,7 +36,7 @@ export async function windowsForDirectory(dir: string, options: WindowsForDirect
     if (config.windows.length === 0) continue;
     report.windows.push(...await measureWindows(config, {
       today,
-      now: measured(entry, fs),
+      now: measureResult(entry.result, config, fs),
       reportRoot: analysed.result.root,
       excludeDirs: nestedRoots(config, entries.map((other) => other.project.config)),
       snapshotFiles: options.snapshotFiles,
@@ -68,7 +67,7 @@ export async function snapshotDirectory(dir: string, options: Pick<WindowsForDir
   const recorded: RecordedSnapshot[] = [];
   for (const entry of analysed.session.results()) {
     const { config } = entry.project;
-    const day = takeSnapshot(config.windows, measured(entry, fs), today);
+    const day = takeSnapshot(config.windows, measureResult(entry.result, config, fs), today);
     const windows = Object.keys(day.windows);
     if (windows.length === 0) continue;
     const file = path.join(config.root, ...SNAPSHOTS_FILE.split('/'));
@@ -79,7 +78,3 @@ export async function snapshotDirectory(dir: string, options: Pick<WindowsForDir
   return { ok: true, recorded };
 }
 
-/** The current state of one rules file's code as records (its findings after its own baseline). */
-function measured(entry: ProjectResult, fs: NodeFileSystem): MeasuredState {
-  return recordState(entry.result, entry.project.config, (file) => fs.readFile(file));
-}

@@ -6,8 +6,5 @@ export const COMMANDS = {
   createRulesFile: 'guardrails.createRulesFile',
   showView: 'guardrails.showView',
   ignoreLine: 'guardrails.ignoreLine',
-  addToBaseline: 'guardrails.addToBaseline',
-  openRule: 'guardrails.openRule',
-  openTicket: 'guardrails.openTicket',
   addOwner: 'guardrails.addOwner',
 } as const;

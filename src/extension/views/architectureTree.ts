@@ -1,9 +1,10 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Violation } from '../../core/model/types';
-import type { AnalysisService } from '../analysis/analysisService';
-import { toVscodeRange } from '../diagnostics/convert';
 import { toRelative } from '../../core/util/paths';
+import type { ViolationsOfProject } from '../../server/protocol';
+import type { GuardrailsClient } from '../client/guardrailsClient';
+import { toVscodeRange } from '../util/ranges';
 
 type Node =
   | { type: 'rule'; ruleId: string; violations: Violation[]; root: string; baselined: boolean }
@@ -15,25 +16,44 @@ export class ArchitectureTree implements vscode.TreeDataProvider<Node>, vscode.D
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly subscription: vscode.Disposable;
+  /** The server's answer, until the analysis changes. */
+  private rows: Promise<ViolationsOfProject[]> | undefined;
+  private latest: ViolationsOfProject[] = [];
+  private readonly fetched = new vscode.EventEmitter<void>();
+  /** New rows arrived from the server (the view's totals can be updated). */
+  readonly onDidFetch = this.fetched.event;
 
-  constructor(private readonly service: AnalysisService) {
-    this.subscription = service.onDidChange(() => this.changed.fire(undefined));
+  constructor(private readonly client: GuardrailsClient) {
+    this.subscription = client.onDidChangeStatus(() => {
+      this.rows = undefined;
+      this.changed.fire(undefined);
+    });
+  }
+
+  private fetch(): Promise<ViolationsOfProject[]> {
+    this.rows ??= this.client.violations().then((rows) => {
+      this.latest = rows;
+      this.fetched.fire();
+      return rows;
+    }, () => this.latest);
+    return this.rows;
   }
 
   dispose(): void {
     this.subscription.dispose();
     this.changed.dispose();
+    this.fetched.dispose();
   }
 
-  /** Totals for the view's description. */
+  /** Totals for the view's description (as last fetched). */
   summary(): string {
-    const all = this.violations();
+    const all = this.latest.flatMap((project) => project.violations);
     const baselined = all.filter((violation) => violation.baselined).length;
     return `${all.length - baselined} open${baselined ? ` · ${baselined} baselined` : ''}`;
   }
 
-  getChildren(node?: Node): Node[] {
-    if (!node) return this.roots();
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (!node) return this.roots(await this.fetch());
     if (node.type === 'rule') return groupBy(node.violations, (violation) => violation.location.file).map(([file, violations]) => ({ type: 'file', file, violations, root: node.root }));
     if (node.type === 'file') return node.violations.map((violation) => ({ type: 'violation', violation, root: node.root }));
     return [];
@@ -65,17 +85,13 @@ export class ArchitectureTree implements vscode.TreeDataProvider<Node>, vscode.D
     }
   }
 
-  private violations(): Violation[] {
-    return this.service.results().flatMap((entry) => entry.result.violations);
-  }
-
-  private roots(): Node[] {
+  private roots(projects: readonly ViolationsOfProject[]): Node[] {
     const nodes: Node[] = [];
-    for (const { project, result } of this.service.results()) {
-      const open = result.violations.filter((violation) => !violation.baselined);
-      const baselined = result.violations.filter((violation) => violation.baselined);
-      for (const [ruleId, violations] of groupBy(open, (violation) => violation.ruleId)) nodes.push({ type: 'rule', ruleId, violations, root: project.root, baselined: false });
-      for (const [ruleId, violations] of groupBy(baselined, (violation) => violation.ruleId)) nodes.push({ type: 'rule', ruleId, violations, root: project.root, baselined: true });
+    for (const { root, violations: all } of projects) {
+      const open = all.filter((violation) => !violation.baselined);
+      const baselined = all.filter((violation) => violation.baselined);
+      for (const [ruleId, violations] of groupBy(open, (violation) => violation.ruleId)) nodes.push({ type: 'rule', ruleId, violations, root, baselined: false });
+      for (const [ruleId, violations] of groupBy(baselined, (violation) => violation.ruleId)) nodes.push({ type: 'rule', ruleId, violations, root, baselined: true });
     }
     return nodes;
   }

@@ -1,18 +1,12 @@
 import * as vscode from 'vscode';
-import type { RefactoringWindow } from '../../core/model/ruleTypes';
-import type { DebtItem } from '../../core/model/types';
-import type { AnalysisService } from '../analysis/analysisService';
-import { toVscodeRange } from '../diagnostics/convert';
-import { groupBy } from './architectureTree';
-import type { DebtAges } from './debtAges';
-import { describeFilter, formatHours, NO_FILTER, passesFilter, windowsOf, type DebtFilter, type DebtGrouping } from './debtFilters';
 import { toRelative } from '../../core/util/paths';
+import type { DebtRow } from '../../server/protocol';
+import type { GuardrailsClient } from '../client/guardrailsClient';
+import { toVscodeRange } from '../util/ranges';
+import { groupBy } from './architectureTree';
+import { describeFilter, formatHours, NO_FILTER, passesFilter, type DebtFilter, type DebtGrouping } from './debtFilters';
 
-interface Entry {
-  item: DebtItem;
-  root: string;
-  windows: RefactoringWindow[];
-}
+type Entry = DebtRow;
 
 type Node = { type: 'group'; label: string; entries: Entry[] } | { type: 'item'; entry: Entry };
 
@@ -23,46 +17,61 @@ export class DebtTree implements vscode.TreeDataProvider<Node>, vscode.Disposabl
   private readonly subscriptions: vscode.Disposable[];
   grouping: DebtGrouping = 'owner';
   filter: DebtFilter = NO_FILTER;
+  /** The server's answer, until the analysis changes (or more debt ages are known). */
+  private rows: Promise<DebtRow[]> | undefined;
+  private latest: DebtRow[] = [];
+  private readonly fetched = new vscode.EventEmitter<void>();
+  /** New rows arrived from the server (the view's totals can be updated). */
+  readonly onDidFetch = this.fetched.event;
 
-  constructor(
-    private readonly service: AnalysisService,
-    private readonly ages: DebtAges,
-    private readonly me: () => string | undefined,
-    private readonly today: () => string,
-  ) {
-    this.subscriptions = [service.onDidChange(() => this.refresh()), ages.onDidLearn(() => this.refresh())];
+  constructor(private readonly client: GuardrailsClient, private readonly me: () => string | undefined) {
+    this.subscriptions = [client.onDidChangeStatus(() => {
+      this.rows = undefined;
+      this.refresh();
+    })];
+  }
+
+  private fetch(): Promise<DebtRow[]> {
+    this.rows ??= this.client.debt().then((rows) => {
+      this.latest = rows;
+      this.fetched.fire();
+      return rows;
+    }, () => this.latest);
+    return this.rows;
+  }
+
+  /** Every tag in the debt, for the filter's choices. */
+  async tags(): Promise<string[]> {
+    return [...new Set((await this.fetch()).map((row) => row.item.tag))].sort();
   }
 
   dispose(): void {
     for (const subscription of this.subscriptions) subscription.dispose();
     this.changed.dispose();
+    this.fetched.dispose();
   }
 
   refresh(): void {
     this.changed.fire(undefined);
   }
 
-  /** "12 items · 8.5d (mine, overdue)" for the view's description. */
+  /** "12 items · 8.5d (mine, overdue)" for the view's description (as last fetched). */
   summary(): string {
-    const entries = this.entries();
+    const entries = this.filtered(this.latest);
     const hours = entries.reduce((sum, entry) => sum + (entry.item.estimateHours ?? 0), 0);
     const filter = describeFilter(this.filter);
     return `${entries.length} item${entries.length === 1 ? '' : 's'}${hours ? ` · ${formatHours(hours)}` : ''}${filter ? ` (${filter})` : ''}`;
   }
 
-  entries(): Entry[] {
+  private filtered(rows: readonly DebtRow[]): Entry[] {
     const me = this.me();
-    return this.service.results().flatMap(({ project, result }) =>
-      result.debt
-        .map((item) => ({ item, root: project.root, windows: windowsOf(item, project.root, project.config.windows) }))
-        .filter((entry) => passesFilter(entry.item, this.filter, me, entry.windows.length > 0)),
-    );
+    return rows.filter((entry) => passesFilter(entry.item, this.filter, me, entry.windows.length > 0));
   }
 
-  getChildren(node?: Node): Node[] {
+  async getChildren(node?: Node): Promise<Node[]> {
     if (node?.type === 'group') return node.entries.map((entry) => ({ type: 'item', entry }));
     if (node) return [];
-    const groups = groupBy(this.entries().flatMap((entry) => this.keys(entry).map((key) => ({ key, entry }))), (pair) => pair.key);
+    const groups = groupBy(this.filtered(await this.fetch()).flatMap((entry) => this.keys(entry).map((key) => ({ key, entry }))), (pair) => pair.key);
     return groups.map(([label, pairs]) => ({ type: 'group', label, entries: pairs.map((pair) => pair.entry) }));
   }
 
@@ -76,7 +85,7 @@ export class DebtTree implements vscode.TreeDataProvider<Node>, vscode.Disposabl
     }
     const { item, root } = node.entry;
     const treeItem = new vscode.TreeItem(item.text || `(${item.tag} with no text)`);
-    const age = this.ages.ageInDays(item, this.today());
+    const age = node.entry.ageDays;
     treeItem.description = [
       item.tag,
       item.ticket,
@@ -105,7 +114,7 @@ export class DebtTree implements vscode.TreeDataProvider<Node>, vscode.Disposabl
       case 'file':
         return [toRelative(entry.root, entry.item.file)];
       case 'window':
-        return entry.windows.length > 0 ? entry.windows.map((window) => window.title) : ['In no window'];
+        return entry.windows.length > 0 ? entry.windows : ['In no window'];
     }
   }
 }

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import type { AnalysisService } from '../analysis/analysisService';
+import type { GuardrailsClient } from '../client/guardrailsClient';
 import { ArchitectureTree } from './architectureTree';
-import { DebtAges } from './debtAges';
 import { DEBT_GROUPINGS, type DebtGrouping } from './debtFilters';
 import { DebtTree } from './debtTree';
 
@@ -21,24 +20,23 @@ export interface Views {
 }
 
 /** The Debt and Architecture trees, their titles' totals, and the grouping and filter commands. */
-export function registerViews(service: AnalysisService, context: vscode.ExtensionContext, today: () => string): Views {
+export function registerViews(client: GuardrailsClient, context: vscode.ExtensionContext): Views {
   const me = (): string | undefined => vscode.workspace.getConfiguration('guardrails').get<string>('me') || undefined;
-  const ages = new DebtAges(() => vscode.workspace.workspaceFolders?.[0]?.uri.fsPath);
-  const debt = new DebtTree(service, ages, me, today);
-  const architecture = new ArchitectureTree(service);
+  const debt = new DebtTree(client, me);
+  const architecture = new ArchitectureTree(client);
   const debtView = vscode.window.createTreeView(VIEW_IDS.debt, { treeDataProvider: debt, showCollapseAll: true });
   const architectureView = vscode.window.createTreeView(VIEW_IDS.architecture, { treeDataProvider: architecture, showCollapseAll: true });
-  // Totals cost a pass over every item: only for views someone can see.
+  // Totals cost a pass over every item: only for views someone can see, once their rows arrived.
   const describe = (): void => {
     if (debtView.visible) debtView.description = debt.summary();
     if (architectureView.visible) architectureView.description = architecture.summary();
   };
   context.subscriptions.push(
-    ages, debt, architecture, debtView, architectureView,
-    service.onDidChange(describe),
+    debt, architecture, debtView, architectureView,
+    debt.onDidFetch(describe),
+    architecture.onDidFetch(describe),
     debtView.onDidChangeVisibility(describe),
     architectureView.onDidChangeVisibility(describe),
-    vscode.workspace.onDidSaveTextDocument((document) => ages.invalidate(document.uri.fsPath)),
     vscode.commands.registerCommand('guardrails.debt.groupBy', async (grouping?: DebtGrouping) => {
       const chosen = grouping ?? (await vscode.window.showQuickPick(DEBT_GROUPINGS.map((label) => ({ label, picked: label === debt.grouping })), { placeHolder: 'Group debt by' }))?.label;
       if (!chosen) return;
@@ -49,7 +47,7 @@ export function registerViews(service: AnalysisService, context: vscode.Extensio
     vscode.commands.registerCommand('guardrails.debt.filter', async (filter?: Partial<typeof debt.filter>) => {
       if (filter) debt.filter = { ...debt.filter, ...filter };
       else {
-        const tags = [...new Set(service.results().flatMap((entry) => entry.result.debt.map((item) => item.tag)))].sort();
+        const tags = await debt.tags();
         const options = [
           { label: 'Mine', key: 'mine', picked: debt.filter.mine, description: me() ? `owner ${me()}` : 'set guardrails.me to your owner name' },
           { label: 'Overdue', key: 'overdue', picked: debt.filter.overdue },

@@ -1,21 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { FileSystem } from '../../core/fs/fileSystem';
-import { measureWindows } from '../../core/windows/measureWindows';
-import { measureProject } from '../../core/windows/projectState';
-import { burndownSvg } from '../../core/report/burndownSvg';
-import type { WindowProgress } from '../../core/windows/windowReport';
-import type { AnalysisService } from '../analysis/analysisService';
+import type { WindowsPanelData } from '../../server/protocol';
+import type { GuardrailsClient } from '../client/guardrailsClient';
 import { COMMANDS } from '../commands/commandIds';
-import type { ProjectSnapshots } from './projectSnapshots';
 
-/** What the panel was last sent: tests and the export read the same numbers the user sees. */
-export interface WindowsPanelData {
-  today: string;
-  windows: (WindowProgress & { root: string; chart?: string })[];
-  error?: string;
-}
+export type { WindowsPanelData };
 
 /**
  * The Refactoring Windows panel: a webview with one card per window. Measuring reads git history,
@@ -35,17 +25,14 @@ export class WindowsView implements vscode.WebviewViewProvider, vscode.Disposabl
   /** Fires when the panel has drawn the data it was sent: how many cards and charts it shows. */
   readonly onDidRender = this.rendered.event;
 
-  constructor(
-    private readonly extensionUri: vscode.Uri,
-    private readonly service: AnalysisService,
-    private readonly snapshots: ProjectSnapshots,
-    private readonly fs: FileSystem,
-    private readonly log: vscode.LogOutputChannel,
-    private readonly today: () => string,
-  ) {
+  constructor(private readonly extensionUri: vscode.Uri, private readonly client: GuardrailsClient) {
     // Measuring reads git history: after full loads and saves (debounced), never per keystroke.
+    let lastState = client.status.state;
     this.subscriptions.push(
-      service.onDidLoad(() => this.invalidate()),
+      client.onDidChangeStatus((status) => {
+        if (lastState === 'analysing' && status.state === 'idle') this.invalidate();
+        lastState = status.state;
+      }),
       vscode.workspace.onDidSaveTextDocument(() => {
         clearTimeout(this.saveTimer);
         this.saveTimer = setTimeout(() => this.invalidate(), 1500);
@@ -102,25 +89,14 @@ export class WindowsView implements vscode.WebviewViewProvider, vscode.Disposabl
     if (this.view?.visible) void this.refresh();
   }
 
+  /** The server measures (it reads git history); the panel shows what it answers. */
   private async measure(): Promise<void> {
+    const force = this.stale;
     this.stale = false;
-    const today = this.today();
-    const started = performance.now();
-    const windows: WindowsPanelData['windows'] = [];
     try {
-      await this.service.whenIdle();
-      for (const { project } of this.service.results()) {
-        if (project.config.windows.length === 0) continue;
-        const now = measureProject(project, this.fs);
-        const snapshotFile = this.snapshots.record(project, now, today);
-        const measured = await measureWindows(project.config, { today, now, snapshotFiles: snapshotFile ? [snapshotFile] : [], fs: this.fs });
-        windows.push(...measured.map((window) => ({ ...window, root: project.root, chart: burndownSvg(window, { standalone: false }) })));
-      }
-      this.latest = { today, windows };
-      this.log.info(`measured ${windows.length} refactoring window(s) in ${Math.round(performance.now() - started)} ms`);
-    } catch (error) {
-      this.log.error(`refactoring windows: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      this.latest = { today, windows: [], error: 'The refactoring windows could not be measured; see the Guardrails output.' };
+      this.latest = await this.client.windows(force);
+    } catch {
+      this.latest = { today: this.latest?.today ?? '', windows: [], error: 'The refactoring windows could not be measured; see the Guardrails output.' };
     }
     this.post();
   }

@@ -1,8 +1,8 @@
-import * as vscode from 'vscode';
-import { lineDates } from '../../core/git/blame';
-import { openRepository, type GitRepository } from '../../core/git/repository';
-import type { DebtItem } from '../../core/model/types';
-import { daysBetween } from '../../core/util/dates';
+import { Emitter, type Event } from 'vscode-languageserver';
+import { lineDates } from '../core/git/blame';
+import { openRepository, type GitRepository } from '../core/git/repository';
+import type { DebtItem } from '../core/model/types';
+import { daysBetween } from '../core/util/dates';
 
 const MAX_BLAMES = 4;
 
@@ -10,9 +10,10 @@ const MAX_BLAMES = 4;
  * How old each debt item is, from `git blame` of its line. Looked up lazily, once per file and
  * content, in the background: the tree shows ages as they arrive and never waits on git.
  */
-export class DebtAges implements vscode.Disposable {
-  private readonly learned = new vscode.EventEmitter<void>();
-  readonly onDidLearn = this.learned.event;
+export class DebtAges {
+  private readonly learned = new Emitter<void>();
+  /** Fires once for a burst of answers. */
+  readonly onDidLearn: Event<void> = this.learned.event;
   private readonly dates = new Map<string, Map<number, string> | 'pending' | 'unknown'>();
   private repository: Promise<GitRepository | undefined> | undefined;
   /** Files waiting for `git blame`; a few run at once so opening the view never forks hundreds of processes. */
@@ -21,6 +22,12 @@ export class DebtAges implements vscode.Disposable {
   private announceTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly folder: () => string | undefined) {}
+
+  /** The folder changed (a new workspace): repositories are looked up again. */
+  reset(): void {
+    this.dates.clear();
+    this.repository = undefined;
+  }
 
   dispose(): void {
     clearTimeout(this.announceTimer);

@@ -1,23 +1,23 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import type * as vscode from 'vscode';
-import type { GuardrailsProject } from '../../core/analysis/project';
-import type { FileSystem } from '../../core/fs/fileSystem';
-import type { MeasuredState } from '../../core/windows/records';
-import { readSnapshots, recordSnapshot, takeSnapshot } from '../../core/windows/snapshots';
+import type { GuardrailsProject } from '../core/analysis/project';
+import type { FileSystem } from '../core/fs/fileSystem';
+import type { Log } from './folderAnalysis';
+import type { MeasuredState } from '../core/windows/records';
+import { readSnapshots, recordSnapshot, takeSnapshot } from '../core/windows/snapshots';
 
 /**
- * Daily snapshots of each rules file's windows in the extension's workspace storage, so progress
+ * Daily snapshots of each rules file's windows in the client's workspace storage, so progress
  * can be measured where git cannot tell the starting state (no repository, a shallow clone).
  */
 export class ProjectSnapshots {
-  constructor(private readonly storage: vscode.Uri | undefined, private readonly fs: FileSystem, private readonly log: vscode.LogOutputChannel) {}
+  constructor(private readonly storage: string | undefined, private readonly fs: FileSystem, private readonly log: Log) {}
 
   /** Records today's state once a day; returns the project's snapshot file, if there is storage. */
   record(project: GuardrailsProject, now: MeasuredState, today: string): string | undefined {
     if (!this.storage) return undefined;
     const id = createHash('sha1').update(project.config.file).digest('hex').slice(0, 12);
-    const file = path.join(this.storage.fsPath, `snapshots-${id}.json`);
+    const file = path.join(this.storage, `snapshots-${id}.json`);
     const read = readSnapshots(file, this.fs);
     const recorded = read.ok && read.data.snapshots.some((day) => day.date === today);
     if (!recorded) {

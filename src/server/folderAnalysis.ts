@@ -1,14 +1,16 @@
 import * as path from 'node:path';
-import type { FileChange, LoadProgress } from '../../core/analysis/project';
-import { AnalysisSession, type ProjectResult } from '../../core/analysis/session';
-import type { FileSystem } from '../../core/fs/fileSystem';
-import type { ConfigProblem } from '../../core/model/ruleTypes';
-import type { Notice } from '../../core/model/types';
-import type { GuardrailsProject } from '../../core/analysis/project';
-import { isInside } from '../../core/util/paths';
-import { effectiveToday, type Settings } from '../settings';
+import type { FactsWorkers } from '../core/analysis/factsWorkers';
+import type { FileChange, LoadProgress } from '../core/analysis/project';
+import { AnalysisSession, type ProjectResult } from '../core/analysis/session';
+import type { FileSystem } from '../core/fs/fileSystem';
+import type { ConfigProblem } from '../core/model/ruleTypes';
+import type { Notice } from '../core/model/types';
+import type { GuardrailsProject } from '../core/analysis/project';
+import { isInside } from '../core/util/paths';
+import type { ServerSettings } from './protocol';
+import { todayIso } from '../core/util/today';
 
-/** Logging the core-facing parts need; the extension passes its LogOutputChannel. */
+/** Where the server's logs go (the client's Guardrails output). */
 export interface Log {
   info(message: string): void;
   warn(message: string): void;
@@ -25,9 +27,9 @@ export type ProjectEntry = ProjectResult;
 export class FolderAnalysis {
   private session: AnalysisSession | undefined;
 
-  constructor(readonly folder: string, private readonly fs: FileSystem, private readonly log: Log, private settings: Settings) {}
+  constructor(readonly folder: string, private readonly fs: FileSystem, private readonly log: Log, private settings: ServerSettings, private readonly workers?: FactsWorkers) {}
 
-  updateSettings(settings: Settings): void {
+  updateSettings(settings: ServerSettings): void {
     this.settings = settings;
   }
 
@@ -36,13 +38,14 @@ export class FolderAnalysis {
     const started = performance.now();
     const session = AnalysisSession.openFolder(this.folder, {
       fs: this.fs,
-      today: effectiveToday(this.settings),
+      today: this.settings.today || todayIso(),
       keepBaselines: true,
       include: this.settings.include,
       exclude: this.settings.exclude,
       maxFiles: this.settings.maxFiles,
       skipRulesFiles: claimed,
       previous: this.session,
+      workers: this.workers,
     });
     if (!(await session.load(progress)) || progress.isCancelled?.()) return false;
     for (const file of session.rulesFiles()) claimed.add(file);

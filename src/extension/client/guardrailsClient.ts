@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  GuardrailsMethods, type DebtReportFiles, type DebtRow, type StatusSummary, type ViolationsOfProject, type WindowsPanelData,
+} from '../../server/protocol';
+import { DisposableStore } from '../util/dispose';
+
+const STARTING: StatusSummary = { state: 'analysing', errors: 0, warnings: 0, debt: 0, overdue: 0, rulesBroken: false, rulesFiles: 0, files: 0, notices: [], generation: 0 };
+
+/**
+ * The extension's view of the language server: its latest status, and the custom requests that give
+ * the views their rows and the panel its data. Everything here is an answer from the server.
+ */
+export class GuardrailsClient extends DisposableStore {
+  private latest = STARTING;
+  private readonly statusEmitter = this.register(new vscode.EventEmitter<StatusSummary>());
+  /** The analysis changed (new findings, a new state): rows and counts are stale. */
+  readonly onDidChangeStatus = this.statusEmitter.event;
+
+  constructor(readonly client: LanguageClient) {
+    super();
+    this.register(client.onNotification(GuardrailsMethods.status, (status: StatusSummary) => {
+      this.latest = status;
+      this.statusEmitter.fire(status);
+    }));
+  }
+
+  get status(): StatusSummary {
+    return this.latest;
+  }
+
+  whenIdle(): Promise<void> {
+    return this.client.sendRequest(GuardrailsMethods.whenIdle);
+  }
+
+  reload(): Promise<void> {
+    return this.client.sendRequest(GuardrailsMethods.reload);
+  }
+
+  cancelLoad(): void {
+    void this.client.sendNotification(GuardrailsMethods.cancelLoad);
+  }
+
+  violations(): Promise<ViolationsOfProject[]> {
+    return this.client.sendRequest(GuardrailsMethods.violations);
+  }
+
+  debt(): Promise<DebtRow[]> {
+    return this.client.sendRequest(GuardrailsMethods.debt);
+  }
+
+  windows(force = false): Promise<WindowsPanelData> {
+    return this.client.sendRequest(GuardrailsMethods.windows, { force });
+  }
+
+  debtReport(): Promise<DebtReportFiles> {
+    return this.client.sendRequest(GuardrailsMethods.debtReport);
+  }
+
+  starterRules(folder: string): Promise<string> {
+    return this.client.sendRequest(GuardrailsMethods.starterRules, { folder });
+  }
+}

@@ -1,0 +1,17 @@
+// The language server's process entry (`dist/server.js`), as the VS Code client starts it over IPC;
+// `guardrails lsp --stdio` starts the same server from the CLI. In a worker thread, this file is
+// a parsing thread of the first load instead.
+import * as os from 'node:os';
+import { isMainThread } from 'node:worker_threads';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { FactsWorkerPool, serveFactsRequests } from '../core/analysis/factsWorkers';
+import { startServer } from './server';
+
+if (isMainThread) {
+  const connection = createConnection(ProposedFeatures.all);
+  // Parsing threads only pay off on large loads; `auto` decides per load, and never past the spare cores.
+  const workers = os.availableParallelism() > 1 ? new FactsWorkerPool(__filename, 'auto', (message) => connection.console.warn(message)) : undefined;
+  startServer(connection, { workers });
+} else {
+  serveFactsRequests();
+}

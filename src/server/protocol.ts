@@ -1,0 +1,134 @@
+// The messages between the Guardrails language server and the clients that show its views. Plain
+// data only: the VS Code client imports this file and nothing else from the server.
+import type { RefactoringWindow } from '../core/model/ruleTypes';
+import type { DebtItem, Notice, Violation } from '../core/model/types';
+import type { WindowProgress } from '../core/windows/windowReport';
+
+/** Settings under `guardrails.*`, as the server reads them through `workspace/configuration`. */
+export interface ServerSettings {
+  enable: boolean;
+  debounceMs: number;
+  /** Kinds of findings published as diagnostics (the CLI always reports all). */
+  show: FindingKind[];
+  include: string[];
+  exclude: string[];
+  maxFiles: number;
+  /** `YYYY-MM-DD`, or empty for the real date. */
+  today: string;
+}
+
+export type FindingKind = 'architecture' | 'cycles' | 'unresolved' | 'debt' | 'suppressions';
+export const FINDING_KINDS: readonly FindingKind[] = ['architecture', 'cycles', 'unresolved', 'debt', 'suppressions'];
+
+export const DEFAULT_SETTINGS: ServerSettings = {
+  enable: true,
+  debounceMs: 300,
+  show: [...FINDING_KINDS],
+  include: [],
+  exclude: [],
+  maxFiles: 50_000,
+  today: '',
+};
+
+/** What a client may pass in `initializationOptions`. */
+export interface InitializationOptions {
+  /** A folder the server may write to (daily snapshots for refactoring windows without git). */
+  storagePath?: string;
+  /** Settings to use when the client does not answer `workspace/configuration`. */
+  settings?: Partial<ServerSettings>;
+}
+
+export type AnalysisState = 'idle' | 'analysing' | 'failed';
+
+/** Sent after every analysis or change: what a status bar shows. */
+export interface StatusSummary {
+  state: AnalysisState;
+  /** Findings not softened by a baseline. */
+  errors: number;
+  warnings: number;
+  debt: number;
+  overdue: number;
+  /** A rules file has errors (the last good analysis is shown meanwhile). */
+  rulesBroken: boolean;
+  /** Rules files loaded. */
+  rulesFiles: number;
+  files: number;
+  /** Warnings worth a user's attention (files skipped, baseline trouble). */
+  notices: Notice[];
+  /** Bumped on every change, so a client can tell its rows are stale. */
+  generation: number;
+}
+
+/** One rules file's findings for the Architecture view. */
+export interface ViolationsOfProject {
+  root: string;
+  rulesFile: string;
+  violations: Violation[];
+}
+
+/** A debt item with what the Debt view groups and filters by. */
+export interface DebtRow {
+  item: DebtItem;
+  root: string;
+  /** Titles of the refactoring windows whose scope holds the item's file. */
+  windows: string[];
+  /** Days since its line was written (git blame), once known. */
+  ageDays?: number;
+}
+
+/** The refactoring windows as the panel shows them. */
+export interface WindowsPanelData {
+  today: string;
+  windows: (WindowProgress & { root: string; chart?: string })[];
+  error?: string;
+}
+
+/** The files "Export Debt Report" writes, by name. */
+export interface DebtReportFiles {
+  items: number;
+  files: { name: string; text: string }[];
+}
+
+export interface ViewRequest {
+  /** The client's own date override, when it has one. */
+  today?: string;
+}
+
+/** Custom methods. Requests answer once the analysis they depend on is done. */
+export const GuardrailsMethods = {
+  /** Notification, server → client: `StatusSummary`. */
+  status: 'guardrails/status',
+  /** Request: → `ViolationsOfProject[]`. */
+  violations: 'guardrails/violations',
+  /** Request: → `DebtRow[]` (ages as far as known; a `status` notification follows when more are). */
+  debt: 'guardrails/debt',
+  /** Request `{ force?: boolean }`: → `WindowsPanelData`. */
+  windows: 'guardrails/windows',
+  /** Request: → `DebtReportFiles` (Markdown, CSV and one SVG burndown per window). */
+  debtReport: 'guardrails/debtReport',
+  /** Request `{ folder }`: → the text of a starter rules file for that folder. */
+  starterRules: 'guardrails/starterRules',
+  /** Request: resolves when the current analysis and every change received so far are done. */
+  whenIdle: 'guardrails/whenIdle',
+  /** Request: analyse everything again from scratch. */
+  reload: 'guardrails/reload',
+  /** Notification, client → server: stop the full load in progress (the user cancelled it). */
+  cancelLoad: 'guardrails/cancelLoad',
+} as const;
+
+/** Commands the server executes (`workspace/executeCommand`). */
+export const ServerCommands = {
+  /** `[violation: Violation, rulesFile: string]`: records the finding in the rules file's baseline. */
+  addToBaseline: 'guardrails.server.addToBaseline',
+  /** `[file, line, column]`: shows the rule in its rules file (`window/showDocument`). */
+  openRule: 'guardrails.server.openRule',
+  /** `[url]`: opens a ticket's http(s) page externally. */
+  openTicket: 'guardrails.server.openTicket',
+} as const;
+
+/** What a code action carries for clients that turn it into a richer edit (a snippet with a placeholder). */
+export type CodeActionData =
+  | { type: 'ignoreLine'; uri: string; line: number; ruleId: string }
+  | { type: 'addOwner'; uri: string; line: number; character: number; endCharacter: number };
+
+export type { RefactoringWindow };

@@ -1,0 +1,274 @@
+// The Guardrails language server: the engine in its own process, so no analysis holds up an
+// editor, and any editor with an LSP client gets the same diagnostics, quick fixes and hovers.
+// This file wires the protocol to the analysis; each feature lives in its own module.
+import * as path from 'node:path';
+import {
+  CodeActionKind, CodeLensRefreshRequest, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, TextDocumentSyncKind, TextDocuments,
+  type Connection, type InitializeParams, type InitializeResult, type WorkspaceFolder,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FactsWorkers } from '../core/analysis/factsWorkers';
+import { NodeFileSystem } from '../core/fs/nodeFileSystem';
+import { starterRules } from '../core/rules/starterRules';
+import { codeActions } from './codeActions';
+import { DebtAges } from './debtAges';
+import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { applyFileEvents } from './fileEvents';
+import { importHover, rulesFileHover } from './hovers';
+import { ProjectSnapshots } from './projectSnapshots';
+import { DEFAULT_SETTINGS, GuardrailsMethods, ServerCommands, type InitializationOptions, type StatusSummary } from './protocol';
+import { ruleCodeLenses } from './ruleCodeLens';
+import { runServerCommand } from './serverCommands';
+import { readSettings } from './settings';
+import { fileToUri, uriToFile } from './uris';
+import { ViewData } from './viewData';
+import { WorkspaceAnalysis, type LoadReporter } from './workspaceAnalysis';
+
+export interface ServerOptions {
+  /** Threads that parse part of a large first load. */
+  workers?: FactsWorkers;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const documents = new TextDocuments(TextDocument);
+  const fs = new NodeFileSystem();
+  const log = {
+    info: (message: string) => connection.console.info(message),
+    warn: (message: string) => connection.console.warn(message),
+    error: (message: string) => connection.console.error(message),
+  };
+  let canConfigure = false;
+  let canWatch = false;
+  let canReportProgress = false;
+  let canRefreshLenses = false;
+  let canFollowFolders = false;
+  let fallbackSettings = DEFAULT_SETTINGS;
+  let generation = 0;
+  let errorShown = false;
+  const cancelledLoads = new Set<number>();
+  let loadCounter = 0;
+
+  const progress: LoadReporter = {
+    async begin() {
+      const id = ++loadCounter;
+      const done = { report: (_message: string, _fraction: number) => undefined, isCancelled: () => cancelledLoads.has(id), done: () => undefined };
+      if (!canReportProgress) return done;
+      const reporter = await connection.window.createWorkDoneProgress();
+      reporter.begin('Guardrails', 0, 'starting', true);
+      let last = -1;
+      return {
+        report: (message: string, fraction: number) => {
+          const percentage = Math.floor(fraction * 100);
+          if (percentage === last) return;
+          last = percentage;
+          reporter.report(percentage, message);
+        },
+        isCancelled: () => reporter.token.isCancellationRequested || cancelledLoads.has(id),
+        done: () => reporter.done(),
+      };
+    },
+  };
+
+  const analysis = new WorkspaceAnalysis(DEFAULT_SETTINGS, log, progress, options.workers);
+  const publisher = new DiagnosticsPublisher(connection, analysis);
+  let folders: string[] = [];
+  const ages = new DebtAges(() => folders[0]);
+  let viewData = new ViewData(analysis, ages, new ProjectSnapshots(undefined, fs, log), fs, log);
+
+  /** Open documents by file path: clients spell URIs in their own ways. */
+  const openByFile = new Map<string, TextDocument>();
+  documents.onDidOpen(({ document }) => {
+    const file = uriToFile(document.uri);
+    if (file) openByFile.set(file, document);
+  });
+  const textOf = (file: string): string | undefined => openByFile.get(file)?.getText();
+  const documentText = (file: string): string | undefined => textOf(file) ?? fs.readFile(file);
+
+  const sendStatus = (): void => {
+    const results = analysis.results().map((entry) => entry.result);
+    const live = results.flatMap((result) => result.violations.filter((violation) => !violation.baselined));
+    const status: StatusSummary = {
+      state: analysis.state,
+      errors: live.filter((violation) => violation.severity === 'error').length,
+      warnings: live.filter((violation) => violation.severity === 'warning').length,
+      debt: results.reduce((sum, result) => sum + result.debt.length, 0),
+      overdue: results.reduce((sum, result) => sum + result.debt.filter((item) => item.overdue).length, 0),
+      rulesBroken: analysis.folderAnalyses().some((folder) => folder.rulesProblems.some((problem) => problem.severity === 'error')),
+      rulesFiles: results.length,
+      files: results.reduce((sum, result) => sum + result.files, 0),
+      notices: analysis.folderAnalyses().flatMap((folder) => folder.notices()).filter((notice) => notice.level === 'warning'),
+      generation: ++generation,
+    };
+    void connection.sendNotification(GuardrailsMethods.status, status);
+  };
+
+  analysis.onDidChange(() => {
+    publisher.update();
+    sendStatus();
+    if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type);
+  });
+  analysis.onDidChangeState((state) => {
+    sendStatus();
+    if (state === 'failed' && !errorShown) {
+      errorShown = true;
+      void connection.window.showErrorMessage('Guardrails: the analysis failed. See the Guardrails output for details.');
+    }
+  });
+  analysis.onDidLoad(() => {
+    viewData.invalidateWindows();
+    void watchOutsideRules();
+  });
+  ages.onDidLearn(sendStatus);
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const capabilities = params.capabilities;
+    canConfigure = capabilities.workspace?.configuration === true;
+    canWatch = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    canReportProgress = capabilities.window?.workDoneProgress === true;
+    canRefreshLenses = capabilities.workspace?.codeLens?.refreshSupport === true;
+    canFollowFolders = capabilities.workspace?.workspaceFolders === true;
+    const init = (params.initializationOptions ?? {}) as InitializationOptions;
+    fallbackSettings = readSettings(init.settings);
+    viewData = new ViewData(analysis, ages, new ProjectSnapshots(init.storagePath, fs, log), fs, log);
+    setFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: Object.values(ServerCommands) },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'guardrails' },
+    };
+  });
+
+  const setFolders = (workspaceFolders: readonly WorkspaceFolder[]): void => {
+    folders = workspaceFolders.map((folder) => uriToFile(folder.uri)).filter((folder): folder is string => folder !== undefined);
+    analysis.setWorkspaceFolders(folders);
+    ages.reset();
+  };
+
+  const readClientSettings = async (): Promise<void> => {
+    const raw: unknown = canConfigure ? await connection.workspace.getConfiguration('guardrails') : undefined;
+    analysis.updateSettings(readSettings(raw, fallbackSettings));
+  };
+
+  connection.onInitialized(async () => {
+    if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'guardrails' });
+    if (canWatch) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
+    if (canFollowFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(async () => {
+        setFolders((await connection.workspace.getWorkspaceFolders()) ?? []);
+        void analysis.reload();
+      });
+    }
+    const raw: unknown = canConfigure ? await connection.workspace.getConfiguration('guardrails') : undefined;
+    analysis.useSettings(readSettings(raw, fallbackSettings));
+    void analysis.reload();
+  });
+
+  /** Rules files a workspace `extends` from outside its folders get watchers of their own. */
+  let outsideRegistration: { dispose(): void } | undefined;
+  const watchOutsideRules = async (): Promise<void> => {
+    if (!canWatch) return;
+    outsideRegistration?.dispose();
+    outsideRegistration = undefined;
+    const outside = analysis.rulesSources().filter((file) => !folders.some((folder) => !path.relative(folder, file).startsWith('..')));
+    if (outside.length === 0) return;
+    outsideRegistration = await connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: outside.map((file) => ({ globPattern: { baseUri: fileToUri(path.dirname(file)), pattern: path.basename(file) } })),
+    });
+  };
+
+  connection.onDidChangeConfiguration(() => void readClientSettings());
+  connection.onDidChangeWatchedFiles((params) => applyFileEvents(params.changes, analysis, { textOf }, fs));
+
+  documents.onDidChangeContent(({ document }) => {
+    const file = uriToFile(document.uri);
+    if (!file) return;
+    const text = document.getText();
+    if (analysis.isRulesSource(file)) {
+      analysis.validateRulesText(file, text);
+      return;
+    }
+    // Opening a file sends its text: nothing to re-check when it is what the disk holds.
+    if (document.version <= 1 && text === fs.readFile(file)) return;
+    analysis.fileChanged(file, { text });
+  });
+  documents.onDidSave(({ document }) => {
+    const file = uriToFile(document.uri);
+    if (!file) return;
+    viewData.invalidateWindows();
+    if (analysis.isRulesSource(file)) void analysis.reload();
+    else analysis.fileChanged(file, {});
+  });
+  documents.onDidClose(({ document }) => {
+    const file = uriToFile(document.uri);
+    if (!file) return;
+    openByFile.delete(file);
+    // Problems of unsaved rules text go with the buffer; the saved file's stay.
+    if (analysis.isRulesSource(file)) analysis.validateRulesText(file);
+    // A buffer closed without saving: the disk is the truth again.
+    else analysis.fileChanged(file, {});
+  });
+
+  connection.onCodeAction((params) => {
+    const file = uriToFile(params.textDocument.uri);
+    return file ? codeActions(params, file, publisher, documentText) : [];
+  });
+
+  connection.onHover((params) => {
+    const file = uriToFile(params.textDocument.uri);
+    if (!file) return undefined;
+    const rules = analysis.results().find(({ project }) => project.config.file === file);
+    const document = documents.get(params.textDocument.uri);
+    if (rules) return document ? rulesFileHover(rules, document, params.position) : undefined;
+    for (const folder of analysis.folderAnalyses()) {
+      const project = folder.projectFor(file);
+      if (project) return importHover(project, file, params.position);
+    }
+    return undefined;
+  });
+
+  connection.onCodeLens((params) => {
+    const file = uriToFile(params.textDocument.uri);
+    return file ? ruleCodeLenses(analysis.results(), file) : [];
+  });
+
+  connection.onExecuteCommand((params) => runServerCommand(params.command, params.arguments ?? [], { connection, analysis, fs, log }));
+
+  connection.onRequest(GuardrailsMethods.whenIdle, async () => {
+    await analysis.whenIdle();
+    return null;
+  });
+  connection.onRequest(GuardrailsMethods.reload, async () => {
+    await analysis.reload();
+    return null;
+  });
+  connection.onRequest(GuardrailsMethods.violations, async () => {
+    await analysis.whenIdle();
+    return viewData.violations();
+  });
+  connection.onRequest(GuardrailsMethods.debt, async () => {
+    await analysis.whenIdle();
+    return viewData.debt();
+  });
+  connection.onRequest(GuardrailsMethods.windows, (params: { force?: boolean } | undefined) => viewData.windows(params?.force === true));
+  connection.onRequest(GuardrailsMethods.debtReport, () => viewData.debtReport());
+  connection.onRequest(GuardrailsMethods.starterRules, (params: { folder: string }) => starterRules(params.folder, fs));
+  connection.onNotification(GuardrailsMethods.cancelLoad, () => {
+    cancelledLoads.add(loadCounter);
+  });
+
+  connection.onShutdown(() => {
+    analysis.dispose();
+    ages.dispose();
+    options.workers?.close();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+

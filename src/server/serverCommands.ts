@@ -1,0 +1,56 @@
+import * as path from 'node:path';
+import type { Connection } from 'vscode-languageserver';
+import { addToBaseline } from '../core/baseline/addToBaseline';
+import type { FileSystem } from '../core/fs/fileSystem';
+import type { Violation } from '../core/model/types';
+import type { Log } from './folderAnalysis';
+import { ServerCommands } from './protocol';
+import { fileToUri, toLspRange } from './uris';
+import type { WorkspaceAnalysis } from './workspaceAnalysis';
+
+interface CommandContext {
+  connection: Connection;
+  analysis: WorkspaceAnalysis;
+  fs: FileSystem;
+  log: Log;
+}
+
+/** `workspace/executeCommand`: what the quick fixes run on the server. Returns what a client may show. */
+export async function runServerCommand(command: string, args: readonly unknown[], ctx: CommandContext): Promise<boolean> {
+  switch (command) {
+    case ServerCommands.addToBaseline:
+      return addViolationToBaseline(args[0] as Violation, String(args[1]), ctx);
+    case ServerCommands.openRule: {
+      const [file, line, column] = args as [string, number, number];
+      const position = { line: Math.max(0, line - 1), column: Math.max(1, column) };
+      const range = toLspRange({ start: { line: position.line + 1, column: position.column }, end: { line: position.line + 1, column: position.column } });
+      return (await ctx.connection.window.showDocument({ uri: fileToUri(file), selection: range, takeFocus: true })).success;
+    }
+    case ServerCommands.openTicket: {
+      const url = String(args[0]);
+      // Only web pages: a rules file must not be able to make an editor open another scheme.
+      if (!/^https?:\/\//i.test(url)) return false;
+      return (await ctx.connection.window.showDocument({ uri: url, external: true })).success;
+    }
+    default:
+      return false;
+  }
+}
+
+async function addViolationToBaseline(violation: Violation, rulesFile: string, ctx: CommandContext): Promise<boolean> {
+  const entry = ctx.analysis.results().find(({ project }) => project.config.file === rulesFile);
+  if (!entry) return false;
+  const config = entry.project.config;
+  const file = config.baseline ?? path.join(config.root, '.guardrails', 'baseline.json');
+  const written = addToBaseline(file, violation, config.root, ctx.fs);
+  if (!written.ok) {
+    ctx.log.warn(`cannot add to the baseline: ${written.message}`);
+    void ctx.connection.window.showWarningMessage(`Guardrails: cannot add to the baseline: ${written.message}`);
+    return false;
+  }
+  if (!config.baseline) {
+    void ctx.connection.window.showInformationMessage(`Guardrails wrote ${path.relative(config.root, file)}; add "baseline": ".guardrails/baseline.json" to the rules file to use it.`);
+  }
+  ctx.analysis.baselineChanged(file);
+  return true;
+}
