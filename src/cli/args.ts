@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { Concurrency } from '../core/analysis/factsWorkers';
+import type { Concurrency } from '../core';
 // Command-line parsing: small and explicit, so every option is listed in one place with its help.
 
 export type Command = 'check' | 'debt' | 'graph' | 'windows' | 'snapshot' | 'lsp';

@@ -54,7 +54,8 @@ function load(): CliModule {
   const script = new vm.Script(Module.wrap(source.replace(/^#!.*/, '')), { filename: bundle, cachedData });
   const module = { exports: {} as CliModule };
   const localRequire = Module.createRequire(bundle);
-  script.runInThisContext()(module.exports, localRequire, module, bundle, path.dirname(bundle));
+  const wrapper = script.runInThisContext() as (exports: CliModule, require: NodeJS.Require, module: { exports: CliModule }, filename: string, dirname: string) => void;
+  wrapper(module.exports, localRequire, module, bundle, path.dirname(bundle));
   // Only the main thread writes the cache: a parsing thread shares its pid and its file name.
   if (cache && isMainThread && (!cachedData || script.cachedDataRejected)) {
     // Written at exit, so the functions the run compiled are in the cache too.

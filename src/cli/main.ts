@@ -42,7 +42,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 /** A parsing thread's entry (the loader calls it in workers the CLI starts). */
-export { serveFactsRequests as factsWorkerMain } from '../core/analysis/factsWorkers';
+export { serveFactsRequests as factsWorkerMain } from '../core';
 
 /** The process entry: runs the command line and sets the exit code. */
 export function cliMain(): void {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ConfigProblem } from '../core/model/ruleTypes';
+import type { ConfigProblem } from '../core';
 
 /** Where a command writes its report and its messages. */
 export interface CliIo {

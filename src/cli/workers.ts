@@ -1,7 +1,7 @@
 import * as path from 'node:path';
-import { FactsWorkerPool } from '../core/analysis/factsWorkers';
 import type { CliArgs } from './args';
 import type { CliIo } from './output';
+import { FactsWorkerPool } from '../core';
 
 /**
  * Parsing threads for a command: workers run the CLI's own entry (`cli.js`, next to this bundle),

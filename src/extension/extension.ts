@@ -50,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): GuardrailsApi {
   const running = languageClient.start().catch((error: unknown) => log.error(`the Guardrails language server did not start: ${String(error)}`));
   log.info(`Guardrails activated in ${(performance.now() - started).toFixed(1)} ms`);
   return {
-    version: String(context.extension.packageJSON.version),
+    version: String((context.extension.packageJSON as { version?: unknown }).version),
     whenIdle: async () => {
       await running;
       await client.whenIdle();

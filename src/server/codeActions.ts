@@ -1,10 +1,9 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Range, type TextEdit } from 'vscode-languageserver';
-import { ENGINE_FINDING_IDS } from '../core/baseline/baselineMatch';
-import { DIRECTIVE } from '../core/suppress/suppressions';
 import type { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { ticketUrl, type ShownFinding } from './findingDiagnostics';
 import { ServerCommands, type CodeActionData } from './protocol';
 import { fileToUri, rangesTouch } from './uris';
+import { DIRECTIVE, ENGINE_FINDING_IDS } from '../core';
 
 /** The text of a file as the editor has it (an open buffer) or as it is on disk. */
 export type TextOf = (file: string) => string | undefined;

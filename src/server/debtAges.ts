@@ -1,8 +1,5 @@
 import { Emitter, type Event } from 'vscode-languageserver';
-import { lineDates } from '../core/git/blame';
-import { openRepository, type GitRepository } from '../core/git/repository';
-import type { DebtItem } from '../core/model/types';
-import { daysBetween } from '../core/util/dates';
+import { daysBetween, lineDates, openRepository, type DebtItem, type GitRepository } from '../core';
 
 const MAX_BLAMES = 4;
 
@@ -77,7 +74,9 @@ export class DebtAges {
   /** One refresh for a burst of answers, not one per file. */
   private announce(): void {
     clearTimeout(this.announceTimer);
-    this.announceTimer = setTimeout(() => this.learned.fire(), 250);
+    this.announceTimer = setTimeout(() => {
+      this.learned.fire();
+    }, 250);
   }
 
   private repo(): Promise<GitRepository | undefined> {

@@ -1,8 +1,8 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver';
-import { todayIso } from '../core/util/today';
 import { debtDiagnostic, findingKind, rulesProblemDiagnostic, violationDiagnostics, type ShownFinding } from './findingDiagnostics';
 import type { WorkspaceAnalysis } from './workspaceAnalysis';
 import { fileToUri } from './uris';
+import { todayIso } from '../core';
 
 /**
  * Publishes every finding of every project as diagnostics, for the whole workspace and not only

@@ -1,9 +1,8 @@
 import * as path from 'node:path';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver';
-import type { FileSystem } from '../core/fs/fileSystem';
-import { SOURCE_FILE } from '../core/graph/discoverFiles';
 import { uriToFile } from './uris';
 import type { WorkspaceAnalysis } from './workspaceAnalysis';
+import { SOURCE_FILE, type FileSystem } from '../core';
 
 const TSCONFIG = /(?:^|[\\/])(?:tsconfig[^\\/]*|jsconfig)\.json$/;
 /** Folders a copied-in folder's sources are never looked for in. */

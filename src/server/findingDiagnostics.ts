@@ -1,11 +1,7 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
-import type { ConfigProblem, Rule, RulesConfig } from '../core/model/ruleTypes';
-import type { DebtItem, ReportedSeverity, Violation } from '../core/model/types';
-import { daysBetween } from '../core/util/dates';
-import { toRelative } from '../core/util/paths';
-import { relativeTarget } from '../core/util/relativePaths';
 import type { FindingKind } from './protocol';
 import { fileToUri, locationLink, toLspRange } from './uris';
+import { daysBetween, relativeTarget, toRelative, type ConfigProblem, type DebtItem, type ReportedSeverity, type Rule, type RulesConfig, type Violation } from '../core';
 
 export const DIAGNOSTIC_SOURCE = 'guardrails';
 

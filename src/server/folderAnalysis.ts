@@ -1,14 +1,6 @@
 import * as path from 'node:path';
-import type { FactsWorkers } from '../core/analysis/factsWorkers';
-import type { FileChange, LoadProgress } from '../core/analysis/project';
-import { AnalysisSession, type ProjectResult } from '../core/analysis/session';
-import type { FileSystem } from '../core/fs/fileSystem';
-import type { ConfigProblem } from '../core/model/ruleTypes';
-import type { Notice } from '../core/model/types';
-import type { GuardrailsProject } from '../core/analysis/project';
-import { isInside } from '../core/util/paths';
 import type { ServerSettings } from './protocol';
-import { todayIso } from '../core/util/today';
+import { AnalysisSession, isInside, todayIso, type ConfigProblem, type FactsWorkers, type FileChange, type FileSystem, type GuardrailsProject, type LoadProgress, type Notice, type ProjectResult } from '../core';
 
 /** Where the server's logs go (the client's Guardrails output). */
 export interface Log {

@@ -1,12 +1,8 @@
 import { getLocation } from 'jsonc-parser';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { targetKind } from '../core/checks/checkContext';
-import { rulesForEdge } from '../core/checks/rulesForEdge';
-import type { ProjectResult } from '../core/analysis/session';
-import type { GuardrailsProject } from '../core/analysis/project';
-import { toRelative } from '../core/util/paths';
 import { rangeContains, toLspRange } from './uris';
+import { rulesForEdge, targetKind, toRelative, type GuardrailsProject, type ProjectResult } from '../core';
 
 /** Hover on an import: where it leads, the layers at both ends, and the rules that guard it. */
 export function importHover(project: GuardrailsProject, file: string, position: Position): Hover | undefined {

@@ -4,8 +4,8 @@
 import * as os from 'node:os';
 import { isMainThread } from 'node:worker_threads';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { FactsWorkerPool, serveFactsRequests } from '../core/analysis/factsWorkers';
 import { startServer } from './server';
+import { FactsWorkerPool, serveFactsRequests } from '../core';
 
 if (isMainThread) {
   const connection = createConnection(ProposedFeatures.all);

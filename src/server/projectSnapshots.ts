@@ -1,10 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
-import type { GuardrailsProject } from '../core/analysis/project';
-import type { FileSystem } from '../core/fs/fileSystem';
 import type { Log } from './folderAnalysis';
-import type { MeasuredState } from '../core/windows/records';
-import { readSnapshots, recordSnapshot, takeSnapshot } from '../core/windows/snapshots';
+import { readSnapshots, recordSnapshot, takeSnapshot, type FileSystem, type GuardrailsProject, type MeasuredState } from '../core';
 
 /**
  * Daily snapshots of each rules file's windows in the client's workspace storage, so progress

@@ -1,8 +1,6 @@
+import type { DebtItem, Notice, RefactoringWindow, Violation, WindowProgress } from '../core';
 // The messages between the Guardrails language server and the clients that show its views. Plain
 // data only: the VS Code client imports this file and nothing else from the server.
-import type { RefactoringWindow } from '../core/model/ruleTypes';
-import type { DebtItem, Notice, Violation } from '../core/model/types';
-import type { WindowProgress } from '../core/windows/windowReport';
 
 /** Settings under `guardrails.*`, as the server reads them through `workspace/configuration`. */
 export interface ServerSettings {

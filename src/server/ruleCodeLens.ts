@@ -1,6 +1,6 @@
 import type { CodeLens } from 'vscode-languageserver';
-import type { ProjectResult } from '../core/analysis/session';
 import { toLspRange } from './uris';
+import type { ProjectResult } from '../core';
 
 /** The client command a lens runs: VS Code opens the Guardrails view; other editors may ignore it. */
 export const SHOW_VIEW_COMMAND = 'guardrails.showView';

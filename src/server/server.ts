@@ -7,9 +7,6 @@ import {
   type Connection, type InitializeParams, type InitializeResult, type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { FactsWorkers } from '../core/analysis/factsWorkers';
-import { NodeFileSystem } from '../core/fs/nodeFileSystem';
-import { starterRules } from '../core/rules/starterRules';
 import { codeActions } from './codeActions';
 import { DebtAges } from './debtAges';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
@@ -23,6 +20,7 @@ import { readSettings } from './settings';
 import { fileToUri, uriToFile } from './uris';
 import { ViewData } from './viewData';
 import { WorkspaceAnalysis, type LoadReporter } from './workspaceAnalysis';
+import { NodeFileSystem, starterRules, type FactsWorkers } from '../core';
 
 export interface ServerOptions {
   /** Threads that parse part of a large first load. */

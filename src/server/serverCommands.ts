@@ -1,12 +1,10 @@
 import * as path from 'node:path';
 import type { Connection } from 'vscode-languageserver';
-import { addToBaseline } from '../core/baseline/addToBaseline';
-import type { FileSystem } from '../core/fs/fileSystem';
-import type { Violation } from '../core/model/types';
 import type { Log } from './folderAnalysis';
 import { ServerCommands } from './protocol';
 import { fileToUri, toLspRange } from './uris';
 import type { WorkspaceAnalysis } from './workspaceAnalysis';
+import { addToBaseline, type FileSystem, type Violation } from '../core';
 
 interface CommandContext {
   connection: Connection;

@@ -1,6 +1,6 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Range as LspRange } from 'vscode-languageserver';
-import type { Range } from '../core/model/types';
+import type { Range } from '../core';
 
 /** A file path from a document URI; undefined for anything that is not a file on disk. */
 export function uriToFile(uri: string): string | undefined {

@@ -1,20 +1,12 @@
 // The rows of the Debt and Architecture views, the refactoring windows' panel data, and the debt
 // report's files: what the custom requests answer. Measuring windows reads git history, so it runs
 // only when asked, after full loads and saves rather than keystrokes, one at a time.
-import type { FileSystem } from '../core/fs/fileSystem';
-import { compilePatterns, type CompiledPattern } from '../core/glob/pattern';
-import type { RefactoringWindow } from '../core/model/ruleTypes';
-import { burndownSvg } from '../core/report/burndownSvg';
-import { debtCsv, debtMarkdown } from '../core/report/debtReport';
-import { toRelative } from '../core/util/paths';
-import { todayIso } from '../core/util/today';
-import { measureWindows } from '../core/windows/measureWindows';
-import { measureResult } from '../core/windows/projectState';
 import type { DebtAges } from './debtAges';
 import type { Log } from './folderAnalysis';
 import type { ProjectSnapshots } from './projectSnapshots';
 import type { DebtReportFiles, DebtRow, ViolationsOfProject, WindowsPanelData } from './protocol';
 import type { WorkspaceAnalysis } from './workspaceAnalysis';
+import { burndownSvg, compilePatterns, debtCsv, debtMarkdown, measureResult, measureWindows, toRelative, todayIso, type CompiledPattern, type FileSystem, type RefactoringWindow } from '../core';
 
 export class ViewData {
   private windowsData: WindowsPanelData | undefined;

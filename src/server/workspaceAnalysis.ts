@@ -1,14 +1,8 @@
 import * as path from 'node:path';
 import { Emitter, type Event } from 'vscode-languageserver';
-import type { FactsWorkers } from '../core/analysis/factsWorkers';
-import type { FileChange, LoadProgress } from '../core/analysis/project';
-import type { ProjectResult } from '../core/analysis/session';
-import { NodeFileSystem } from '../core/fs/nodeFileSystem';
-import { OverlayFileSystem } from '../core/fs/overlayFileSystem';
-import { SOURCE_FILE } from '../core/graph/discoverFiles';
-import { loadRules } from '../core/rules/loadRules';
 import { FolderAnalysis, type Log } from './folderAnalysis';
 import type { AnalysisState, ServerSettings } from './protocol';
+import { NodeFileSystem, OverlayFileSystem, SOURCE_FILE, loadRules, type FactsWorkers, type FileChange, type LoadProgress, type ProjectResult } from '../core';
 
 /** Settings that change what is analysed; the others only change what is shown. */
 const RELOADING_SETTINGS: readonly (keyof ServerSettings)[] = ['enable', 'include', 'exclude', 'maxFiles', 'today'];

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { suiteLogger } from './consoleMarker';
 
+// eslint-disable-next-line @typescript-eslint/consistent-type-imports -- only the type: mocha is loaded inside the run
 type MochaClass = typeof import('mocha');
 
 /** Milliseconds per test; GUARDRAILS_TEST_TIMEOUT_MS raises it on slow machines. */
@@ -13,6 +14,7 @@ const TEST_TIMEOUT_MS = Number(process.env.GUARDRAILS_TEST_TIMEOUT_MS) || 20_000
 /** Resolves when every test passed; rejects (VS Code then exits non-zero) otherwise. */
 export async function runMochaSuite(dir: string): Promise<void> {
   // mocha 12 is an ES module: CommonJS gets its classes from the `Mocha` named export.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Mocha } = require('mocha') as { Mocha: MochaClass };
 
   // Reporters print through Base.consoleLog; the browser runner forwards only marked lines.

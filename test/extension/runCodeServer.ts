@@ -148,7 +148,7 @@ async function main(): Promise<number> {
     process.exit(1); // runs `emergency`
   }, options.timeoutMs + CLEANUP_GRACE_MS).unref();
 
-  let code = 1;
+  let code: number;
   try {
     progress(`workspace ${path.relative(REPO_ROOT, options.workspace) || '.'}, suite ${path.relative(REPO_ROOT, options.suite)}`);
     server = await startCodeServer({

@@ -1,5 +1,5 @@
 // Bounded waits for extension tests: wait on an event when VS Code has one, poll only when not.
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 
 /** Resolves with `check()`'s first non-undefined value; rejects naming `what` after `timeoutMs`. */
 export async function waitUntil<T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {

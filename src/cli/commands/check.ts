@@ -1,14 +1,11 @@
 import * as path from 'node:path';
-import { analyzeDirectory } from '../../core/analysis/analyze';
-import { toJsonReport } from '../../core/report/jsonReport';
-import { toSarif } from '../../core/report/sarifReport';
-import { formatText } from '../../core/report/textReport';
 import type { CliArgs } from '../args';
 import { chooseFormat, reportFailure, writeReport, type CliIo } from '../output';
 import { ProgressLine } from '../progress';
 import { buildId, VERSION } from '../version';
 import { createFactsWorkers } from '../workers';
 import { updateBaselines } from './updateBaseline';
+import { analyzeDirectory, formatText, toJsonReport, toSarif } from '../../core';
 
 const FORMATS = ['text', 'json', 'sarif'];
 

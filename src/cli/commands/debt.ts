@@ -1,10 +1,8 @@
 import * as path from 'node:path';
-import { scanDebtDirectory } from '../../core/analysis/scanDebtDirectory';
-import { toJsonReport } from '../../core/report/jsonReport';
-import { formatDebtText } from '../../core/report/textReport';
 import type { CliArgs } from '../args';
 import { chooseFormat, reportFailure, writeReport, type CliIo } from '../output';
 import { VERSION } from '../version';
+import { formatDebtText, scanDebtDirectory, toJsonReport } from '../../core';
 
 /** `guardrails debt`: the tagged debt, for reading; exits 0 unless the rules file is broken. */
 export async function runDebt(args: CliArgs, io: CliIo): Promise<number> {

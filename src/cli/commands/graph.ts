@@ -1,9 +1,7 @@
 import * as path from 'node:path';
-import { analyzeDirectory } from '../../core/analysis/analyze';
-import { toDot } from '../../core/report/dotReport';
-import { toGraphJson } from '../../core/report/graphJson';
 import type { CliArgs } from '../args';
 import { chooseFormat, reportFailure, writeReport, type CliIo } from '../output';
+import { analyzeDirectory, toDot, toGraphJson } from '../../core';
 
 /** `guardrails graph`: the resolved import graph as JSON or Graphviz. */
 export async function runGraph(args: CliArgs, io: CliIo): Promise<number> {

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
-import { snapshotDirectory } from '../../core/windows/windowsForDirectory';
 import type { CliArgs } from '../args';
 import { reportFailure, type CliIo } from '../output';
+import { snapshotDirectory } from '../../core';
 
 /**
  * `guardrails snapshot`: adds today's debt and findings of each open refactoring window to

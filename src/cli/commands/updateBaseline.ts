@@ -1,8 +1,6 @@
 import * as path from 'node:path';
-import type { GuardrailsProject } from '../../core/analysis/project';
-import { createBaseline, writeBaselineAtomic } from '../../core/baseline/baseline';
-import type { AnalysisResult } from '../../core/model/types';
 import type { CliIo } from '../output';
+import { createBaseline, writeBaselineAtomic, type AnalysisResult, type GuardrailsProject } from '../../core';
 
 /**
  * `--update-baseline`: records every current rule finding as known. Each rules file keeps its own

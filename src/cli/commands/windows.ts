@@ -1,11 +1,9 @@
 import * as path from 'node:path';
-import { formatWindowsMarkdown } from '../../core/report/windowsMarkdown';
-import { formatWindowsText } from '../../core/report/windowsText';
-import { windowsForDirectory } from '../../core/windows/windowsForDirectory';
 import type { CliArgs } from '../args';
 import { chooseFormat, reportFailure, writeReport, type CliIo } from '../output';
 import { ProgressLine } from '../progress';
 import { VERSION } from '../version';
+import { formatWindowsMarkdown, formatWindowsText, windowsForDirectory } from '../../core';
 
 const FORMATS = ['text', 'json', 'markdown'];
 

@@ -92,7 +92,7 @@ export class DiskFactsCache implements FactsCache {
     const entry = this.files.get(file);
     if (entry && entry.hash === hashText(text)) {
       const stat = this.stats.get(file);
-      if (stat && (stat.size !== entry.size || stat.mtimeMs !== entry.mtimeMs || entry.seenAt === undefined || entry.mtimeMs! >= entry.seenAt - RACY_MS)) {
+      if (stat && (stat.size !== entry.size || stat.mtimeMs !== entry.mtimeMs || entry.seenAt === undefined || entry.mtimeMs >= entry.seenAt - RACY_MS)) {
         // Same text under a new stat (touched, checked out again): next time the stat vouches for it.
         this.files.set(file, { ...entry, ...stat });
         this.dirty = true;

@@ -47,7 +47,7 @@ class LoadQueue {
   private failure: { error: unknown } | undefined;
 
   constructor(private readonly files: readonly string[], private readonly source: LoadSource) {
-    this.slots = new Array(files.length);
+    this.slots = new Array<(typeof this.slots)[number]>(files.length);
   }
 
   async run(workers: FactsWorkers | undefined, progress: QueueProgress): Promise<boolean> {

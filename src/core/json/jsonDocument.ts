@@ -3,7 +3,7 @@
 // value keeps the place where it was written.
 import type { Node } from 'jsonc-parser';
 import type { Location } from '../model/types';
-import { LineIndex } from '../util/positions';
+import { type LineIndex } from '../util/positions';
 
 export type { Node as JsonNode } from 'jsonc-parser';
 

@@ -7,9 +7,9 @@ import type { RulesConfig } from '../model/ruleTypes';
 import { compareBy, relativeFile, relativeTarget } from '../util/relativePaths';
 import { oneLine } from './reportFormat';
 import { debtRuleId, sarifLevel, sarifRules } from './sarifRules';
-import type { SarifLocation, SarifLog, SarifNotification, SarifRegion, SarifResult } from './sarifTypes';
+import type { Location as SarifLocation, Log as SarifLog, Notification as SarifNotification, Region as SarifRegion, Result as SarifResult } from 'sarif';
 
-export type { SarifLog } from './sarifTypes';
+export type { Log as SarifLog } from 'sarif';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 export const SRCROOT = '%SRCROOT%';

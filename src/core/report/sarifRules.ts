@@ -4,7 +4,9 @@ import type { AnalysisResult, ReportedSeverity, Severity } from '../model/types'
 import type { RulesConfig } from '../model/ruleTypes';
 import { compareStrings } from '../util/relativePaths';
 import { describeRule } from './ruleDescription';
-import type { SarifLevel, SarifReportingDescriptor } from './sarifTypes';
+import type { ReportingConfiguration, ReportingDescriptor as SarifReportingDescriptor } from 'sarif';
+
+type SarifLevel = NonNullable<ReportingConfiguration['level']>;
 
 export function sarifLevel(severity: Severity): SarifLevel {
   return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : severity === 'info' ? 'note' : 'none';
@@ -62,6 +64,6 @@ function descriptor(id: string, short: string, why: string | undefined, severity
     defaultConfiguration: { level: sarifLevel(severity) },
     properties: { tags },
   };
-  if (severity === 'off') d.defaultConfiguration.enabled = false;
+  if (severity === 'off') d.defaultConfiguration = { ...d.defaultConfiguration, enabled: false };
   return d;
 }

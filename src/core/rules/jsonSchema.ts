@@ -58,5 +58,5 @@ function lookupPointer(root: JsonSchema, ref: string): JsonSchema | undefined {
     if (typeof node !== 'object' || node === null) return undefined;
     node = (node as Record<string, unknown>)[key];
   }
-  return typeof node === 'object' && node !== null ? (node as JsonSchema) : undefined;
+  return typeof node === 'object' && node !== null ? (node) : undefined;
 }

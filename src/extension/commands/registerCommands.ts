@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
-import { DIRECTIVE } from '../../core/suppress/suppressions';
-import { findRulesFile } from '../../core/rules/findRulesFile';
-import { NodeFileSystem } from '../../core/fs/nodeFileSystem';
 import type { GuardrailsClient } from '../client/guardrailsClient';
 import { COMMANDS } from './commandIds';
+import { DIRECTIVE, NodeFileSystem, findRulesFile } from '../../core';
 
 const fs = new NodeFileSystem();
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Range } from '../../core/model/types';
+import type { Range } from '../../core';
 
 /** Engine ranges are 1-based lines and columns; VS Code's are 0-based. */
 export function toVscodeRange(range: Range): vscode.Range {

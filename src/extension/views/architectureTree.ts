@@ -1,10 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { Violation } from '../../core/model/types';
-import { toRelative } from '../../core/util/paths';
 import type { ViolationsOfProject } from '../../server/protocol';
 import type { GuardrailsClient } from '../client/guardrailsClient';
 import { toVscodeRange } from '../util/ranges';
+import { toRelative, type Violation } from '../../core';
 
 type Node =
   | { type: 'rule'; ruleId: string; violations: Violation[]; root: string; baselined: boolean }

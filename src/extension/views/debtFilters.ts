@@ -1,5 +1,5 @@
-import type { DebtItem } from '../../core/model/types';
-export { formatHours } from '../../core/report/reportFormat';
+import type { DebtItem } from '../../core';
+export { formatHours } from '../../core';
 
 export type DebtGrouping = 'owner' | 'tag' | 'file' | 'window';
 export const DEBT_GROUPINGS: readonly DebtGrouping[] = ['owner', 'tag', 'file', 'window'];

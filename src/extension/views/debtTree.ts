@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { toRelative } from '../../core/util/paths';
 import type { DebtRow } from '../../server/protocol';
 import type { GuardrailsClient } from '../client/guardrailsClient';
 import { toVscodeRange } from '../util/ranges';
 import { groupBy } from './architectureTree';
 import { describeFilter, formatHours, NO_FILTER, passesFilter, type DebtFilter, type DebtGrouping } from './debtFilters';
+import { toRelative } from '../../core';
 
 type Entry = DebtRow;
 

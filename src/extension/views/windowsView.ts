@@ -137,12 +137,12 @@ export class WindowsView implements vscode.WebviewViewProvider, vscode.Disposabl
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${webview.cspSource}; img-src ${webview.cspSource}; script-src 'nonce-${nonce}';">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link href="${style}" rel="stylesheet">
+<link href="${style.toString()}" rel="stylesheet">
 <title>Refactoring Windows</title>
 </head>
 <body>
 <main id="root" aria-live="polite"><p class="empty">Measuring refactoring windows…</p></main>
-<script nonce="${nonce}" src="${script}"></script>
+<script nonce="${nonce}" src="${script.toString()}"></script>
 </body>
 </html>`;
   }

@@ -120,7 +120,7 @@ describe('hasGlobChars', () => {
 
 describe('compilePattern against Minimatch.match', () => {
   it('answers exactly as minimatch does, for every pattern shape and path', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/consistent-type-imports
     const { Minimatch } = require('minimatch') as typeof import('minimatch');
     const segments = ['src', 'app', '**', '*', '*.ts', 'x?', '{a,b}', '[ab]*', '.hidden'];
     const patterns = new Set<string>();

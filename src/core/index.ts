@@ -1,0 +1,63 @@
+// The core's public entry: everything the adapters (the CLI, the language server, the VS Code
+// client) may use. The project's own guardrails.json forbids them any other way in, so what is
+// below this line is the engine's whole contract with the outside.
+
+// The vocabulary: findings, debt, rules as loaded.
+export type { AnalysisResult, DebtItem, DependencyKind, Edge, Notice, Range, ReportedSeverity, Severity, Violation } from './model/types';
+export type { ConfigProblem, RefactoringWindow, Rule, RulesConfig } from './model/ruleTypes';
+
+// Running an analysis: one session per folder (load, apply changes, check, baseline).
+export { AnalysisSession, type OpenOptions, type ProjectResult, type SessionOptions } from './analysis/session';
+export { analyzeDirectory, type AnalyzeOptions, type AnalyzeOutcome } from './analysis/analyze';
+export { scanDebtDirectory } from './analysis/scanDebtDirectory';
+export type { FileChange, GuardrailsProject, LoadProgress } from './analysis/project';
+export { FactsWorkerPool, serveFactsRequests, type Concurrency, type FactsWorkers } from './analysis/factsWorkers';
+
+// Questions about single imports and files (hovers, the editor's own logic).
+export { targetKind } from './checks/checkContext';
+export { rulesForEdge } from './checks/rulesForEdge';
+export { SOURCE_FILE } from './graph/discoverFiles';
+export { compilePatterns, type CompiledPattern } from './glob/pattern';
+
+// Files: the disk, and the disk with unsaved buffers over it.
+export type { FileSystem } from './fs/fileSystem';
+export { NodeFileSystem } from './fs/nodeFileSystem';
+export { OverlayFileSystem } from './fs/overlayFileSystem';
+
+// Rules files.
+export { findRulesFile } from './rules/findRulesFile';
+export { loadRules } from './rules/loadRules';
+export { starterRules } from './rules/starterRules';
+
+// Baselines and suppressions.
+export { addToBaseline } from './baseline/addToBaseline';
+export { createBaseline, ENGINE_FINDING_IDS, writeBaselineAtomic } from './baseline/baseline';
+export { DIRECTIVE } from './suppress/suppressions';
+
+// Reports.
+export { toJsonReport } from './report/jsonReport';
+export { toSarif } from './report/sarifReport';
+export { formatDebtText, formatText } from './report/textReport';
+export { toDot } from './report/dotReport';
+export { toGraphJson } from './report/graphJson';
+export { debtCsv, debtMarkdown } from './report/debtReport';
+export { burndownSvg } from './report/burndownSvg';
+export { formatWindowsMarkdown } from './report/windowsMarkdown';
+export { formatWindowsText } from './report/windowsText';
+export { formatHours } from './report/reportFormat';
+
+// Refactoring windows and git.
+export { measureWindows } from './windows/measureWindows';
+export { measureResult } from './windows/projectState';
+export { readSnapshots, recordSnapshot, takeSnapshot } from './windows/snapshots';
+export { snapshotDirectory, windowsForDirectory } from './windows/windowsForDirectory';
+export type { MeasuredState } from './windows/records';
+export type { WindowProgress } from './windows/windowReport';
+export { lineDates } from './git/blame';
+export { openRepository, type GitRepository } from './git/repository';
+
+// Small helpers the adapters share with the engine.
+export { daysBetween } from './util/dates';
+export { isInside, toRelative } from './util/paths';
+export { relativeTarget } from './util/relativePaths';
+export { todayIso } from './util/today';
