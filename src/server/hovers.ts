@@ -2,7 +2,6 @@ import { getLocation } from 'jsonc-parser';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { targetKind } from '../core/checks/checkContext';
-import { rulesForEdge } from '../core/checks/rulesForEdge';
 import type { ProjectResult } from '../core/analysis/session';
 import type { GuardrailsProject } from '../core/analysis/project';
 import { toRelative } from '../core/util/paths';
@@ -21,7 +20,7 @@ export function importHover(project: GuardrailsProject, file: string, position: 
     `\`${toRelative(project.root, file)}\` (${layer(ctx.layerOf(file))}) → ${target}`,
     '',
   ];
-  const rules = rulesForEdge(edge, ctx);
+  const rules = project.rulesForEdge(edge);
   if (rules.length === 0) lines.push('No rule looks at this import.');
   else {
     lines.push('Rules that apply:', '');

@@ -3,7 +3,7 @@
 import type { AnalysisResult, ReportedSeverity, Severity } from '../model/types';
 import type { RulesConfig } from '../model/ruleTypes';
 import { compareStrings } from '../util/relativePaths';
-import { describeRule } from './ruleDescription';
+import { describeRule } from '../kinds/ruleKinds';
 import type { SarifLevel, SarifReportingDescriptor } from './sarifTypes';
 
 export function sarifLevel(severity: Severity): SarifLevel {
