@@ -15,7 +15,6 @@ export { FactsWorkerPool, serveFactsRequests, type Concurrency, type FactsWorker
 
 // Questions about single imports and files (hovers, the editor's own logic).
 export { targetKind } from './checks/checkContext';
-export { rulesForEdge } from './checks/rulesForEdge';
 export { SOURCE_FILE } from './graph/discoverFiles';
 export { compilePatterns, type CompiledPattern } from './glob/pattern';
 

@@ -2,7 +2,7 @@ import { getLocation } from 'jsonc-parser';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { rangeContains, toLspRange } from './uris';
-import { rulesForEdge, targetKind, toRelative, type GuardrailsProject, type ProjectResult } from '../core';
+import { targetKind, toRelative, type GuardrailsProject, type ProjectResult } from '../core';
 
 /** Hover on an import: where it leads, the layers at both ends, and the rules that guard it. */
 export function importHover(project: GuardrailsProject, file: string, position: Position): Hover | undefined {
@@ -17,7 +17,7 @@ export function importHover(project: GuardrailsProject, file: string, position: 
     `\`${toRelative(project.root, file)}\` (${layer(ctx.layerOf(file))}) → ${target}`,
     '',
   ];
-  const rules = rulesForEdge(edge, ctx);
+  const rules = project.rulesForEdge(edge);
   if (rules.length === 0) lines.push('No rule looks at this import.');
   else {
     lines.push('Rules that apply:', '');

@@ -1,10 +1,9 @@
-import { CheckContext } from '../checks/checkContext';
+import { CheckContext, RuleScope } from '../checks/checkContext';
 import type { LayerMap } from '../checks/layerMap';
-import { CycleIndex } from '../checks/noCycle';
-import { runEdgeRules } from '../checks/edgeRules';
-import type { NoCycleRule } from '../model/ruleTypes';
 import { checkUnmatchedPatterns } from '../checks/unmatchedPatterns';
-import type { RulesConfig } from '../model/ruleTypes';
+import type { CompiledRule, GraphRule, ImportRule, RuleGraph } from '../kinds/ruleKind';
+import { compileRules, ruleGlobs } from '../kinds/ruleKinds';
+import type { Rule, RulesConfig } from '../model/ruleTypes';
 import type { Edge, Violation } from '../model/types';
 
 /**
@@ -17,12 +16,26 @@ export class IncrementalChecks {
   private graphFindings: Violation[] | undefined;
   private unmatched: Violation[] | undefined;
   private readonly dirty = new Set<string>();
-  /** Files whose imports now lead elsewhere: their nodes in the cycle indexes are rebuilt. */
+  /** Files whose imports now lead elsewhere: their nodes in the rules' graphs are rebuilt. */
   private readonly retargeted = new Set<string>();
-  private cycleIndexes: CycleIndex[] | undefined;
+  /** The rules, compiled once: their matchers (and caches) serve every check and hover. */
+  private readonly rules: CompiledRule[];
+  private readonly importRules: ImportRule[];
+  private readonly graphRules: GraphRule[];
+  /** One graph per graph rule, in `graphRules` order. */
+  private graphs: RuleGraph[] | undefined;
   private everything = true;
 
-  constructor(private readonly config: RulesConfig, private readonly layers: LayerMap, private readonly relPaths: Map<string, string>) {}
+  constructor(private readonly config: RulesConfig, private readonly layers: LayerMap, private readonly relPaths: Map<string, string>) {
+    this.rules = compileRules(config, new RuleScope(config, layers, relPaths));
+    this.importRules = this.rules.filter((rule): rule is ImportRule => rule.on === 'imports');
+    this.graphRules = this.rules.filter((rule): rule is GraphRule => rule.on === 'graph');
+  }
+
+  /** The rules that look at one import, whether or not it breaks them: "which rules guard this line?" (hovers). */
+  rulesForEdge(edge: Edge): Rule[] {
+    return this.rules.filter((rule) => rule.looksAt(edge)).map((rule) => rule.rule);
+  }
 
   /** A file's imports were re-read: `targetsChanged` when any of them now leads elsewhere (or is new or gone). */
   fileChanged(file: string, targetsChanged: boolean): void {
@@ -36,26 +49,25 @@ export class IncrementalChecks {
   /** Files came or went, or resolution changed: everything again. */
   invalidateAll(): void {
     this.everything = true;
-    this.cycleIndexes = undefined;
+    this.graphs = undefined;
   }
 
   run(files: readonly string[], edgesOf: (file: string) => readonly Edge[]): { violations: Violation[]; edges: Edge[] } {
     const edges = files.flatMap(edgesOf);
-    const context = (subset: readonly Edge[]): CheckContext => new CheckContext(this.config, files, subset, this.layers, this.relPaths);
     if (this.everything) {
       this.byFile.clear();
       for (const file of files) this.byFile.set(file, []);
-      this.add(runEdgeRules(context(edges)));
+      this.add(this.checkImports(edges));
       this.graphFindings = undefined;
       this.unmatched = undefined;
     } else if (this.dirty.size > 0) {
       // Files that came or went invalidated everything: every dirty file here is a known one.
       const changed = [...this.dirty].filter((file) => this.byFile.has(file));
       for (const file of changed) this.byFile.set(file, []);
-      this.add(runEdgeRules(context(changed.flatMap(edgesOf))));
+      this.add(this.checkImports(changed.flatMap(edgesOf)));
     }
-    this.graphFindings ??= this.findCycles(edges, edgesOf, context);
-    this.unmatched ??= checkUnmatchedPatterns(context(edges));
+    this.graphFindings ??= this.checkGraphs(edges, edgesOf);
+    this.unmatched ??= checkUnmatchedPatterns(new CheckContext(this.config, files, edges, this.layers, this.relPaths), ruleGlobs);
     this.everything = false;
     this.dirty.clear();
     this.retargeted.clear();
@@ -66,29 +78,27 @@ export class IncrementalChecks {
     return { violations, edges };
   }
 
-  /** File-level cycle rules update only the retargeted files' nodes; layer-level ones rebuild. */
-  private findCycles(edges: readonly Edge[], edgesOf: (file: string) => readonly Edge[], context: (subset: readonly Edge[]) => CheckContext): Violation[] {
-    const ctx = context(edges);
-    const rules = this.config.rules.filter((rule): rule is NoCycleRule => rule.kind === 'no-cycle' && rule.severity !== 'off');
-    if (!this.cycleIndexes) {
-      this.cycleIndexes = rules.map((rule) => {
-        const index = new CycleIndex(rule, ctx);
-        index.addAll(edges);
-        return index;
-      });
+  private checkImports(edges: readonly Edge[]): Violation[] {
+    return this.importRules.flatMap((rule) => rule.check(edges));
+  }
+
+  /** Incremental graphs (file-level cycles) update only the retargeted files' nodes; the others rebuild. */
+  private checkGraphs(edges: readonly Edge[], edgesOf: (file: string) => readonly Edge[]): Violation[] {
+    const build = (rule: GraphRule): RuleGraph => {
+      const graph = rule.graph();
+      graph.addAll(edges);
+      return graph;
+    };
+    if (!this.graphs) {
+      this.graphs = this.graphRules.map(build);
     } else {
-      for (const index of this.cycleIndexes) {
-        if (!index.incremental) continue;
-        for (const file of this.retargeted) index.replaceFile(file, edgesOf(file));
+      for (const graph of this.graphs) {
+        if (!graph.incremental) continue;
+        for (const file of this.retargeted) graph.replaceFile(file, edgesOf(file));
       }
-      this.cycleIndexes = this.cycleIndexes.map((index, i) => {
-        if (index.incremental) return index;
-        const rebuilt = new CycleIndex(rules[i], ctx);
-        rebuilt.addAll(edges);
-        return rebuilt;
-      });
+      this.graphs = this.graphs.map((graph, i) => (graph.incremental ? graph : build(this.graphRules[i])));
     }
-    return this.cycleIndexes.flatMap((index) => index.cycles(ctx));
+    return this.graphs.flatMap((graph) => graph.findings());
   }
 
   private add(violations: readonly Violation[]): void {

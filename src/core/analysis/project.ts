@@ -7,7 +7,7 @@ import { compilePatterns, type CompiledPattern } from '../glob/pattern';
 import { loadCompilerOptions } from '../graph/compilerOptions';
 import { discoverFiles, isSourcePath, isUnanalysableText } from '../graph/discoverFiles';
 import { ImportResolver } from '../graph/resolveImport';
-import type { RulesConfig } from '../model/ruleTypes';
+import type { Rule, RulesConfig } from '../model/ruleTypes';
 import { applySuppressions } from '../suppress/suppressions';
 import type { AnalysisResult, Edge, Notice, Target } from '../model/types';
 import { isInside, toRelative } from '../util/paths';
@@ -110,6 +110,11 @@ export class GuardrailsProject {
   context(): CheckContext {
     this.sortedFiles ??= [...this.facts.keys()].sort();
     return new CheckContext(this.config, this.sortedFiles, [], this.layers, this.relPaths);
+  }
+
+  /** The rules that look at one import (hovers), matched by the checks' compiled rules. */
+  rulesForEdge(edge: Edge): Rule[] {
+    return this.checks.rulesForEdge(edge);
   }
 
   /** Every resolved import, in file order. */

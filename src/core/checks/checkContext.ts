@@ -4,15 +4,16 @@ import type { RulesConfig } from '../model/ruleTypes';
 import { toRelative } from '../util/paths';
 import { LayerMap } from './layerMap';
 
-/** What every check reads: the rules, the analysed files and their dependencies. */
-export class CheckContext {
+/**
+ * What a compiled rule reads besides the imports: root-relative paths and the layer of each file.
+ * Both depend only on paths, so one scope serves every check of a project.
+ */
+export class RuleScope {
   readonly layers: LayerMap;
 
   /** `layers` and `relCache` may be kept across checks by the caller: both depend only on paths. */
   constructor(
     readonly config: RulesConfig,
-    readonly files: readonly string[],
-    readonly edges: readonly Edge[],
     layers?: LayerMap,
     private readonly relCache = new Map<string, string>(),
   ) {
@@ -35,6 +36,19 @@ export class CheckContext {
 
   layerOf(file: string): string | undefined {
     return this.layers.layerOf(this.rel(file));
+  }
+}
+
+/** A scope with the analysed files (for checks over the whole file list, and hovers). */
+export class CheckContext extends RuleScope {
+  constructor(
+    config: RulesConfig,
+    readonly files: readonly string[],
+    readonly edges: readonly Edge[],
+    layers?: LayerMap,
+    relCache?: Map<string, string>,
+  ) {
+    super(config, layers, relCache);
   }
 }
 

@@ -1,20 +1,20 @@
 import { compilePatterns } from '../glob/pattern';
 import type { Edge } from '../model/types';
 import type { Rule } from '../model/ruleTypes';
-import { targetKind, type CheckContext } from './checkContext';
+import { targetKind, type RuleScope } from './checkContext';
 
 /**
  * The options every rule shares, applied in one place: `kinds`, `allowTypeOnly` and `exceptions`
  * (an exception on either end of a dependency exempts it).
  */
-export function edgeFilter(rule: Rule, ctx: CheckContext): (edge: Edge) => boolean {
+export function edgeFilter(rule: Rule, scope: RuleScope): (edge: Edge) => boolean {
   const exceptions = compilePatterns(rule.exceptions.map((ref) => ref.pattern));
   const kinds = rule.kinds ? new Set(rule.kinds) : undefined;
   const excepted = new Map<string, boolean>();
   const isExcepted = (file: string): boolean => {
     let result = excepted.get(file);
     if (result === undefined) {
-      const rel = ctx.rel(file);
+      const rel = scope.rel(file);
       result = exceptions.some((pattern) => pattern.match(rel));
       excepted.set(file, result);
     }

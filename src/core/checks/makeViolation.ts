@@ -1,6 +1,6 @@
 import type { Edge, ReportedSeverity, Violation } from '../model/types';
 import type { Rule } from '../model/ruleTypes';
-import { targetKind, targetName, type CheckContext } from './checkContext';
+import { targetKind, targetName, type RuleScope } from './checkContext';
 import type { SelectorSet } from './selectors';
 
 /** A finding on the import that breaks the rule, carrying the rule's id, severity and why. */
@@ -18,12 +18,12 @@ export function dependencyViolation(rule: Rule, edge: Edge, message: string): Vi
 }
 
 /** How a message names the thing imported: `'@infra/db' (src/infra/db.ts, layer infra)`. */
-export function describeTarget(edge: Edge, ctx: CheckContext): string {
+export function describeTarget(edge: Edge, scope: RuleScope): string {
   const written = `'${edge.specifier}'`;
   switch (targetKind(edge.to)) {
     case 'file': {
-      const rel = ctx.rel(edge.to);
-      const layer = ctx.layerOf(edge.to);
+      const rel = scope.rel(edge.to);
+      const layer = scope.layerOf(edge.to);
       const where = layer ? `${rel}, layer ${layer}` : rel;
       return edge.specifier === rel ? written : `${written} (${where})`;
     }
@@ -40,9 +40,9 @@ export function describeTarget(edge: Edge, ctx: CheckContext): string {
  * How a message names the importer's group: its layer, or the `from` glob that matched it with its
  * captures filled in (`src/features/checkout/**`), or else its path.
  */
-export function describeSource(edge: Edge, ctx: CheckContext, from?: SelectorSet): string {
-  const layer = ctx.layerOf(edge.from);
-  const rel = ctx.rel(edge.from);
+export function describeSource(edge: Edge, scope: RuleScope, from?: SelectorSet): string {
+  const layer = scope.layerOf(edge.from);
+  const rel = scope.rel(edge.from);
   const selector = from?.matchingSelector(rel, layer);
   if (selector && selector.layer === undefined) {
     const captures = from!.matchFrom(rel, layer) ?? {};

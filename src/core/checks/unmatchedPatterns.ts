@@ -1,6 +1,6 @@
 import { compilePattern } from '../glob/pattern';
 import type { Location, Violation } from '../model/types';
-import type { Rule } from '../model/ruleTypes';
+import type { PatternRef, Rule, Selector } from '../model/ruleTypes';
 import type { CheckContext } from './checkContext';
 
 export const UNMATCHED_PATTERN = 'unmatched-pattern';
@@ -8,8 +8,9 @@ export const UNMATCHED_PATTERN = 'unmatched-pattern';
 /**
  * Layers and rule globs that match no analysed file. A rule that silently matches nothing (a typo,
  * a moved folder) is the most common way architecture rules stop protecting anything.
+ * `kindGlobs` gives each rule's own globs (its kind's module knows them); exceptions are added here.
  */
-export function checkUnmatchedPatterns(ctx: CheckContext): Violation[] {
+export function checkUnmatchedPatterns(ctx: CheckContext, kindGlobs: (rule: Rule) => RuleGlob[]): Violation[] {
   const rels = ctx.files.map((file) => ctx.rel(file));
   const dirs = directoriesOf(rels);
   const violations: Violation[] = [];
@@ -34,7 +35,7 @@ export function checkUnmatchedPatterns(ctx: CheckContext): Violation[] {
 
   for (const rule of ctx.config.rules) {
     if (rule.severity === 'off') continue;
-    for (const { pattern, location, what } of ruleGlobs(rule)) {
+    for (const { pattern, location, what } of [...patternGlobs(rule.exceptions, 'file'), ...kindGlobs(rule)]) {
       if (!matchesAny(pattern, what === 'dir' ? dirs : rels)) {
         report(`"${pattern}" in rule ${rule.id} matches no ${what === 'dir' ? 'folder' : 'file'}; the rule checks nothing there`, location);
       }
@@ -43,42 +44,23 @@ export function checkUnmatchedPatterns(ctx: CheckContext): Violation[] {
   return violations;
 }
 
-interface RuleGlob {
+/** A glob that should match something: a file, or (`dir`) a folder. */
+export interface RuleGlob {
   pattern: string;
   location: Location;
   what: 'file' | 'dir';
 }
 
-function ruleGlobs(rule: Rule): RuleGlob[] {
-  const globs: RuleGlob[] = rule.exceptions.map((ref) => ({ pattern: ref.pattern, location: ref.location, what: 'file' as const }));
-  const selectors = (list: { text: string; layer?: string; location: Location }[]): void => {
-    for (const selector of list) {
-      // Captures (`{feature}`) and negated captures only make sense with a partner; match them loosely.
-      if (selector.layer === undefined) {
-        const pattern = selector.text.replace(/!?\{[A-Za-z_][\w-]*\}/g, '*');
-        globs.push({ pattern, location: selector.location, what: 'file' });
-      }
-    }
-  };
-  switch (rule.kind) {
-    case 'forbidden':
-    case 'allowed':
-      selectors(rule.from);
-      selectors(rule.to);
-      break;
-    case 'layers':
-      selectors(rule.order);
-      break;
-    case 'no-cycle':
-      globs.push(...rule.scope.map((ref) => ({ pattern: ref.pattern, location: ref.location, what: 'file' as const })));
-      break;
-    case 'entry-point':
-      globs.push(...rule.modules.map((ref) => ({ pattern: ref.pattern, location: ref.location, what: 'dir' as const })));
-      break;
-    case 'no-unresolved':
-      break;
-  }
-  return globs;
+export function patternGlobs(refs: readonly PatternRef[], what: RuleGlob['what']): RuleGlob[] {
+  return refs.map((ref) => ({ pattern: ref.pattern, location: ref.location, what }));
+}
+
+/** The globs among `from` / `to` / `order` selectors (layer names are checked as layers). */
+export function selectorGlobs(list: readonly Selector[]): RuleGlob[] {
+  // Captures (`{feature}`) and negated captures only make sense with a partner; match them loosely.
+  return list
+    .filter((selector) => selector.layer === undefined)
+    .map((selector) => ({ pattern: selector.text.replace(/!?\{[A-Za-z_][\w-]*\}/g, '*'), location: selector.location, what: 'file' as const }));
 }
 
 function directoriesOf(rels: readonly string[]): string[] {

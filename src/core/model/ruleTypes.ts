@@ -30,7 +30,7 @@ export interface Selector {
   location: Location;
 }
 
-interface RuleBase {
+export interface RuleBase {
   id: string;
   kind: RuleKind;
   severity: Severity;

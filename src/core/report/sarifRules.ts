@@ -3,7 +3,7 @@
 import type { AnalysisResult, ReportedSeverity, Severity } from '../model/types';
 import type { RulesConfig } from '../model/ruleTypes';
 import { compareStrings } from '../util/relativePaths';
-import { describeRule } from './ruleDescription';
+import { describeRule } from '../kinds/ruleKinds';
 import type { ReportingConfiguration, ReportingDescriptor as SarifReportingDescriptor } from 'sarif';
 
 type SarifLevel = NonNullable<ReportingConfiguration['level']>;

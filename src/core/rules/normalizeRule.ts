@@ -1,9 +1,11 @@
-// One rule object → a typed Rule with defaults, plus the checks that concern its own values
-// (enough layers in an order, a non-empty entry list, something to forbid).
+// One rule object → a typed Rule: the fields every kind shares are read here, the rest (defaults,
+// and checks of its own values such as enough layers in an order) by its kind's module.
 import { DEPENDENCY_KINDS, type DependencyKind } from '../model/types';
-import { RULE_KINDS, type ConfigProblem, type Rule, type RuleKind } from '../model/ruleTypes';
-import { arrayItems, booleanValue, nodeLocation, propertyValue, stringsOf, stringValue, type Located } from '../json/jsonDocument';
-import { locationOf, patternRefs, selectors, severityOf } from '../json/readValues';
+import { RULE_KINDS, type ConfigProblem, type Rule } from '../model/ruleTypes';
+import { arrayItems, booleanValue, nodeLocation, propertyValue, stringValue, type Located } from '../json/jsonDocument';
+import { locationOf, patternRefs, severityOf } from '../json/readValues';
+import { RULE_KIND_MODULES } from '../kinds/ruleKinds';
+import type { RuleInput } from '../kinds/ruleKind';
 
 export function normalizeRule(entry: Located, layerNames: ReadonlySet<string>): { rule?: Rule; problems: ConfigProblem[] } {
   const { doc, node } = entry;
@@ -18,12 +20,8 @@ export function normalizeRule(entry: Located, layerNames: ReadonlySet<string>): 
     return value ? { doc, node: value } : undefined;
   };
   const problems: ConfigProblem[] = [];
-  const error = (message: string, at: Located | undefined): void => {
-    problems.push({ severity: 'error', message, location: at ? locationOf(at) : nodeLocation(doc, idNode) });
-  };
-  const label = `${kind} rule "${id}"`;
 
-  const base = {
+  const base: RuleInput['base'] = {
     id,
     severity: severityOf(stringValue(propertyValue(node, 'severity')), 'error'),
     why: stringValue(propertyValue(node, 'why')),
@@ -36,55 +34,16 @@ export function normalizeRule(entry: Located, layerNames: ReadonlySet<string>): 
   if (base.why === undefined) delete base.why;
   if (base.kinds === undefined) delete base.kinds;
 
-  const from = selectors(field('from'), layerNames);
-  const to = selectors(field('to'), layerNames);
-  const rule = build(kind);
+  const rule = RULE_KIND_MODULES[kind].normalize({
+    entry,
+    base,
+    label: `${kind} rule "${id}"`,
+    layerNames,
+    field,
+    error: (message, at) => problems.push({ severity: 'error', message, location: at ? locationOf(at) : nodeLocation(doc, idNode) }),
+    warning: (message, at) => problems.push({ severity: 'warning', message, location: locationOf(at) }),
+  });
   return { rule, problems };
-
-  function build(k: RuleKind): Rule {
-    switch (k) {
-      case 'forbidden': {
-        const toPackages = patternRefs(field('toPackages'));
-        const toBuiltins = patternRefs(field('toBuiltins'));
-        if (to.length + toPackages.length + toBuiltins.length === 0) {
-          error(`${label} forbids nothing: add "to", "toPackages" or "toBuiltins"`, undefined);
-        }
-        return { ...base, kind: k, from, to, toPackages, toBuiltins };
-      }
-      case 'allowed': {
-        const rule: Rule = { ...base, kind: k, from, to };
-        if (field('toPackages')) rule.toPackages = patternRefs(field('toPackages'));
-        if (field('toBuiltins')) rule.toBuiltins = patternRefs(field('toBuiltins'));
-        return rule;
-      }
-      case 'layers': {
-        const order = selectors(field('order'), layerNames);
-        const orderField = field('order');
-        if (orderField && isTextOrList(orderField) && order.length < 2) {
-          error(`${label} needs at least 2 layers in "order", found ${order.length}`, orderField);
-        }
-        return { ...base, kind: k, order, allowUnlayered: booleanValue(propertyValue(node, 'allowUnlayered')) ?? false };
-      }
-      case 'no-cycle': {
-        const level = stringValue(propertyValue(node, 'level')) === 'layer' ? 'layer' : 'file';
-        if (level === 'layer' && layerNames.size === 0) {
-          problems.push({ severity: 'warning', message: `${label} checks cycles between layers, but no layers are defined`, location: locationOf(field('level') ?? entry) });
-        }
-        return { ...base, kind: k, scope: patternRefs(field('scope')), level };
-      }
-      case 'entry-point': {
-        const entryField = field('entry');
-        const entries = stringsOf(entryField?.node);
-        for (const item of entries) {
-          if (item.value.trim() === '') error(`${label} has an empty file name in "entry"`, { doc, node: item.node });
-        }
-        if (entryField && isTextOrList(entryField) && entries.length === 0) error(`${label} needs at least one file in "entry" (such as "index.ts")`, entryField);
-        return { ...base, kind: k, modules: patternRefs(field('modules')), entry: entries.map((item) => item.value).filter((v) => v.trim() !== '') };
-      }
-      case 'no-unresolved':
-        return { ...base, kind: k, ignore: stringsOf(field('ignore')?.node).map((item) => item.value) };
-    }
-  }
 }
 
 function dependencyKinds(value: Located | undefined): DependencyKind[] | undefined {
@@ -92,9 +51,4 @@ function dependencyKinds(value: Located | undefined): DependencyKind[] | undefin
   return arrayItems(value.node)
     .map((item) => DEPENDENCY_KINDS.find((k) => k === item.value))
     .filter((k): k is DependencyKind => k !== undefined);
-}
-
-/** Wrong types are the schema's to report; only a string or an array is counted here. */
-function isTextOrList(value: Located): boolean {
-  return value.node.type === 'string' || value.node.type === 'array';
 }
