@@ -1,9 +1,14 @@
 // Bundles the extension (the language client), the language server and the CLI. `vscode` stays
 // external: the editor provides it. package.json says `"sideEffects": false`: the client imports a
 // few helpers through the core's index, and only what it uses (never TypeScript's parser) is bundled.
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
+mkdirSync('dist', { recursive: true });
+
 const watch = process.argv.includes('--watch');
+// `--production` (npm run package, npm pack): minified, no source maps; names are kept so the stack
+// of an internal error still says where it happened.
 const production = process.argv.includes('--production');
 
 /** @type {import('esbuild').BuildOptions} */
@@ -14,6 +19,7 @@ const common = {
   format: 'cjs',
   sourcemap: !production,
   minify: production,
+  keepNames: production,
   // jsonc-parser's "main" is a UMD build that esbuild cannot follow; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
   alias: { 'ts-morph': './scripts/build/ts-morph-shim.mjs' },
@@ -30,6 +36,9 @@ const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/guardrails-cli.js', minifyWhitespace: true, minifySyntax: true },
   { ...common, entryPoints: ['src/cli/loader.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, sourcemap: false },
 ];
+
+// A production build leaves no maps of an earlier development build beside the bundles.
+if (production) for (const file of readdirSync('dist', { withFileTypes: true }).filter((entry) => entry.name.endsWith('.map'))) rmSync(`dist/${file.name}`);
 
 if (watch) {
   for (const options of builds) (await esbuild.context(options)).watch();

@@ -1,7 +1,10 @@
 // Runs the extension test suite inside code-server (VS Code 1.100.3) driven by headless Debian
 // Chromium, for machines that cannot download VS Code. See /work/shared/VSCODE-TESTS.md.
 //
-//   node out/test/extension/runCodeServer.js [--workspace DIR] [--suite FILE] [--extension DIR]
+//   node out/test/extension/runCodeServer.js [--workspace DIR] [--suite FILE] [--extension DIR] [--vsix FILE]
+//
+// With --vsix, the packaged extension is installed into code-server and tested as a user gets it;
+// the suite then runs with GUARDRAILS_EXPECT_INSTALLED=1.
 //
 // Env: GUARDRAILS_VSCODE_TIMEOUT_MS (whole run, default 300000), GUARDRAILS_SCREENSHOT=1 (screenshot
 // at the end too), GUARDRAILS_VERBOSE=1 (code-server output and workbench console to stderr),
@@ -67,6 +70,8 @@ function checkInputs(options: Options): string | undefined {
   const workspace = fs.statSync(options.workspace, { throwIfNoEntry: false });
   if (!(workspace?.isDirectory() || (workspace?.isFile() && options.workspace.endsWith('.code-workspace')))) return `no workspace folder or .code-workspace file ${options.workspace}`;
   if (!fs.existsSync(options.suite)) return `no suite ${options.suite} (run: npx tsc -p tsconfig.test.json)`;
+  if (options.vsix && !fs.existsSync(options.vsix)) return `no packaged extension ${options.vsix} (run: npm run package)`;
+  if (options.vsix) return undefined;
   const manifest = path.join(options.extension, 'package.json');
   if (!fs.existsSync(manifest)) return `no extension manifest ${manifest}`;
   const main = (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { main?: string }).main;
@@ -104,6 +109,18 @@ function saveLogs(folder: string, label: string, server: CodeServer | undefined,
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, log.contents);
   }
+}
+
+/**
+ * A test run needs a development extension; testing an installed VSIX, this empty one stands in,
+ * and the extension under test loads from the extensions folder beside it.
+ */
+function emptyDevelopmentExtension(tmp: string): string {
+  const dir = path.join(tmp, 'test-host');
+  fs.mkdirSync(dir, { recursive: true });
+  const manifest = { name: 'guardrails-test-host', publisher: 'guardrails', version: '0.0.0', engines: { vscode: '^1.100.0' } };
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  return dir;
 }
 
 async function main(): Promise<number> {
@@ -150,13 +167,15 @@ async function main(): Promise<number> {
 
   let code: number;
   try {
-    progress(`workspace ${path.relative(REPO_ROOT, options.workspace) || '.'}, suite ${path.relative(REPO_ROOT, options.suite)}`);
+    progress(`workspace ${path.relative(REPO_ROOT, options.workspace) || '.'}, suite ${path.relative(REPO_ROOT, options.suite)}${options.vsix ? `, installed from ${path.relative(REPO_ROOT, options.vsix)}` : ''}`);
+    if (options.vsix) options.extension = emptyDevelopmentExtension(tmp);
     server = await startCodeServer({
       workspace: options.workspace,
       tmp,
       startTimeoutMs: bounded(60_000),
       verbose: options.verbose,
-      env: { [CONSOLE_MARKER_ENV]: CONSOLE_MARKER, [SCREENSHOT_DIR_ENV]: options.artifacts },
+      vsix: options.vsix,
+      env: { [CONSOLE_MARKER_ENV]: CONSOLE_MARKER, [SCREENSHOT_DIR_ENV]: options.artifacts, ...(options.vsix ? { GUARDRAILS_EXPECT_INSTALLED: '1' } : {}) },
     });
     progress(`code-server listening on 127.0.0.1:${server.port} (pid ${server.pid}) after ${Date.now() - started} ms`);
 

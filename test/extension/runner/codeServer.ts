@@ -1,5 +1,5 @@
 // Starting and stopping code-server (VS Code 1.100.3 from the npm registry) for one test run.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -31,6 +31,8 @@ export interface StartOptions {
   verbose: boolean;
   /** Extra environment; the extension host inherits code-server's. */
   env?: Record<string, string>;
+  /** A VSIX installed into this run's extensions folder before code-server starts. */
+  vsix?: string;
 }
 
 /** Settings that keep the workbench quiet: no welcome page, no update or gallery checks. */
@@ -56,6 +58,7 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.mkdirSync(extensions, { recursive: true });
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  if (options.vsix) installVsix(bin, options.vsix, extensions, userData);
 
   const port = await freePort();
   const args = [
@@ -97,4 +100,10 @@ export async function startCodeServer(options: StartOptions): Promise<CodeServer
     throw new Error(`${failure ?? 'code-server has no pid'}\n--- code-server output ---\n${output}`);
   }
   return { port, pid, output: () => output, stop };
+}
+
+/** `code-server --install-extension FILE`: as a user installs a VSIX, into this run's folders. */
+function installVsix(bin: string, vsix: string, extensions: string, userData: string): void {
+  const installed = spawnSync(process.execPath, [fs.realpathSync(bin), '--install-extension', vsix, '--extensions-dir', extensions, '--user-data-dir', userData], { encoding: 'utf8', timeout: 120_000 });
+  if (installed.status !== 0) throw new Error(`code-server could not install ${vsix}:\n${installed.stdout}${installed.stderr}`);
 }

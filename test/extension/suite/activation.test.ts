@@ -31,8 +31,17 @@ describe('Guardrails in VS Code', () => {
     assert.ok(fs.existsSync(path.join(folders[0].uri.fsPath, 'guardrails.json')), 'the workspace has no guardrails.json');
   });
 
-  it('is the extension built from this repository', () => {
-    assert.equal(guardrails().extensionPath, REPO_ROOT);
+  it('is the extension built from this repository, or the VSIX packaged from it', () => {
+    const { extensionPath } = guardrails();
+    if (process.env.GUARDRAILS_EXPECT_INSTALLED === '1') {
+      // Installed from the VSIX: its own folder, with the bundles and nothing of the sources.
+      assert.notEqual(extensionPath, REPO_ROOT);
+      assert.match(path.basename(extensionPath), /^guardrails\.guardrails-\d+\.\d+\.\d+$/);
+      assert.ok(fs.existsSync(path.join(extensionPath, 'dist', 'server.js')), 'the language server is packaged');
+      assert.ok(!fs.existsSync(path.join(extensionPath, 'src')), 'no sources in the package');
+    } else {
+      assert.equal(extensionPath, REPO_ROOT);
+    }
   });
 
   it('activates by itself in a workspace with a guardrails.json', async () => {
