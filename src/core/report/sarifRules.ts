@@ -65,5 +65,7 @@ function descriptor(id: string, short: string, why: string | undefined, severity
     properties: { tags },
   };
   if (severity === 'off') d.defaultConfiguration = { ...d.defaultConfiguration, enabled: false };
+  // SARIF 3.49.7: a name that only repeats the id (`layered` / `Layered`) must be left out.
+  if (d.name?.toLowerCase() === id.toLowerCase()) delete d.name;
   return d;
 }
