@@ -30,7 +30,7 @@ const vsix = path.join(root, 'guardrails.vsix');
 const entries = run('python3', ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', vsix]).split('\n').filter(Boolean);
 const packaged = entries.filter((name) => name.startsWith('extension/')).sort();
 const missing = VSIX_FILES.filter((file) => !packaged.includes(file));
-const extra = packaged.filter((file) => !VSIX_FILES.includes(file) && !/^extension\/media\/.+\.(svg|png|css|js)$/.test(file));
+const extra = packaged.filter((file) => !VSIX_FILES.includes(file) && !/^extension\/media\/.+\.(svg|png|css|js|md)$/.test(file));
 if (missing.length > 0 || extra.length > 0) fail(`the VSIX holds the wrong files: missing ${missing.join(', ') || 'none'}; unexpected ${extra.join(', ') || 'none'}`);
 const size = statSync(vsix).size;
 if (size > VSIX_MAX_BYTES) fail(`the VSIX is ${(size / 1048576).toFixed(2)} MB, more than ${VSIX_MAX_BYTES / 1048576} MB`);

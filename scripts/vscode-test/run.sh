@@ -31,6 +31,9 @@ else
   # git history (built by scripts/example-history.mjs, outside the committed tree).
   node out/test/extension/runCodeServer.js || status=$?
   node out/test/extension/runCodeServer.js --workspace test/fixtures/extension/multiroot/multi.code-workspace --suite out/test/extension/multiroot/index.js || status=$?
+  # A new user's first run: the basic fixture without its rules file.
+  rm -rf .test-artifacts/first-run && mkdir -p .test-artifacts && cp -r test/fixtures/extension/basic .test-artifacts/first-run && rm .test-artifacts/first-run/guardrails.json
+  node out/test/extension/runCodeServer.js --workspace .test-artifacts/first-run --suite out/test/extension/firstRun/index.js || status=$?
   node scripts/example-history.mjs >/dev/null
   node out/test/extension/runCodeServer.js --workspace .example-history/shop --suite out/test/extension/panel/index.js || status=$?
 fi

@@ -26,7 +26,7 @@ export { OverlayFileSystem } from './fs/overlayFileSystem';
 // Rules files.
 export { findRulesFile } from './rules/findRulesFile';
 export { loadRules } from './rules/loadRules';
-export { starterRules } from './rules/starterRules';
+export { previewStarterRules, type RulesPreview } from './analysis/previewRules';
 
 // Baselines and suppressions.
 export { addToBaseline } from './baseline/addToBaseline';

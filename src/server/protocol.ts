@@ -1,6 +1,6 @@
-import type { DebtItem, Notice, RefactoringWindow, Violation, WindowProgress } from '../core';
 // The messages between the Guardrails language server and the clients that show its views. Plain
 // data only: the VS Code client imports this file and nothing else from the server.
+import type { DebtItem, Notice, RefactoringWindow, RulesPreview, Violation, WindowProgress } from '../core';
 
 /** Settings under `guardrails.*`, as the server reads them through `workspace/configuration`. */
 export interface ServerSettings {
@@ -104,8 +104,8 @@ export const GuardrailsMethods = {
   windows: 'guardrails/windows',
   /** Request: → `DebtReportFiles` (Markdown, CSV and one SVG burndown per window). */
   debtReport: 'guardrails/debtReport',
-  /** Request `{ folder }`: → the text of a starter rules file for that folder. */
-  starterRules: 'guardrails/starterRules',
+  /** Request `{ folder }`: → `RulesPreview`, a starter rules file for that folder and what it would find. */
+  previewRules: 'guardrails/previewRules',
   /** Request: resolves when the current analysis and every change received so far are done. */
   whenIdle: 'guardrails/whenIdle',
   /** Request: analyse everything again from scratch. */
@@ -129,4 +129,4 @@ export type CodeActionData =
   | { type: 'ignoreLine'; uri: string; line: number; ruleId: string }
   | { type: 'addOwner'; uri: string; line: number; character: number; endCharacter: number };
 
-export type { RefactoringWindow };
+export type { RefactoringWindow, RulesPreview };

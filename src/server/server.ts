@@ -20,7 +20,7 @@ import { readSettings } from './settings';
 import { fileToUri, uriToFile } from './uris';
 import { ViewData } from './viewData';
 import { WorkspaceAnalysis, type LoadReporter } from './workspaceAnalysis';
-import { NodeFileSystem, starterRules, type FactsWorkers } from '../core';
+import { NodeFileSystem, previewStarterRules, type FactsWorkers } from '../core';
 
 export interface ServerOptions {
   /** Threads that parse part of a large first load. */
@@ -255,7 +255,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   connection.onRequest(GuardrailsMethods.windows, (params: { force?: boolean } | undefined) => viewData.windows(params?.force === true));
   connection.onRequest(GuardrailsMethods.debtReport, () => viewData.debtReport());
-  connection.onRequest(GuardrailsMethods.starterRules, (params: { folder: string }) => starterRules(params.folder, fs));
+  connection.onRequest(GuardrailsMethods.previewRules, (params: { folder: string }) => previewStarterRules(params.folder, fs, {}, analysis.currentSettings.today || undefined));
   connection.onNotification(GuardrailsMethods.cancelLoad, () => {
     cancelledLoads.add(loadCounter);
   });

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  GuardrailsMethods, type DebtReportFiles, type DebtRow, type StatusSummary, type ViolationsOfProject, type WindowsPanelData,
+  GuardrailsMethods, type DebtReportFiles, type DebtRow, type RulesPreview, type StatusSummary, type ViolationsOfProject, type WindowsPanelData,
 } from '../../server/protocol';
 import { DisposableStore } from '../util/dispose';
 
@@ -57,7 +57,7 @@ export class GuardrailsClient extends DisposableStore {
     return this.client.sendRequest(GuardrailsMethods.debtReport);
   }
 
-  starterRules(folder: string): Promise<string> {
-    return this.client.sendRequest(GuardrailsMethods.starterRules, { folder });
+  previewRules(folder: string): Promise<RulesPreview> {
+    return this.client.sendRequest(GuardrailsMethods.previewRules, { folder });
   }
 }

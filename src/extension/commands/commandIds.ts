@@ -7,4 +7,5 @@ export const COMMANDS = {
   showView: 'guardrails.showView',
   ignoreLine: 'guardrails.ignoreLine',
   addOwner: 'guardrails.addOwner',
+  addWindow: 'guardrails.addWindow',
 } as const;

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { GuardrailsClient } from '../client/guardrailsClient';
 import { COMMANDS } from './commandIds';
-import { DIRECTIVE, NodeFileSystem, findRulesFile } from '../../core';
+import { addWindow } from './addWindow';
+import { createRulesFile, type CreateRulesOptions } from './createRulesFile';
+import { DIRECTIVE, findRulesFile, NodeFileSystem, todayIso } from '../../core';
 
 const fs = new NodeFileSystem();
 
@@ -16,33 +18,33 @@ export function registerCommands(client: GuardrailsClient, log: vscode.LogOutput
     vscode.commands.registerCommand(COMMANDS.showOutput, () => log.show()),
     vscode.commands.registerCommand(COMMANDS.showView, () => vscode.commands.executeCommand('workbench.view.extension.guardrails')),
     vscode.commands.registerCommand(COMMANDS.openRulesFile, () => openRulesFile(client)),
-    vscode.commands.registerCommand(COMMANDS.createRulesFile, () => createRulesFile(client)),
+    vscode.commands.registerCommand(COMMANDS.createRulesFile, (options?: CreateRulesOptions) => createRulesFile(client, options)),
     vscode.commands.registerCommand(COMMANDS.ignoreLine, ignoreLine),
     vscode.commands.registerCommand(COMMANDS.addOwner, addOwner),
+    vscode.commands.registerCommand(COMMANDS.addWindow, () => addWindow(rulesFileOfWorkspace(), todayOf())),
   ];
 }
 
 /** The rules file of the active editor's file, or of the first workspace folder. */
-async function openRulesFile(client: GuardrailsClient): Promise<vscode.TextEditor | undefined> {
+function rulesFileOfWorkspace(): vscode.Uri | undefined {
   const active = vscode.window.activeTextEditor?.document.uri;
   const start = active?.scheme === 'file' ? active.fsPath : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
   const file = start ? findRulesFile(start, fs) : undefined;
-  if (file) return vscode.window.showTextDocument(vscode.Uri.file(file));
-  const choice = await vscode.window.showInformationMessage('This workspace has no guardrails.json yet.', 'Create Rules File');
-  return choice ? createRulesFile(client) : undefined;
+  return file ? vscode.Uri.file(file) : undefined;
 }
 
-/** Writes a starter guardrails.json from the folder structure (never overwrites one). */
-async function createRulesFile(client: GuardrailsClient): Promise<vscode.TextEditor | undefined> {
-  const folder = vscode.workspace.workspaceFolders?.length === 1
-    ? vscode.workspace.workspaceFolders[0]
-    : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Where should the rules file go?' });
-  if (!folder) return undefined;
-  const target = vscode.Uri.joinPath(folder.uri, 'guardrails.json');
-  if (!fs.fileExists(target.fsPath)) {
-    await vscode.workspace.fs.writeFile(target, Buffer.from(await client.starterRules(folder.uri.fsPath), 'utf8'));
-  }
-  return vscode.window.showTextDocument(target);
+/** Today as the user set it (`guardrails.today`) or the real date. */
+function todayOf(): string {
+  const set = vscode.workspace.getConfiguration('guardrails').get<string>('today', '');
+  return /^\d{4}-\d{2}-\d{2}$/.test(set) ? set : todayIso();
+}
+
+/** Opens the rules file of the active editor's file, or of the first workspace folder. */
+async function openRulesFile(client: GuardrailsClient): Promise<vscode.TextEditor | undefined> {
+  const file = rulesFileOfWorkspace();
+  if (file) return vscode.window.showTextDocument(file);
+  const choice = await vscode.window.showInformationMessage('This workspace has no guardrails.json yet.', 'Create Rules File');
+  return choice ? (await createRulesFile(client)).editor : undefined;
 }
 
 /** Inserts a suppression above the line and leaves the cursor on the reason, which is required. */
