@@ -35,7 +35,7 @@ export async function addWindow(rulesFile: vscode.Uri | undefined, today: string
     snippet.appendText('\n  ]');
   }
   // The snippet carries its own indentation: VS Code must not add the current line's to it.
-  await editor.insertSnippet(snippet, document.positionAt(at), { keepWhitespace: true });
+  await editor.insertSnippet(snippet, document.positionAt(at), { undoStopBefore: true, undoStopAfter: true, keepWhitespace: true });
   return editor;
 }
 
