@@ -373,7 +373,10 @@ describe('guardrails lsp --stdio with a client that announces no capabilities', 
 
       // No configuration, registrations, progress tokens or code lens refreshes asked of a client that offered none.
       assert.deepEqual(client.rpc.serverRequests.map((request) => request.method), []);
-      assert.equal(await client.shutdown(), 0);
+
+      // An editor that goes away without a word (its end of the pipe closes) leaves no server behind.
+      client.rpc.process.stdin.end();
+      assert.equal(await client.exit(), 1);
     } finally {
       client.rpc.kill();
     }
@@ -401,7 +404,7 @@ describe('guardrails lsp --stdio with a client slow and wrong about its configur
       capabilities,
       initializationOptions: { settings: { today: TODAY } },
       handlers: {
-        'workspace/configuration': () => new Promise((_, reject) => setTimeout(() => reject(new Error('no configuration here')), 800)),
+        'workspace/configuration': () => new Promise((_, reject) => setTimeout(() => reject(new Error('no configuration here')), 400)),
       },
     });
     try {
