@@ -1,65 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { REPO_ROOT } from '../helpers/analyzeFixture';
-import { CLI, LspClient, Severity, brief, type LspRange } from '../helpers/lspClient';
+import { LspClient, Severity, brief, type LspRange } from '../helpers/lspClient';
+import { FAST, SHOP_RULE_FINDINGS, TODAY, copyShop, rangeOf, read, requireBuild, ruleStart, samePath, type CodeAction } from '../helpers/lspWorkspace';
 import { runCliCapture } from '../helpers/runCliCapture';
 
 // `guardrails lsp --stdio` as any editor's LSP client drives it, over the wire, on a copy of the
-// example shop (examples/shop/EXPECTED.md lists its findings). The main session sits in a folder
-// whose name has a space, a non-ASCII letter and an `@` (which the client and the server spell
+// example shop (examples/shop/EXPECTED.md lists its findings). The session sits in a folder whose
+// name has a space, a non-ASCII letter and an `@` (which the client and the server spell
 // differently in URIs); its tests share one server and run in order.
-
-const TODAY = '2026-11-27';
-const FAST = { today: TODAY, debounceMs: 20 };
-/** The rule findings examples/shop/EXPECTED.md lists. */
-const SHOP_RULE_FINDINGS = ['layered', 'no-cycles', 'domain-pure', 'domain-pure', 'features-isolated', 'public-api', 'ui-no-db', 'no-unresolved'];
-
-function copyShop(folderName: string): string {
-  const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'guardrails-lsp-'));
-  const root = path.join(parent, folderName);
-  fs.cpSync(path.join(REPO_ROOT, 'examples', 'shop'), root, { recursive: true });
-  return root;
-}
-
-/** The range of `needle` in a file, as LSP counts (0-based lines, UTF-16 code units: what JS strings index). */
-function rangeOf(text: string, needle: string, occurrence = 0): LspRange {
-  const lines = text.split('\n');
-  let seen = 0;
-  for (let line = 0; line < lines.length; line++) {
-    const character = lines[line].indexOf(needle);
-    if (character >= 0 && seen++ === occurrence) return { start: { line, character }, end: { line, character: character + needle.length } };
-  }
-  throw new Error(`${needle} not found`);
-}
-
-const read = (root: string, relative: string): string => fs.readFileSync(path.join(root, relative), 'utf8');
-
-/** Where a rule object starts in guardrails.json (1-based, as the `#L<line>,<column>` link spells it). */
-function ruleStart(root: string, ruleId: string): { line: number; column: number } {
-  const { start } = rangeOf(read(root, 'guardrails.json'), `{ "id": "${ruleId}"`);
-  return { line: start.line + 1, column: start.character + 1 };
-}
-
-function samePath(uri: string, file: string): boolean {
-  return fileURLToPath(uri) === file;
-}
-
-function requireBuild(context: Mocha.Context): void {
-  if (!fs.existsSync(CLI)) {
-    console.warn(`    skipped: ${path.relative(REPO_ROOT, CLI)} is missing; run \`npm run build\` first (npm test does)`);
-    context.skip();
-  }
-}
-
-interface CodeAction {
-  title: string;
-  kind?: string;
-  edit?: { changes: Record<string, { range: LspRange; newText: string }[]> };
-  command?: { title: string; command: string; arguments?: unknown[] };
-}
 
 describe('guardrails lsp --stdio, driven by a plain JSON-RPC client', function () {
   this.timeout(20_000);
@@ -259,7 +208,7 @@ describe('guardrails lsp --stdio, driven by a plain JSON-RPC client', function (
     assert.equal(await client.rpc.request('textDocument/hover', { textDocument: { uri: client.uri(order) }, position: { line: 5, character: 2 } }), null);
   });
 
-  it('shows code lenses above the rules in guardrails.json, and hovers a layer name there', async () => {
+  it('shows code lenses above the rules in guardrails.json, hovers a layer name, and its problems as they are typed', async () => {
     const rulesFile = 'guardrails.json';
     const lenses = await client.rpc.request<{ range: LspRange; command: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri: client.uri(rulesFile) } });
     const titles = Object.fromEntries(lenses.map((lens) => [lens.range.start.line + 1, lens.command.title]));
@@ -280,7 +229,16 @@ describe('guardrails lsp --stdio, driven by a plain JSON-RPC client', function (
     });
     assert.ok(hover.contents.value.startsWith('**Layer domain** — Entities and pure business rules'), hover.contents.value);
     assert.ok(hover.contents.value.includes('`src/domain/**`'), hover.contents.value);
+
+    // A mistake typed in the rules file shows where it is, before any save; closing unsaved clears it.
+    const broken = text.replace('"order": ["ui", "app", "domain"]', '"order": ["ui", "app", "domian"]');
+    client.edit(rulesFile, { start: { line: 0, character: 0 }, end: { line: text.split('\n').length, character: 0 } }, broken);
+    const [problem] = await client.waitForDiagnostics(rulesFile, (list) => list.length > 0, 'the unknown layer');
+    assert.deepEqual(problem.range, rangeOf(broken, '"domian"'));
+    assert.equal(problem.severity, Severity.Error);
+    assert.ok(problem.message.startsWith('unknown layer "domian" — did you mean "domain"?'), problem.message);
     client.close(rulesFile);
+    await client.waitForDiagnostics(rulesFile, (list) => list.length === 0, 'the problem gone with the unsaved text');
   });
 
   it('follows workspace/didChangeWatchedFiles: a created file is checked, a deleted one cleared', async () => {
@@ -333,93 +291,5 @@ describe('guardrails lsp --stdio, driven by a plain JSON-RPC client', function (
 
   it('ends on shutdown then exit, with exit code 0', async () => {
     assert.equal(await client.shutdown(), 0);
-  });
-});
-
-describe('guardrails lsp --stdio with a client that announces no capabilities', function () {
-  this.timeout(20_000);
-  let root: string;
-
-  before(function () {
-    requireBuild(this);
-    root = copyShop('shop');
-  });
-
-  after(() => {
-    if (root) fs.rmSync(path.dirname(root), { recursive: true, force: true });
-  });
-
-  it('still gets diagnostics, hovers and quick fixes, and is sent no request it cannot answer', async () => {
-    // No workspace folders either: only `rootUri`, as older clients send. Settings come in initializationOptions.
-    const { client } = await LspClient.start({ root, capabilities: {}, workspaceFolders: null, initializationOptions: { settings: FAST } });
-    try {
-      const order = 'src/domain/order.ts';
-      const [diagnostic] = await client.waitForDiagnostics(order, (list) => list.length > 0, 'the domain-pure finding');
-      assert.equal(diagnostic.code, 'domain-pure');
-      assert.deepEqual(diagnostic.range, rangeOf(read(root, order), `'@infra/db/sequence'`));
-      assert.equal(await client.rpc.request('guardrails/whenIdle'), null);
-      assert.equal(client.diagnostics.get(client.file('src/features/payments/fraudCheck.ts'))?.[0]?.severity, Severity.Error, 'today came from initializationOptions: the DEBT is overdue');
-
-      const hover = await client.rpc.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: client.uri(order) }, position: diagnostic.range.start });
-      assert.ok(hover.contents.value.includes('domain-pure'));
-      const actions = await client.rpc.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: client.uri(order) }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
-      // "Open rule" needs window/showDocument, which this client lacks: the link on the diagnostic's code does that instead.
-      assert.deepEqual(actions.map((action) => action.title), ['Ignore domain-pure on this line with a reason', 'Add to baseline (known domain-pure violation)']);
-
-      // A client that cannot be asked for settings pushes them: only cycles shown, the domain finding goes.
-      client.rpc.notify('workspace/didChangeConfiguration', { settings: { guardrails: { show: ['cycles'] } } });
-      await client.waitForDiagnostics(order, (list) => list.length === 0, 'architecture findings hidden');
-      assert.deepEqual(client.diagnostics.get(client.file('src/app/checkout/reorder.ts'))?.map((shown) => shown.code), ['no-cycles']);
-
-      // No configuration, registrations, progress tokens or code lens refreshes asked of a client that offered none.
-      assert.deepEqual(client.rpc.serverRequests.map((request) => request.method), []);
-
-      // An editor that goes away without a word (its end of the pipe closes) leaves no server behind.
-      client.rpc.process.stdin.end();
-      assert.equal(await client.exit(), 1);
-    } finally {
-      client.rpc.kill();
-    }
-  });
-});
-
-describe('guardrails lsp --stdio with a client slow and wrong about its configuration', function () {
-  this.timeout(20_000);
-  let root: string;
-
-  before(function () {
-    requireBuild(this);
-    root = copyShop('shop');
-  });
-
-  after(() => {
-    if (root) fs.rmSync(path.dirname(root), { recursive: true, force: true });
-  });
-
-  it('loads anyway, keeps an edit made before the first load, and registers nothing the client cannot take', async () => {
-    // Like Neovim: workspace/configuration, progress, and no dynamic registration; its answer comes late, and as an error.
-    const capabilities = { workspace: { configuration: true, workspaceFolders: true }, window: { workDoneProgress: true } };
-    const { client } = await LspClient.start({
-      root,
-      capabilities,
-      initializationOptions: { settings: { today: TODAY } },
-      handlers: {
-        'workspace/configuration': () => new Promise((_, reject) => setTimeout(() => reject(new Error('no configuration here')), 400)),
-      },
-    });
-    try {
-      // Edited at once, while the server still waits for the configuration (longer than its 300 ms debounce).
-      const money = 'src/domain/money.ts';
-      client.open(money);
-      client.edit(money, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, `import { pool } from '../infra/db/pool';\n`);
-      // whenIdle, asked before the first load has started, answers once it is done.
-      assert.equal(await client.rpc.request('guardrails/whenIdle'), null);
-      assert.equal(client.diagnostics.get(client.file('src/domain/order.ts'))?.[0]?.code, 'domain-pure', 'the workspace was loaded');
-      await client.waitForDiagnostics(money, (list) => list.some((diagnostic) => diagnostic.code === 'domain-pure'), 'the early edit checked');
-      assert.deepEqual(client.rpc.serverRequests.filter((request) => request.method === 'client/registerCapability'), []);
-      assert.equal(await client.shutdown(), 0);
-    } finally {
-      client.rpc.kill();
-    }
   });
 });
