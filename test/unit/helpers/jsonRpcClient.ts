@@ -111,8 +111,8 @@ export class JsonRpcClient {
   }
 
   /** The first message (already received, or still to come) that matches. */
-  waitFor(matches: (message: RpcMessage) => boolean, description: string, timeoutMs = DEFAULT_WAIT_MS, since = 0): Promise<RpcMessage> {
-    const seen = this.received.slice(since).find(matches);
+  waitFor(matches: (message: RpcMessage) => boolean, description: string, timeoutMs = DEFAULT_WAIT_MS): Promise<RpcMessage> {
+    const seen = this.received.find(matches);
     if (seen) return Promise.resolve(seen);
     return this.waitForNext(matches, description, timeoutMs);
   }
