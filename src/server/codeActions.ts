@@ -8,18 +8,24 @@ import { DIRECTIVE, ENGINE_FINDING_IDS } from '../core';
 /** The text of a file as the editor has it (an open buffer) or as it is on disk. */
 export type TextOf = (file: string) => string | undefined;
 
+export interface ClientAbilities {
+  /** `window/showDocument`, which "Open rule" and "Open ticket" need (Neovim 0.7 has none: the diagnostic's link remains). */
+  canShowDocument: boolean;
+}
+
 /**
  * Quick fixes on Guardrails findings: suppress with a reason, add to the baseline, open the rule or
  * the ticket, add an owner, remove an unused suppression. Edits are plain text edits any LSP client
  * applies; `data` lets a richer client turn them into snippets with the reason or owner selected.
  */
-export function codeActions(params: CodeActionParams, file: string, publisher: DiagnosticsPublisher, textOf: TextOf): CodeAction[] {
+export function codeActions(params: CodeActionParams, file: string, publisher: DiagnosticsPublisher, textOf: TextOf, client: ClientAbilities): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const finding of publisher.findingsIn(file)) {
     if (!rangesTouch(finding.diagnostic.range, params.range)) continue;
     actions.push(...(finding.debt ? debtActions(file, finding, textOf) : violationActions(file, finding, textOf)));
   }
-  return actions;
+  const opensDocument = new Set<string>([ServerCommands.openRule, ServerCommands.openTicket]);
+  return client.canShowDocument ? actions : actions.filter((action) => !opensDocument.has(action.command?.command ?? ''));
 }
 
 function violationActions(file: string, finding: ShownFinding, textOf: TextOf): CodeAction[] {

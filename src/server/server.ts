@@ -13,7 +13,7 @@ import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { applyFileEvents } from './fileEvents';
 import { importHover, rulesFileHover } from './hovers';
 import { ProjectSnapshots } from './projectSnapshots';
-import { DEFAULT_SETTINGS, GuardrailsMethods, ServerCommands, type InitializationOptions, type StatusSummary } from './protocol';
+import { DEFAULT_SETTINGS, GuardrailsMethods, ServerCommands, type InitializationOptions, type ServerSettings, type StatusSummary } from './protocol';
 import { ruleCodeLenses } from './ruleCodeLens';
 import { runServerCommand } from './serverCommands';
 import { readSettings } from './settings';
@@ -36,10 +36,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     error: (message: string) => connection.console.error(message),
   };
   let canConfigure = false;
+  let canRegisterConfiguration = false;
   let canWatch = false;
   let canReportProgress = false;
   let canRefreshLenses = false;
   let canFollowFolders = false;
+  let canShowDocument = false;
+  /** Settings from `initializationOptions`, and those as a client without `configuration` last pushed them. */
+  let initialSettings = DEFAULT_SETTINGS;
   let fallbackSettings = DEFAULT_SETTINGS;
   let generation = 0;
   let errorShown = false;
@@ -121,12 +125,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = params.capabilities;
     canConfigure = capabilities.workspace?.configuration === true;
+    // Neovim answers `configuration` but registers nothing dynamically (and warns when asked to).
+    canRegisterConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     canWatch = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     canReportProgress = capabilities.window?.workDoneProgress === true;
     canRefreshLenses = capabilities.workspace?.codeLens?.refreshSupport === true;
     canFollowFolders = capabilities.workspace?.workspaceFolders === true;
+    canShowDocument = capabilities.window?.showDocument?.support === true;
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
-    fallbackSettings = readSettings(init.settings);
+    initialSettings = fallbackSettings = readSettings(init.settings);
     viewData = new ViewData(analysis, ages, new ProjectSnapshots(init.storagePath, fs, log), fs, log);
     setFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []));
     return {
@@ -148,13 +155,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     ages.reset();
   };
 
-  const readClientSettings = async (): Promise<void> => {
-    const raw: unknown = canConfigure ? await connection.workspace.getConfiguration('guardrails') : undefined;
-    analysis.updateSettings(readSettings(raw, fallbackSettings));
+  /**
+   * The `guardrails` section over the initialization options' settings. A client that answers with
+   * an error (or not at all to a `configuration` it announced) must still get its analysis.
+   */
+  const clientSettings = async (): Promise<ServerSettings> => {
+    if (!canConfigure) return fallbackSettings;
+    try {
+      return readSettings(await connection.workspace.getConfiguration('guardrails'), fallbackSettings);
+    } catch (error) {
+      log.warn(`the client did not answer workspace/configuration (${error instanceof Error ? error.message : String(error)}); using the initialization options`);
+      return fallbackSettings;
+    }
   };
 
   connection.onInitialized(async () => {
-    if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'guardrails' });
+    if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'guardrails' });
     if (canWatch) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] });
     if (canFollowFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(async () => {
@@ -162,8 +178,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         void analysis.reload();
       });
     }
-    const raw: unknown = canConfigure ? await connection.workspace.getConfiguration('guardrails') : undefined;
-    analysis.useSettings(readSettings(raw, fallbackSettings));
+    analysis.useSettings(await clientSettings());
     void analysis.reload();
   });
 
@@ -180,7 +195,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     });
   };
 
-  connection.onDidChangeConfiguration(() => void readClientSettings());
+  connection.onDidChangeConfiguration(async (params) => {
+    // A client that cannot be asked pushes its settings instead, as `{ guardrails: { ... } }` (Neovim 0.7 does).
+    const pushed = canConfigure ? undefined : (params.settings as { guardrails?: unknown } | null | undefined)?.guardrails;
+    if (pushed !== undefined) fallbackSettings = readSettings(pushed, initialSettings);
+    analysis.updateSettings(await clientSettings());
+  });
   connection.onDidChangeWatchedFiles((params) => applyFileEvents(params.changes, analysis, { textOf }, fs));
 
   documents.onDidChangeContent(({ document }) => {
@@ -214,7 +234,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onCodeAction((params) => {
     const file = uriToFile(params.textDocument.uri);
-    return file ? codeActions(params, file, publisher, documentText) : [];
+    return file ? codeActions(params, file, publisher, documentText, { canShowDocument }) : [];
   });
 
   connection.onHover((params) => {

@@ -24,7 +24,12 @@ export class WorkspaceAnalysis {
   private readonly pending = new Map<string, { text?: string; deleted?: boolean }>();
   private debounceTimer: NodeJS.Timeout | undefined;
   private loadGeneration = 0;
-  private currentLoad: Promise<void> = Promise.resolve();
+  private startFirstLoad!: () => void;
+  /**
+   * Pending until the first `reload`: the server starts it once the client's settings have come,
+   * and a change or `whenIdle` that arrives before must wait for it rather than act on nothing.
+   */
+  private currentLoad: Promise<void> = new Promise((resolve) => (this.startFirstLoad = resolve));
   private stateValue: AnalysisState = 'idle';
   private workspaceFolders: string[] = [];
 
@@ -99,6 +104,7 @@ export class WorkspaceAnalysis {
   reload(): Promise<void> {
     const generation = ++this.loadGeneration;
     this.currentLoad = this.load(generation);
+    this.startFirstLoad();
     return this.currentLoad;
   }
 
