@@ -30,7 +30,8 @@ export { previewStarterRules, type RulesPreview } from './analysis/previewRules'
 
 // Baselines and suppressions.
 export { addToBaseline } from './baseline/addToBaseline';
-export { createBaseline, ENGINE_FINDING_IDS, writeBaselineAtomic } from './baseline/baseline';
+export { createBaseline, ENGINE_FINDING_IDS, normalizeBaseline, writeBaselineAtomic } from './baseline/baseline';
+export { baselineFileOf, baselineToReplace } from './baseline/baselineTarget';
 export { DIRECTIVE } from './suppress/suppressions';
 
 // Reports.
