@@ -57,6 +57,7 @@ export { lineDates } from './git/blame';
 export { openRepository, type GitRepository } from './git/repository';
 
 // Small helpers the adapters share with the engine.
+export { isCalendarDate } from './util/calendarDate';
 export { daysBetween } from './util/dates';
 export { isInside, toRelative } from './util/paths';
 export { relativeTarget } from './util/relativePaths';
