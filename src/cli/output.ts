@@ -33,11 +33,11 @@ export function writeReport(io: CliIo, text: string, outputFile: string | undefi
 export function outputProblem(cwd: string, outputFile: string): string | undefined {
   const file = path.resolve(cwd, outputFile);
   const say = (what: string): string => `--output ${outputFile}: ${what}`;
-  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  const stat = statIfThere(file);
   if (stat?.isDirectory()) return say('is a folder; name a file to write the report to');
   const parent = path.dirname(file);
   if (!stat) {
-    const folder = fs.statSync(parent, { throwIfNoEntry: false });
+    const folder = statIfThere(parent);
     if (!folder) return say(`the folder ${parent} does not exist; create it first`);
     if (!folder.isDirectory()) return say(`${parent} is not a folder`);
   }
@@ -47,6 +47,17 @@ export function outputProblem(cwd: string, outputFile: string): string | undefin
     return say(`cannot write ${stat ? 'it' : `in ${parent}`} (${errorText(error)})`);
   }
   return undefined;
+}
+
+/** Undefined when nothing is there (also when a parent is a file). */
+function statIfThere(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw error;
+  }
 }
 
 function errorText(error: unknown): string {

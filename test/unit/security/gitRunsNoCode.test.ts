@@ -2,14 +2,19 @@
 // drivers, clean filters. Guardrails reads history from untrusted workspaces, so none of them may
 // ever run. Each script below writes a marker file when it runs; no git-using path may create it.
 import * as assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { lineDates } from '../../../src/core/git/blame';
 import { findRemovingCommit } from '../../../src/core/git/removals';
+import { runGit } from '../../../src/core/git/gitRunner';
 import { openRepository } from '../../../src/core/git/repository';
 import { fixturePath, REPO_ROOT } from '../helpers/analyzeFixture';
 import { runCliCapture } from '../helpers/runCliCapture';
 import { tempDir, TestRepo } from '../git/testRepo';
+import { CLI } from './hostileWorkspace';
 
 describe('security: git runs no code from the repository', function () {
   this.timeout(60_000);
@@ -79,9 +84,64 @@ describe('security: git runs no code from the repository', function () {
     assert.equal(window.paidDown[0]?.removedBy?.name, 'Bob Okafor');
   });
 
+  it('the runner refuses a command that is not on its list (status would run fsmonitor on the index)', async () => {
+    assert.deepEqual(await runGit(['status'], { cwd: repo.dir }), { ok: false, failure: { kind: 'failed', message: 'git status is not a command Guardrails runs' } });
+    assert.equal(ran(), '');
+  });
+
   it('guardrails check and debt run none of them', async () => {
     assert.equal((await runCliCapture(['check', repo.dir, '--today', '2026-11-08'], REPO_ROOT)).code, 1, 'core-pure is broken');
     assert.equal((await runCliCapture(['debt', repo.dir, '--today', '2026-11-08'], REPO_ROOT)).code, 0);
     assert.equal(ran(), '');
+  });
+
+  describe('the language server (the extension\'s engine)', () => {
+    let server: ChildProcess;
+    let connection: MessageConnection;
+    before(async () => {
+      server = spawn(process.execPath, [CLI, 'lsp', '--stdio', '--concurrency', 'off'], { cwd: repo.dir, stdio: ['pipe', 'pipe', 'inherit'] });
+      connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+      connection.listen();
+      await connection.sendRequest('initialize', {
+        processId: process.pid, rootUri: pathToFileURL(repo.dir).href, capabilities: {},
+        workspaceFolders: [{ uri: pathToFileURL(repo.dir).href, name: 'ledger' }],
+        // VS Code's client says so in Restricted Mode.
+        initializationOptions: { trusted: false, settings: { today: '2026-11-08' } },
+      });
+      connection.sendNotification('initialized', {});
+      await connection.sendRequest('guardrails/whenIdle');
+    });
+    after(async () => {
+      await connection.sendRequest('shutdown').catch(() => undefined);
+      connection.sendNotification('exit');
+      connection.dispose();
+      server.kill();
+    });
+
+    interface Row { item: { text: string }; ageDays?: number }
+    const rows = (): Promise<Row[]> => connection.sendRequest('guardrails/debt');
+    /** Asks until a debt item has an age (ages arrive in the background), or gives up. */
+    async function agesKnown(attempts: number): Promise<boolean> {
+      for (let attempt = 0; attempt < attempts; attempt++) {
+        if ((await rows()).some((row) => row.ageDays !== undefined)) return true;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return false;
+    }
+
+    it('in an untrusted workspace runs no git at all: no debt ages, windows from snapshots only, saying why', async () => {
+      assert.equal(await agesKnown(10), false);
+      const panel: { windows: { source: string; note?: string }[] } = await connection.sendRequest('guardrails/windows', { force: true });
+      assert.match(panel.windows[0].note ?? '', /git is not run in a workspace you have not trusted \(Restricted Mode\); trust it to measure from history/);
+      assert.equal(ran(), '');
+    });
+
+    it('once trusted, blames and reads history with the protections: still nothing runs', async () => {
+      connection.sendNotification('guardrails/workspaceTrusted');
+      assert.equal(await agesKnown(50), true);
+      const panel: { windows: { source: string }[] } = await connection.sendRequest('guardrails/windows', { force: true });
+      assert.equal(panel.windows[0].source, 'git');
+      assert.equal(ran(), '');
+    });
   });
 });
