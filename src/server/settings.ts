@@ -1,4 +1,4 @@
-import { isCalendarDate } from '../core/util/calendarDate';
+import { isCalendarDate } from '../core';
 import { DEFAULT_SETTINGS, FINDING_KINDS, type FindingKind, type ServerSettings } from './protocol';
 
 /**

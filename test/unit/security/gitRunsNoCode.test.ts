@@ -108,12 +108,12 @@ describe('security: git runs no code from the repository', function () {
         // VS Code's client says so in Restricted Mode.
         initializationOptions: { trusted: false, settings: { today: '2026-11-08' } },
       });
-      connection.sendNotification('initialized', {});
+      void connection.sendNotification('initialized', {});
       await connection.sendRequest('guardrails/whenIdle');
     });
     after(async () => {
       await connection.sendRequest('shutdown').catch(() => undefined);
-      connection.sendNotification('exit');
+      void connection.sendNotification('exit');
       connection.dispose();
       server.kill();
     });
@@ -137,7 +137,7 @@ describe('security: git runs no code from the repository', function () {
     });
 
     it('once trusted, blames and reads history with the protections: still nothing runs', async () => {
-      connection.sendNotification('guardrails/workspaceTrusted');
+      void connection.sendNotification('guardrails/workspaceTrusted');
       assert.equal(await agesKnown(50), true);
       const panel: { windows: { source: string }[] } = await connection.sendRequest('guardrails/windows', { force: true });
       assert.equal(panel.windows[0].source, 'git');
