@@ -4,6 +4,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { addToBaseline } from '../../../src/core/baseline/addToBaseline';
+import { NodeFileSystem } from '../../../src/core/fs/nodeFileSystem';
+import type { Violation } from '../../../src/core/model/types';
 import { REPO_ROOT } from '../helpers/analyzeFixture';
 import { runCliCapture } from '../helpers/runCliCapture';
 import { layeredWith, removeWorkspace, workspace } from './hostileWorkspace';
@@ -157,5 +160,27 @@ describe('security: paths a rules file names stay in its folder', () => {
     const windows = await runCliCapture(['windows', dir, '--format', 'json', '--today', '2026-11-10'], REPO_ROOT);
     assert.equal(windows.code, 0, windows.stderr);
     assert.match(JSON.parse(windows.stdout).windows[0].note, /snapshots\.json leads outside/);
+  });
+});
+
+describe('security: Add to baseline (the editor\'s quick fix) overwrites only baselines too', () => {
+  it('refuses a file that is not a baseline, and adds to one that is', () => {
+    const dir = workspace(layeredWith({ baseline: 'src/b/b.ts' }));
+    try {
+      const violation: Violation = {
+        ruleId: 'a-not-b', severity: 'error', message: 'no', from: path.join(dir, 'src/a/a.ts'), to: path.join(dir, 'src/b/b.ts'),
+        location: { file: path.join(dir, 'src/a/a.ts'), range: { start: { line: 1, column: 1 }, end: { line: 1, column: 2 } } },
+      };
+      const refused = addToBaseline(path.join(dir, 'src/b/b.ts'), violation, dir, new NodeFileSystem());
+      assert.equal(refused.ok, false);
+      assert.match((refused as { message: string }).message, /b\.ts is not a baseline Guardrails wrote/);
+      assert.equal(fs.readFileSync(path.join(dir, 'src/b/b.ts'), 'utf8'), 'export const b = 1;\n');
+      const known = path.join(dir, 'known.json');
+      fs.writeFileSync(known, '');
+      assert.deepEqual(addToBaseline(known, violation, dir, new NodeFileSystem()), { ok: true });
+      assert.match(fs.readFileSync(known, 'utf8'), /"file": "src\/a\/a\.ts"/);
+    } finally {
+      removeWorkspace(dir);
+    }
   });
 });
