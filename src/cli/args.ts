@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { Concurrency } from '../core';
+import { isCalendarDate, type Concurrency } from '../core';
 // Command-line parsing: small and explicit, so every option is listed in one place with its help.
 
 export type Command = 'check' | 'debt' | 'graph' | 'windows' | 'snapshot' | 'lsp';
@@ -66,8 +66,9 @@ export function parseArgs(argv: readonly string[], isTty: boolean): ParseOutcome
     return { kind: 'error', message: `--max-warnings takes a whole number, not "${maxWarnings}"` };
   }
   const today = values.get('--today');
-  if (today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(today)) {
-    return { kind: 'error', message: `--today takes a date as YYYY-MM-DD, not "${today}"` };
+  if (today !== undefined && !isCalendarDate(today)) {
+    const shape = /^\d{4}-\d{2}-\d{2}$/.test(today);
+    return { kind: 'error', message: shape ? `--today ${today} is not a day in the calendar; give a real date as YYYY-MM-DD` : `--today takes a date as YYYY-MM-DD, not "${today}"` };
   }
   const concurrency = values.get('--concurrency') ?? 'auto';
   if (concurrency !== 'auto' && concurrency !== 'off' && !/^\d+$/.test(concurrency)) {

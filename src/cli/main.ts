@@ -5,7 +5,7 @@ import { runGraph } from './commands/graph';
 import { runLsp } from './commands/lsp';
 import { runSnapshot } from './commands/snapshot';
 import { runWindows } from './commands/windows';
-import type { CliIo } from './output';
+import { outputProblem, type CliIo } from './output';
 import { VERSION } from './version';
 
 /** Runs one command and returns its exit code. Never throws for user errors. */
@@ -25,6 +25,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       break;
   }
   const { args } = parsed;
+  const badOutput = args.output === undefined ? undefined : outputProblem(io.cwd, args.output);
+  if (badOutput) {
+    io.stderr.write(`guardrails: ${badOutput}\n`);
+    return 2;
+  }
   switch (args.command) {
     case 'check':
       return runCheck(args, io);

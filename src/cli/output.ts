@@ -9,10 +9,64 @@ export interface CliIo {
   cwd: string;
 }
 
-export function writeReport(io: CliIo, text: string, outputFile: string | undefined): void {
+/** Writes the report to stdout or `--output`; false (said in one line, exit 2) when the file cannot be written. */
+export function writeReport(io: CliIo, text: string, outputFile: string | undefined): boolean {
   const body = text.endsWith('\n') ? text : `${text}\n`;
-  if (outputFile) fs.writeFileSync(path.resolve(io.cwd, outputFile), body);
-  else io.stdout.write(body);
+  if (!outputFile) {
+    io.stdout.write(body);
+    return true;
+  }
+  try {
+    // Written through, not replaced: `--output /dev/stdout` and links keep working.
+    fs.writeFileSync(path.resolve(io.cwd, outputFile), body);
+    return true;
+  } catch (error) {
+    io.stderr.write(`guardrails: --output ${outputFile}: cannot write it (${errorText(error)})\n`);
+    return false;
+  }
+}
+
+/**
+ * What is wrong with `--output FILE` before a run spends its time: a folder, a missing folder, or
+ * a place that cannot be written. Undefined when it looks writable.
+ */
+export function outputProblem(cwd: string, outputFile: string): string | undefined {
+  const file = path.resolve(cwd, outputFile);
+  const say = (what: string): string => `--output ${outputFile}: ${what}`;
+  const stat = statIfThere(file);
+  if (stat?.isDirectory()) return say('is a folder; name a file to write the report to');
+  const parent = path.dirname(file);
+  if (!stat) {
+    const folder = statIfThere(parent);
+    if (!folder) return say(`the folder ${parent} does not exist; create it first`);
+    if (!folder.isDirectory()) return say(`${parent} is not a folder`);
+  }
+  try {
+    fs.accessSync(stat ? file : parent, fs.constants.W_OK);
+  } catch (error) {
+    return say(`cannot write ${stat ? 'it' : `in ${parent}`} (${errorText(error)})`);
+  }
+  return undefined;
+}
+
+/** Undefined when nothing is there (also when a parent is a file). */
+function statIfThere(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw error;
+  }
+}
+
+function errorText(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOENT') return 'no such folder';
+  if (code === 'EISDIR') return 'it is a folder';
+  if (code === 'EROFS') return 'read-only file system';
+  return code ?? (error instanceof Error ? error.message : String(error));
 }
 
 /** `file:line:col: error: message`, the form editors and CI logs make clickable. */

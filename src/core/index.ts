@@ -30,7 +30,8 @@ export { previewStarterRules, type RulesPreview } from './analysis/previewRules'
 
 // Baselines and suppressions.
 export { addToBaseline } from './baseline/addToBaseline';
-export { createBaseline, ENGINE_FINDING_IDS, writeBaselineAtomic } from './baseline/baseline';
+export { createBaseline, ENGINE_FINDING_IDS, normalizeBaseline, writeBaselineAtomic } from './baseline/baseline';
+export { baselineFileOf, baselineToReplace } from './baseline/baselineTarget';
 export { DIRECTIVE } from './suppress/suppressions';
 
 // Reports.
@@ -56,6 +57,7 @@ export { lineDates } from './git/blame';
 export { openRepository, type GitRepository } from './git/repository';
 
 // Small helpers the adapters share with the engine.
+export { isCalendarDate } from './util/calendarDate';
 export { daysBetween } from './util/dates';
 export { isInside, toRelative } from './util/paths';
 export { relativeTarget } from './util/relativePaths';

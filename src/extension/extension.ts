@@ -2,7 +2,7 @@
 // starts it, shows what it publishes, and hosts the views that ask it for their rows.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { StatusSummary } from '../server/protocol';
+import { GuardrailsMethods, type StatusSummary } from '../server/protocol';
 import { GuardrailsClient } from './client/guardrailsClient';
 import { LoadNotification } from './client/loadNotification';
 import { createLanguageClient } from './client/startClient';
@@ -46,6 +46,8 @@ export function activate(context: vscode.ExtensionContext): GuardrailsApi {
     vscode.commands.registerCommand('guardrails.windows.refresh', () => windowsView.forceRefresh()),
     vscode.commands.registerCommand('guardrails.exportDebtReport', (folder?: vscode.Uri) => exportDebtReport(client, folder)),
     client.onDidChangeStatus((status) => void vscode.commands.executeCommand('setContext', 'guardrails.hasRules', status.rulesFiles > 0)),
+    // In Restricted Mode the server runs no git; once the user trusts the workspace, it may.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void languageClient?.sendNotification(GuardrailsMethods.workspaceTrusted)),
   );
   const running = languageClient.start().catch((error: unknown) => log.error(`the Guardrails language server did not start: ${String(error)}`));
   log.info(`Guardrails activated in ${(performance.now() - started).toFixed(1)} ms`);

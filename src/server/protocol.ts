@@ -34,6 +34,11 @@ export interface InitializationOptions {
   storagePath?: string;
   /** Settings to use when the client does not answer `workspace/configuration`. */
   settings?: Partial<ServerSettings>;
+  /**
+   * `false` in a workspace the user has not trusted (VS Code's Restricted Mode): the server then
+   * never runs git (no debt ages, windows measured from snapshots) until `workspaceTrusted` comes.
+   */
+  trusted?: boolean;
 }
 
 export type AnalysisState = 'idle' | 'analysing' | 'failed';
@@ -112,6 +117,8 @@ export const GuardrailsMethods = {
   reload: 'guardrails/reload',
   /** Notification, client → server: stop the full load in progress (the user cancelled it). */
   cancelLoad: 'guardrails/cancelLoad',
+  /** Notification, client → server: the user trusted the workspace; git may run from now on. */
+  workspaceTrusted: 'guardrails/workspaceTrusted',
 } as const;
 
 /** Commands the server executes (`workspace/executeCommand`). */

@@ -74,8 +74,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const analysis = new WorkspaceAnalysis(DEFAULT_SETTINGS, log, progress, options.workers);
   const publisher = new DiagnosticsPublisher(connection, analysis);
   let folders: string[] = [];
-  const ages = new DebtAges(() => folders[0]);
-  let viewData = new ViewData(analysis, ages, new ProjectSnapshots(undefined, fs, log), fs, log);
+  /** Git runs only in a trusted workspace (the client says; other editors have no such notion). */
+  let trusted = true;
+  const gitAllowed = (): boolean => trusted;
+  const ages = new DebtAges(() => (trusted ? folders[0] : undefined));
+  let viewData = new ViewData(analysis, ages, new ProjectSnapshots(undefined, fs, log), fs, log, gitAllowed);
 
   /** Open documents by file path: clients spell URIs in their own ways. */
   const openByFile = new Map<string, TextDocument>();
@@ -134,7 +137,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     canShowDocument = capabilities.window?.showDocument?.support === true;
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     initialSettings = fallbackSettings = readSettings(init.settings);
-    viewData = new ViewData(analysis, ages, new ProjectSnapshots(init.storagePath, fs, log), fs, log);
+    trusted = init.trusted !== false;
+    viewData = new ViewData(analysis, ages, new ProjectSnapshots(init.storagePath, fs, log), fs, log, gitAllowed);
     setFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []));
     return {
       capabilities: {
@@ -278,6 +282,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onRequest(GuardrailsMethods.previewRules, (params: { folder: string }) => previewStarterRules(params.folder, fs, {}, analysis.currentSettings.today || undefined));
   connection.onNotification(GuardrailsMethods.cancelLoad, () => {
     cancelledLoads.add(loadCounter);
+  });
+  connection.onNotification(GuardrailsMethods.workspaceTrusted, () => {
+    if (trusted) return;
+    trusted = true;
+    ages.reset();
+    viewData.invalidateWindows();
+    sendStatus();
   });
 
   connection.onShutdown(() => {

@@ -4,7 +4,7 @@ import type { Log } from './folderAnalysis';
 import { ServerCommands } from './protocol';
 import { fileToUri, toLspRange } from './uris';
 import type { WorkspaceAnalysis } from './workspaceAnalysis';
-import { addToBaseline, type FileSystem, type Violation } from '../core';
+import { addToBaseline, baselineFileOf, type FileSystem, type Violation } from '../core';
 
 interface CommandContext {
   connection: Connection;
@@ -39,13 +39,17 @@ async function addViolationToBaseline(violation: Violation, rulesFile: string, c
   const entry = ctx.analysis.results().find(({ project }) => project.config.file === rulesFile);
   if (!entry) return false;
   const config = entry.project.config;
-  const file = config.baseline ?? path.join(config.root, '.guardrails', 'baseline.json');
-  const written = addToBaseline(file, violation, config.root, ctx.fs);
-  if (!written.ok) {
-    ctx.log.warn(`cannot add to the baseline: ${written.message}`);
-    void ctx.connection.window.showWarningMessage(`Guardrails: cannot add to the baseline: ${written.message}`);
+  const refuse = (message: string): false => {
+    ctx.log.warn(`cannot add to the baseline: ${message}`);
+    void ctx.connection.window.showWarningMessage(`Guardrails: cannot add to the baseline: ${message}`);
     return false;
-  }
+  };
+  // The rules file's baseline, or `.guardrails/baseline.json` when that does not lead outside its folder.
+  const target = baselineFileOf(config, ctx.fs);
+  if (!target.ok) return refuse(target.message);
+  const file = target.file;
+  const written = addToBaseline(file, violation, config.root, ctx.fs);
+  if (!written.ok) return refuse(written.message);
   if (!config.baseline) {
     void ctx.connection.window.showInformationMessage(`Guardrails wrote ${path.relative(config.root, file)}; add "baseline": ".guardrails/baseline.json" to the rules file to use it.`);
   }

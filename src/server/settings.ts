@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../core';
 import { DEFAULT_SETTINGS, FINDING_KINDS, type FindingKind, type ServerSettings } from './protocol';
 
 /**
@@ -18,6 +19,7 @@ export function readSettings(raw: unknown, fallback: ServerSettings = DEFAULT_SE
     include: strings(value.include, fallback.include),
     exclude: strings(value.exclude, fallback.exclude),
     maxFiles: number(value.maxFiles, fallback.maxFiles, 1, 1_000_000),
-    today: typeof value.today === 'string' && /^(\d{4}-\d{2}-\d{2})?$/.test(value.today) ? value.today : fallback.today,
+    // A day that exists (2026-02-30 does not), or empty for the real date.
+    today: typeof value.today === 'string' && (value.today === '' || isCalendarDate(value.today)) ? value.today : fallback.today,
   };
 }

@@ -8,6 +8,8 @@ import type { DebtReportFiles, DebtRow, ViolationsOfProject, WindowsPanelData } 
 import type { WorkspaceAnalysis } from './workspaceAnalysis';
 import { burndownSvg, compilePatterns, debtCsv, debtMarkdown, measureResult, measureWindows, toRelative, todayIso, type CompiledPattern, type FileSystem, type RefactoringWindow } from '../core';
 
+const UNTRUSTED_GIT = 'git is not run in a workspace you have not trusted (Restricted Mode); trust it to measure from history';
+
 export class ViewData {
   private windowsData: WindowsPanelData | undefined;
   private running: Promise<WindowsPanelData> | undefined;
@@ -20,6 +22,8 @@ export class ViewData {
     private readonly snapshots: ProjectSnapshots,
     private readonly fs: FileSystem,
     private readonly log: Log,
+    /** False in an untrusted workspace: git is not run (see the README's security model). */
+    private readonly gitAllowed: () => boolean = () => true,
   ) {}
 
   private today(): string {
@@ -78,7 +82,10 @@ export class ViewData {
         if (project.config.windows.length === 0) continue;
         const now = measureResult(result, project.config, this.fs);
         const snapshotFile = this.snapshots.record(project, now, today);
-        const measured = await measureWindows(project.config, { today, now, snapshotFiles: snapshotFile ? [snapshotFile] : [], fs: this.fs });
+        const measured = await measureWindows(project.config, {
+          today, now, snapshotFiles: snapshotFile ? [snapshotFile] : [], fs: this.fs,
+          ...(this.gitAllowed() ? {} : { git: false, gitOffReason: UNTRUSTED_GIT }),
+        });
         windows.push(...measured.map((window) => ({ ...window, root: project.root, chart: burndownSvg(window, { standalone: false }) })));
       }
       this.windowsData = { today, windows };

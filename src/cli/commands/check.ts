@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CliArgs } from '../args';
 import { chooseFormat, reportFailure, writeReport, type CliIo } from '../output';
@@ -31,7 +32,13 @@ export async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
   const projects = session.results().map((entry) => entry.project);
 
   if (args.updateBaseline) {
+    // The report is not printed: say here which files could not be read (their entries are kept).
+    for (const notice of result.notices) if (notice.unreadable) io.stderr.write(`guardrails: warning: ${notice.message}\n`);
     return updateBaselines(result, projects, args.baseline && path.resolve(io.cwd, args.baseline), io);
+  }
+  if (args.baseline && !fs.existsSync(path.resolve(io.cwd, args.baseline))) {
+    // Most likely a typo: every known violation would count as new.
+    result.notices.push({ level: 'warning', file: path.resolve(io.cwd, args.baseline), message: `--baseline ${args.baseline} does not exist, so no finding is baselined; check the path, or create it with --update-baseline` });
   }
 
   const rules = projects[0]?.config;
@@ -39,7 +46,7 @@ export async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
     format === 'json' ? JSON.stringify(toJsonReport(result, { version: VERSION }), null, 2)
     : format === 'sarif' ? JSON.stringify(toSarif(result, { version: VERSION, rules, baselineApplied: result.violations.some((v) => v.baselined) || Boolean(args.baseline) }), null, 2)
     : formatText(result, { color: args.color, rules, showDebt: true });
-  writeReport(io, report, args.output);
+  if (!writeReport(io, report, args.output)) return 2;
 
   const failing = [...result.violations, ...result.debt];
   const errors = failing.filter((finding) => finding.severity === 'error').length;

@@ -17,6 +17,6 @@ export async function runDebt(args: CliArgs, io: CliIo): Promise<number> {
   const report = format === 'json'
     ? JSON.stringify({ version: VERSION, root: result.root, debt: toJsonReport(result, { version: VERSION }).debt }, null, 2)
     : formatDebtText(result, { color: args.color });
-  writeReport(io, report, args.output);
+  if (!writeReport(io, report, args.output)) return 2;
   return 0;
 }

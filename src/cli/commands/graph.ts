@@ -13,6 +13,6 @@ export async function runGraph(args: CliArgs, io: CliIo): Promise<number> {
   });
   if (!outcome.ok) return reportFailure(io, outcome);
   const report = format === 'dot' ? toDot(outcome.result) : JSON.stringify(toGraphJson(outcome.result), null, 2);
-  writeReport(io, report, args.output);
+  if (!writeReport(io, report, args.output)) return 2;
   return 0;
 }

@@ -24,6 +24,6 @@ export async function runWindows(args: CliArgs, io: CliIo): Promise<number> {
   const text = format === 'json' ? JSON.stringify(report, null, 2)
     : format === 'markdown' ? formatWindowsMarkdown(report)
     : formatWindowsText(report, { color: args.color });
-  writeReport(io, text, args.output);
+  if (!writeReport(io, text, args.output)) return 2;
   return 0;
 }

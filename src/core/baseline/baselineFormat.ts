@@ -70,8 +70,11 @@ export function parseBaseline(text: string, file: string): ParseBaselineResult {
   if (version.value !== BASELINE_VERSION) {
     return fail(`unsupported baseline version ${JSON.stringify(version.value)} (expected ${BASELINE_VERSION})`, version.offset, version.length);
   }
+  // Only what Guardrails writes: a file with more in it is someone else's, never to be overwritten.
+  const foreign = tree.children?.find((pair) => !['version', 'violations'].includes(pair.children?.[0]?.value as string));
+  if (foreign) return fail(`baseline has an unknown property ${JSON.stringify(foreign.children?.[0]?.value)}`, foreign.offset, foreign.children?.[0]?.length ?? 1);
   const list = property(tree, 'violations');
-  if (list === undefined) return { ok: true, baseline: emptyBaseline() };
+  if (list === undefined) return fail('baseline has no "violations"', tree.offset, 1);
   if (list.type !== 'array') return fail('"violations" must be an array', list.offset, list.length);
 
   const entries: BaselineEntry[] = [];

@@ -1,6 +1,8 @@
 import { writeFileAtomic, type WriteResult } from '../util/writeFileAtomic';
 // Reading the baseline through the engine's FileSystem, writing it atomically to disk.
 import type { FileSystem } from '../fs/fileSystem';
+import { READ_LIMITS, readFailureText } from '../fs/textFile';
+import { fileStartLocation } from '../json/jsonDocument';
 import type { Location } from '../model/types';
 import { emptyBaseline, parseBaseline, serializeBaseline, type Baseline } from './baselineFormat';
 
@@ -10,9 +12,10 @@ export type ReadBaselineResult =
   | { ok: false; message: string; location: Location };
 
 export function readBaseline(file: string, fs: FileSystem): ReadBaselineResult {
-  const text = fs.readFile(file);
-  if (text === undefined) return { ok: true, baseline: emptyBaseline(), missing: true };
-  const parsed = parseBaseline(text, file);
+  const read = fs.readText(file, READ_LIMITS.baseline);
+  if (!read.ok && read.reason === 'missing') return { ok: true, baseline: emptyBaseline(), missing: true };
+  if (!read.ok) return { ok: false, message: `${file}: cannot read the baseline: ${readFailureText(read)}`, location: fileStartLocation(file) };
+  const parsed = parseBaseline(read.text, file);
   return parsed.ok ? { ok: true, baseline: parsed.baseline, missing: false } : parsed;
 }
 

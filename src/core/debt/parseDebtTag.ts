@@ -68,8 +68,17 @@ export function parseDebtTag(line: string, tags: readonly string[]): ParsedDebtT
   return { tag, tagStart: start, tagEnd, text: rest.trim(), metadata, problems };
 }
 
-/** Hours of an estimate written `2d`, `4h`, `1.5w` (1d = 8h, 1w = 40h), or undefined. */
+/** The largest estimate taken at face value: 250 weeks. Beyond it a number is a typo, and would swamp every total. */
+export const MAX_ESTIMATE_HOURS = 10_000;
+
+/** Hours of an estimate written `2d`, `4h`, `1.5w` (1d = 8h, 1w = 40h), or undefined (also above `MAX_ESTIMATE_HOURS`). */
 export function estimateHours(estimate: string): number | undefined {
+  const hours = writtenHours(estimate);
+  return hours !== undefined && hours <= MAX_ESTIMATE_HOURS ? hours : undefined;
+}
+
+/** Hours as written, however many. */
+function writtenHours(estimate: string): number | undefined {
   const m = /^(\d+(?:\.\d+)?|\.\d+)\s*([hdw])$/.exec(estimate);
   if (!m) return undefined;
   const factor = m[2] === 'h' ? 1 : m[2] === 'd' ? 8 : 40;
@@ -149,8 +158,9 @@ function readItem(item: string, metadata: DebtMetadata): string | undefined {
 
 function setEstimate(metadata: DebtMetadata, value: string): string | undefined {
   const compact = value.replace(/\s+/g, '');
-  const hours = estimateHours(compact);
+  const hours = writtenHours(compact);
   if (hours === undefined) return `estimate "${value}" is not understood; write est 4h, est 2d or est 1w`;
+  if (hours > MAX_ESTIMATE_HOURS) return `estimate "${value}" is more than 250w (10,000 hours); split the work, or write a smaller estimate`;
   const problem = setOnce(metadata, 'estimate', compact, 'estimates');
   if (problem === undefined) metadata.estimateHours = hours;
   return problem;

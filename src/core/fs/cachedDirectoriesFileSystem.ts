@@ -1,4 +1,4 @@
-import type { DirectoryEntry, FileStat, FileSystem } from './fileSystem';
+import type { DirectoryEntry, FileStat, FileSystem, TextRead } from './fileSystem';
 
 /**
  * The disk as one command run sees it: each directory is listed, and each path's real path found,
@@ -28,6 +28,10 @@ export class CachedDirectoriesFileSystem implements FileSystem {
 
   readFile(path: string): string | undefined {
     return this.base.readFile(path);
+  }
+
+  readText(path: string, maxBytes: number): TextRead {
+    return this.base.readText(path, maxBytes);
   }
 
   fileExists(path: string): boolean {

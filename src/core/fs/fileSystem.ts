@@ -1,5 +1,8 @@
 // The engine reads files only through this interface, so the same analysis runs on the disk
 // (CLI, extension), on unsaved editor buffers, and on a past commit read from git objects.
+import type { TextRead } from './textFile';
+
+export type { TextRead, TextReadFailure } from './textFile';
 
 export interface DirectoryEntry {
   name: string;
@@ -20,8 +23,14 @@ export interface FileSystem {
    * listings may then answer whether a file exists.
    */
   readonly stableTree?: boolean;
-  /** Text of the file (UTF-8), or undefined when it does not exist or cannot be read. */
+  /** Text of the file, or undefined when it does not exist or cannot be read (see `readText`). */
   readFile(path: string): string | undefined;
+  /**
+   * Text of a regular file of at most `maxBytes`, or why not: missing, not a regular file (a
+   * FIFO, a device, a directory), too large, or unreadable (permission denied). Never opens
+   * anything but a regular file, never reads past the cap.
+   */
+  readText(path: string, maxBytes: number): TextRead;
   fileExists(path: string): boolean;
   directoryExists(path: string): boolean;
   /** Entries of a directory; empty when it does not exist. Symlinks are reported as `symlink`. */

@@ -1,14 +1,19 @@
 import * as fs from 'node:fs';
 import type { DirectoryEntry, FileStat, FileSystem } from './fileSystem';
+import { readDiskText, type TextRead } from './textFile';
 
-/** The real disk. Errors (permissions, races with deletion) read as "not there". */
+/**
+ * The real disk. `readFile` reads regular files only, bounded, and decodes them by their BOM;
+ * errors (permissions, races with deletion) read as "not there" (`readText` says which).
+ */
 export class NodeFileSystem implements FileSystem {
   readFile(path: string): string | undefined {
-    try {
-      return fs.readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
+    const read = readDiskText(path);
+    return read.ok ? read.text : undefined;
+  }
+
+  readText(path: string, maxBytes: number): TextRead {
+    return readDiskText(path, maxBytes);
   }
 
   fileExists(path: string): boolean {

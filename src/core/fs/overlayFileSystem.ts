@@ -1,5 +1,5 @@
 import * as nodePath from 'node:path';
-import type { DirectoryEntry, FileStat, FileSystem } from './fileSystem';
+import type { DirectoryEntry, FileStat, FileSystem, TextRead } from './fileSystem';
 
 /**
  * Unsaved editor buffers over another file system: the editor checks what the user typed,
@@ -20,6 +20,12 @@ export class OverlayFileSystem implements FileSystem {
 
   readFile(path: string): string | undefined {
     return this.overlays.get(path) ?? this.base.readFile(path);
+  }
+
+  readText(path: string, maxBytes: number): TextRead {
+    const text = this.overlays.get(path);
+    if (text === undefined) return this.base.readText(path, maxBytes);
+    return Buffer.byteLength(text) > maxBytes ? { ok: false, reason: 'too-large', detail: `over the ${maxBytes} bytes limit` } : { ok: true, text };
   }
 
   fileExists(path: string): boolean {

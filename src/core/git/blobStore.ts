@@ -1,11 +1,12 @@
 // Blob texts by object id. A blob's text never changes, so a month of daily states reads each
 // version of each file once; and one string per blob means equal files are the same string.
+import { decodeText } from '../fs/textFile';
 import { readBlobs, readBlobSync } from './catFile';
 import type { GitFailure } from './gitRunner';
 import type { GitRepository } from './repository';
 
 export interface BlobSource {
-  /** Text of a blob (UTF-8); undefined when it cannot be read. */
+  /** Text of a blob (decoded as files on disk are); undefined when it cannot be read. */
   text(oid: string): string | undefined;
 }
 
@@ -21,7 +22,7 @@ export class BlobStore implements BlobSource {
     const wanted = [...new Set(oids)].filter((oid) => !this.texts.has(oid));
     const result = await readBlobs(this.repo, wanted);
     if (!result.ok) return result;
-    for (const [oid, data] of result.blobs) this.texts.set(oid, data.toString('utf8'));
+    for (const [oid, data] of result.blobs) this.texts.set(oid, decodeText(data));
     return { ok: true, read: result.blobs.size };
   }
 
@@ -31,7 +32,7 @@ export class BlobStore implements BlobSource {
     const data = readBlobSync(this.repo, oid);
     if (data === undefined) return undefined;
     this.syncReads++;
-    const text = data.toString('utf8');
+    const text = decodeText(data);
     this.texts.set(oid, text);
     return text;
   }

@@ -1,7 +1,7 @@
 // Blob contents from git objects: many blobs through one `git cat-file --batch` process, and a
 // synchronous single read for the rare file nobody asked for in advance.
 import { execFileSync, spawn } from 'node:child_process';
-import { DEFAULT_MAX_BYTES, formatSeconds, GLOBAL_ARGS, gitEnvironment, type GitFailure } from './gitRunner';
+import { DEFAULT_MAX_BYTES, formatSeconds, gitInvocation, isGitFailure, type GitFailure } from './gitRunner';
 import type { GitRepository } from './repository';
 
 export type ReadBlobsResult = { ok: true; blobs: Map<string, Buffer> } | { ok: false; failure: GitFailure };
@@ -18,10 +18,10 @@ export function readBlobs(repo: GitRepository, oids: readonly string[], options:
   if (unique.length === 0) return Promise.resolve({ ok: true, blobs: new Map() });
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const timeoutMs = options.timeoutMs ?? 30_000 + unique.length * 5;
+  const invocation = gitInvocation(['cat-file', '--batch'], repo.git.gitPath);
+  if (isGitFailure(invocation)) return Promise.resolve({ ok: false, failure: invocation });
   return new Promise((resolve) => {
-    const child = spawn(repo.git.gitPath ?? 'git', [...GLOBAL_ARGS, 'cat-file', '--batch'], {
-      cwd: repo.git.cwd, env: gitEnvironment(), stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true,
-    });
+    const child = spawn(invocation.file, invocation.args, { cwd: repo.git.cwd, env: invocation.env, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
     const parser = new BatchParser();
     let stderr = '';
     let settled = false;
@@ -55,9 +55,11 @@ export function readBlobs(repo: GitRepository, oids: readonly string[], options:
 
 /** One blob, synchronously (for a file read that was not prefetched); undefined when git cannot. */
 export function readBlobSync(repo: GitRepository, oid: string): Buffer | undefined {
+  const invocation = gitInvocation(['cat-file', 'blob', oid], repo.git.gitPath);
+  if (isGitFailure(invocation)) return undefined;
   try {
-    return execFileSync(repo.git.gitPath ?? 'git', [...GLOBAL_ARGS, 'cat-file', 'blob', oid], {
-      cwd: repo.git.cwd, env: gitEnvironment(), timeout: repo.git.timeoutMs ?? 30_000, maxBuffer: DEFAULT_MAX_BYTES, stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true,
+    return execFileSync(invocation.file, invocation.args, {
+      cwd: repo.git.cwd, env: invocation.env, timeout: repo.git.timeoutMs ?? 30_000, maxBuffer: DEFAULT_MAX_BYTES, stdio: ['ignore', 'pipe', 'ignore'], windowsHide: true,
     });
   } catch {
     return undefined;

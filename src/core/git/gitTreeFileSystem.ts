@@ -1,7 +1,7 @@
 // A commit's files as a FileSystem: the engine analyses a past state exactly as it analyses the
 // disk, reading blobs from git objects. Directories are derived from the file paths.
 import * as path from 'node:path';
-import type { DirectoryEntry, FileStat, FileSystem } from '../fs/fileSystem';
+import type { DirectoryEntry, FileStat, FileSystem, TextRead } from '../fs/fileSystem';
 import type { BlobSource } from './blobStore';
 import type { TreeEntry } from './lsTree';
 
@@ -40,6 +40,16 @@ export class GitTreeFileSystem implements FileSystem {
     const target = this.resolveLinks(file);
     const entry = target === undefined ? undefined : this.files.get(target);
     return entry ? this.blobs.text(entry.oid) : undefined;
+  }
+
+  readText(file: string, maxBytes: number): TextRead {
+    if (this.isUntracked(file)) return this.options.fallback?.readText(file, maxBytes) ?? { ok: false, reason: 'missing', detail: 'not in the commit' };
+    const stat = this.stat(file);
+    if (!stat) return { ok: false, reason: 'missing', detail: 'not in the commit' };
+    if (!stat.isFile) return { ok: false, reason: 'not-a-file', detail: 'a directory' };
+    if (stat.size > maxBytes) return { ok: false, reason: 'too-large', detail: `${stat.size} bytes, over the ${maxBytes} bytes limit` };
+    const text = this.readFile(file);
+    return text === undefined ? { ok: false, reason: 'unreadable', detail: 'git could not read the blob' } : { ok: true, text };
   }
 
   fileExists(file: string): boolean {

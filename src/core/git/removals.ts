@@ -26,7 +26,7 @@ export async function findRemovingCommit(repo: GitRepository, query: RemovalQuer
   const to = query.to ?? 'HEAD';
   const range = query.from ? [`${query.from}..${to}`] : [to, ...(query.sinceDay ? [`--since=${query.sinceDay}T00:00:00`] : [])];
   const result = await runGit(
-    ['log', '-1', '--no-renames', '--no-textconv', '--no-ext-diff', `-S${query.needle}`, COMMIT_FORMAT, ...range, '--', query.file],
+    ['log', '-1', '--no-renames', `-S${query.needle}`, COMMIT_FORMAT, ...range, '--', query.file],
     repo.git,
   );
   if (!result.ok) return result;

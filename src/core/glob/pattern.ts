@@ -88,7 +88,8 @@ function makePattern(source: string, matcher: Minimatch, slots: CaptureSlot[]): 
         const value = parts[slot.index];
         // The same name twice must capture the same text.
         if (hasOwn(captured, slot.name) && captured[slot.name] !== value) return undefined;
-        captured[slot.name] = value;
+        // Defined, not assigned: `captured.__proto__ = x` would set the prototype and capture nothing.
+        Object.defineProperty(captured, slot.name, { value, enumerable: true, writable: true, configurable: true });
       }
       return captured;
     },

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import type { FileSystem } from '../fs/fileSystem';
+import { READ_LIMITS, readFailureText } from '../fs/textFile';
 import type { Notice } from '../model/types';
 import { toRelative } from '../util/paths';
 import { parseDiagnosticsOf } from './parseSource';
@@ -51,16 +52,18 @@ function loadConfig(root: string, fs: FileSystem, configFile: string | undefined
       notices: [{ level: 'info', message: `no tsconfig.json found at ${root}; using defaults (${DEFAULTS_TEXT})` }],
     };
   }
-  if (!fs.fileExists(configFile)) {
+  const read = fs.readText(configFile, READ_LIMITS.config);
+  if (!read.ok) {
+    const why = read.reason === 'missing' ? 'not found' : `cannot be read: ${readFailureText(read)}`;
     return {
       options: forResolution({ ...DEFAULT_COMPILER_OPTIONS }),
-      notices: [{ level: 'warning', message: `${configFile} not found; using defaults (${DEFAULTS_TEXT})`, file: configFile }],
+      notices: [{ level: 'warning', message: `${configFile} ${why}; using defaults (${DEFAULTS_TEXT})`, file: configFile }],
     };
   }
 
   const notices: Notice[] = [];
   // The JSON source file (rather than a plain object) keeps positions for every error.
-  const json = ts.readJsonConfigFile(configFile, (file) => fs.readFile(file));
+  const json = ts.readJsonConfigFile(configFile, () => read.text);
   const parsed = ts.parseJsonSourceFileConfigFileContent(
     json, parseConfigHost(fs), path.dirname(configFile), undefined, configFile,
   );
@@ -102,7 +105,8 @@ function referencedConfig(
 function findDefaultConfig(root: string, fs: FileSystem): string | undefined {
   for (const name of ['tsconfig.json', 'jsconfig.json']) {
     const candidate = path.join(root, name);
-    if (fs.fileExists(candidate)) return candidate;
+    // Anything by that name: a FIFO or a directory is then reported, not silently passed over.
+    if (fs.stat(candidate) !== undefined) return candidate;
   }
   return undefined;
 }
@@ -121,8 +125,15 @@ function parseConfigHost(fs: FileSystem): ts.ParseConfigHost {
     useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
     readDirectory: () => [],
     fileExists: (file) => fs.fileExists(file),
-    readFile: (file) => fs.readFile(file),
+    // Configs this one extends: bounded like every config read (a base can be a FIFO or a device).
+    readFile: (file) => readConfigText(fs, file),
   };
+}
+
+/** A tsconfig, jsconfig or package.json: a regular file under the config cap, or undefined. */
+export function readConfigText(fs: FileSystem, file: string): string | undefined {
+  const read = fs.readText(file, READ_LIMITS.config);
+  return read.ok ? read.text : undefined;
 }
 
 function noticeOf(diagnostic: ts.Diagnostic, root: string, configFile: string): Notice {

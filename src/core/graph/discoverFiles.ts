@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { FileStat, FileSystem } from '../fs/fileSystem';
 import type { Notice } from '../model/types';
 import { isInside, toRelative } from '../util/paths';
+import { readFailureText } from '../fs/textFile';
 
 export interface DiscoverOptions {
   /** Root-relative path (with `/`) → analysed? */
@@ -107,8 +108,15 @@ export function discoverFiles(root: string, fs: FileSystem, options: DiscoverOpt
       options.onFile?.(files.length);
       return;
     }
-    const text = fs.readFile(file);
-    if (text === undefined) return; // deleted while we walked
+    const read = fs.readText(file, options.maxFileBytes);
+    if (!read.ok) {
+      if (read.reason === 'missing') return; // deleted while we walked
+      notices.push(read.reason === 'too-large'
+        ? { level: 'warning', file, message: `skipped ${relFile} (${read.detail}; raise maxFileSizeKb in guardrails.json to analyse it)` }
+        : { level: 'warning', file, unreadable: true, message: `cannot read ${relFile}: ${readFailureText(read)}; it is left out of this run (a baseline keeps its entries), fix that to check it` });
+      return;
+    }
+    const text = read.text;
     if (text.slice(0, BINARY_SNIFF_CHARS).includes('\0')) {
       notices.push({ level: 'info', file, message: `skipped ${relFile}: binary content (a NUL byte in its first 8 KB)` });
       return;

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import type { DirectoryEntry, FileSystem } from '../fs/fileSystem';
+import { readConfigText } from './compilerOptions';
 
 /** TypeScript probes the same paths over and over; each answer is asked of the FileSystem once. */
 export class CachingResolutionHost implements ts.ModuleResolutionHost {
@@ -44,8 +45,9 @@ export class CachingResolutionHost implements ts.ModuleResolutionHost {
     return memo(this.realpaths, file, () => this.fs.realpath(file));
   }
 
+  /** Resolution reads manifests (package.json) only: bounded like every config read. */
   readFile(file: string): string | undefined {
-    return this.fs.readFile(file);
+    return readConfigText(this.fs, file);
   }
 
   getCurrentDirectory(): string {

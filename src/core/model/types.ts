@@ -127,6 +127,8 @@ export interface Notice {
   level: 'info' | 'warning';
   message: string;
   file?: string;
+  /** `file` exists but could not be read: its findings are unknown, so a baseline keeps its entries. */
+  unreadable?: boolean;
 }
 
 export interface AnalysisResult {

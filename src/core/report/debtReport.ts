@@ -5,6 +5,7 @@ import type { WindowsReport } from '../windows/windowReport';
 import type { DebtItem } from '../model/types';
 import { formatHours } from './reportFormat';
 import { toRelative } from '../util/paths';
+import { markdownCell as cell } from './markdownCell';
 
 const CSV_COLUMNS = ['tag', 'file', 'line', 'column', 'owner', 'ticket', 'due', 'overdue', 'estimate', 'estimateHours', 'interest', 'severity', 'text'] as const;
 
@@ -45,10 +46,10 @@ export function debtMarkdown(input: DebtReportInput): string {
   const out: string[] = [`# Debt report (${input.today})`, ''];
   out.push(`${items.length} item${items.length === 1 ? '' : 's'} · ${formatHours(totalHours)} estimated · ${overdue.length} overdue`, '');
   out.push('## By tag', '', '| Tag | Items | Estimate |', '|---|---:|---:|');
-  for (const [tag, group] of groups(items, (item) => item.tag)) out.push(`| ${tag} | ${group.length} | ${formatHours(sum(group.map((i) => i.estimateHours ?? 0)))} |`);
+  for (const [tag, group] of groups(items, (item) => item.tag)) out.push(`| ${cell(tag)} | ${group.length} | ${formatHours(sum(group.map((i) => i.estimateHours ?? 0)))} |`);
   out.push('', '## By owner', '', '| Owner | Items | Overdue | Estimate |', '|---|---:|---:|---:|');
   for (const [owner, group] of groups(items, (item) => item.owner ?? '(none)')) {
-    out.push(`| ${owner} | ${group.length} | ${group.filter((i) => i.overdue).length} | ${formatHours(sum(group.map((i) => i.estimateHours ?? 0)))} |`);
+    out.push(`| ${cell(owner)} | ${group.length} | ${group.filter((i) => i.overdue).length} | ${formatHours(sum(group.map((i) => i.estimateHours ?? 0)))} |`);
   }
   if (overdue.length > 0) {
     out.push('', '## Overdue', '', '| Due | Tag | Where | Owner | Ticket | Note |', '|---|---|---|---|---|---|');
@@ -63,16 +64,13 @@ export function debtMarkdown(input: DebtReportInput): string {
   return `${out.join('\n')}\n`;
 }
 
+/** Every cell from the workspace goes through `cell`: a ticket or owner can hold `|` or HTML too. */
 function row(item: DebtItem, root: string, overdueTable: boolean): string {
-  const where = `${toRelative(root, item.file)}:${item.range.start.line}`;
-  const note = cell(item.text);
+  const where = cell(`${toRelative(root, item.file)}:${item.range.start.line}`);
+  const [tag, owner, ticket, note] = [item.tag, item.owner ?? '', item.ticket ?? '', item.text].map(cell);
   return overdueTable
-    ? `| ${item.due} | ${item.tag} | ${where} | ${item.owner ?? ''} | ${item.ticket ?? ''} | ${note} |`
-    : `| ${item.tag} | ${where} | ${item.owner ?? ''} | ${item.ticket ?? ''} | ${item.due ?? ''}${item.overdue ? ' ⚠' : ''} | ${item.estimate ?? ''} | ${note} |`;
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+    ? `| ${cell(item.due ?? '')} | ${tag} | ${where} | ${owner} | ${ticket} | ${note} |`
+    : `| ${tag} | ${where} | ${owner} | ${ticket} | ${cell(item.due ?? '')}${item.overdue ? ' ⚠' : ''} | ${cell(item.estimate ?? '')} | ${note} |`;
 }
 
 function sortItems(items: readonly DebtItem[], root: string): DebtItem[] {

@@ -4,6 +4,7 @@ import type { AnalysisResult, DebtItem, ReportedSeverity } from '../model/types'
 import { padEnd, paint, type Paint } from './ansi';
 import { compareBy, relativeFile } from '../util/relativePaths';
 import { formatHours, oneLine, plural } from './reportFormat';
+import { printable } from './printable';
 
 export interface DebtTextOptions {
   color: boolean;
@@ -24,7 +25,7 @@ export function debtLines(result: AnalysisResult, p: Paint): string[] {
     const pos = (d: DebtItem) => `${d.range.start.line}:${d.range.start.column}`;
     const posWidth = Math.max(...items.map((d) => pos(d).length));
     const tagWidth = Math.max(...items.map((d) => d.tag.length));
-    lines.push(p.underline(file));
+    lines.push(p.underline(printable(file)));
     for (const d of items) {
       const meta = metadata(d);
       const parts = [

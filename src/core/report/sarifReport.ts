@@ -102,14 +102,14 @@ function location(root: string, loc: Location, id?: number): SarifLocation {
   }
   return {
     ...(id !== undefined ? { id } : {}),
-    physicalLocation: { artifactLocation: { uri: relativeFile(root, loc.file), uriBaseId: SRCROOT }, region },
+    physicalLocation: { artifactLocation: { uri: relativeUri(root, loc.file), uriBaseId: SRCROOT }, region },
   };
 }
 
 function notification(root: string, n: AnalysisResult['notices'][number]): SarifNotification {
   const out: SarifNotification = { level: n.level === 'warning' ? 'warning' : 'note', message: { text: n.message } };
   if (n.file !== undefined) {
-    out.locations = [{ physicalLocation: { artifactLocation: { uri: relativeFile(root, n.file), uriBaseId: SRCROOT }, region: { startLine: 1, startColumn: 1 } } }];
+    out.locations = [{ physicalLocation: { artifactLocation: { uri: relativeUri(root, n.file), uriBaseId: SRCROOT }, region: { startLine: 1, startColumn: 1 } } }];
   }
   return out;
 }
@@ -128,6 +128,14 @@ function occurrenceHasher(): (key: string[]) => string {
     seen.set(hash, n);
     return `${hash}:${n}`;
   };
+}
+
+/**
+ * A relative URI reference, each path segment percent-encoded: `a dir/50%#x?.ts` is a path, not
+ * a path with a fragment and a query (`a%20dir/50%25%23x%3F.ts`).
+ */
+function relativeUri(root: string, file: string): string {
+  return relativeFile(root, file).split('/').map(encodeURIComponent).join('/');
 }
 
 /** `file:///ws/`: SARIF requires base URIs of directories to end with a slash. */

@@ -6,6 +6,7 @@ import { colorFor, debtLines, debtSummary } from './debtText';
 import { cyclePath, summarize } from './jsonReport';
 import { compareBy, relativeFile } from '../util/relativePaths';
 import { formatSeconds, oneLine, plural } from './reportFormat';
+import { printable } from './printable';
 
 export { formatDebtText, type DebtTextOptions } from './debtText';
 
@@ -21,14 +22,14 @@ export function formatText(result: AnalysisResult, opts: TextReportOptions): str
   const whyOf = whyLookup(opts.rules);
   const lines: string[] = [];
   for (const [file, group] of groupByFile(result)) {
-    lines.push(p.underline(file));
+    lines.push(p.underline(printable(file)));
     lines.push(...findingLines(result.root, group, whyOf, p), '');
   }
   if (opts.showDebt === true && result.debt.length > 0) lines.push(p.bold('Debt'), ...debtLines(result, p));
   for (const n of result.notices) {
     const mark = n.level === 'warning' ? p.yellow('⚠') : p.blue('ℹ');
     const file = n.file === undefined ? undefined : relativeFile(result.root, n.file);
-    const where = file === undefined || n.message.includes(file) ? '' : `  ${p.dim(file)}`;
+    const where = file === undefined || n.message.includes(file) ? '' : `  ${p.dim(printable(file))}`;
     lines.push(`${mark} ${n.message}${where}`);
   }
   if (result.notices.length > 0) lines.push('');

@@ -2,6 +2,7 @@
 // flavoured (tables, <details>), the same numbers as the text and JSON reports.
 import { goalVerdict, hours, paidDownSummary, paidDownWhat, percent, sourceLine, sparkline, STATUS_WORDS, timeLine, value } from './windowsWording';
 import type { PaidDownItem, WindowProgress, WindowsReport } from '../windows/windowReport';
+import { markdownCell as cell } from './markdownCell';
 
 const MAX_LISTED = 30;
 
@@ -47,9 +48,4 @@ function paidRow(item: PaidDownItem): string {
   const est = item.kind === 'debt' && item.estimateHours !== null ? hours(item.estimateHours) : '';
   const by = item.removedBy ? `${cell(item.removedBy.name)} (\`${item.removedBy.commit.slice(0, 7)}\`, ${item.removedBy.date.slice(0, 10)})` : '–';
   return `| ${cell(paidDownWhat(item))} | \`${item.file}:${item.line}\` | ${est} | ${by} |`;
-}
-
-/** Table-safe text: pipes escaped, no line breaks, no HTML. */
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -39,10 +39,19 @@ export function sourceLine(w: WindowProgress): string {
 
 const BARS = '▁▂▃▄▅▆▇█';
 
-/** One character per burndown point for goal `index`, scaled from 0 to the largest value seen. */
+/** The widest sparkline: a window of years still fits a terminal line. */
+export const MAX_SPARKLINE_WIDTH = 60;
+
+/**
+ * One character per burndown point for goal `index`, scaled from 0 to the largest value seen. Past
+ * `MAX_SPARKLINE_WIDTH` points, each character stands for a run of days and shows the last of them.
+ */
 export function sparkline(w: WindowProgress, index: number): string {
-  const values = w.burndown.map((point) => point.values[index] ?? 0);
-  const top = Math.max(...values, w.goals[index]?.atStart ?? 0);
+  const all = w.burndown.map((point) => point.values[index] ?? 0);
+  const values = all.length <= MAX_SPARKLINE_WIDTH
+    ? all
+    : Array.from({ length: MAX_SPARKLINE_WIDTH }, (_, i) => all[Math.ceil(((i + 1) * all.length) / MAX_SPARKLINE_WIDTH) - 1]);
+  const top = all.reduce((max, v) => Math.max(max, v), w.goals[index]?.atStart ?? 0);
   if (top <= 0) return BARS[0].repeat(values.length);
   return values.map((v) => BARS[Math.min(BARS.length - 1, Math.round((v / top) * (BARS.length - 1)))]).join('');
 }

@@ -11,16 +11,18 @@ import { validateSchema } from './validateSchema';
 import { mergeConfigs } from './mergeConfigs';
 import { normalizeConfig } from './normalizeConfig';
 import { validateSemantics } from './validateSemantics';
+import { confineRulesPaths } from './confineRulesPaths';
 
 export function loadRules(file: string, fs: FileSystem): LoadResult {
   const absolute = path.resolve(file);
-  if (!fs.fileExists(absolute)) {
+  // Anything that exists is read through the bounded reader, which says what is wrong with a FIFO or a device.
+  if (fs.stat(absolute) === undefined) {
     return { ok: false, problems: [problem(`rules file not found: ${absolute}`, absolute)] };
   }
   const chain = resolveExtends(absolute, fs);
   const problems: ConfigProblem[] = [...chain.problems];
   const own = chain.documents[chain.documents.length - 1];
-  if (!own) return { ok: false, problems: [problem(`rules file cannot be read: ${absolute}`, absolute)] };
+  if (!own) return { ok: false, problems: problems.length > 0 ? problems : [problem(`rules file cannot be read: ${absolute}`, absolute)] };
 
   const schema = loadGuardrailsSchema();
   if (!schema) problems.push(problem('Guardrails cannot find schema/guardrails.schema.json next to its program; rules were not validated', absolute));
@@ -37,6 +39,7 @@ export function loadRules(file: string, fs: FileSystem): LoadResult {
   const normalized = normalizeConfig(merged.merged, absolute);
   problems.push(...normalized.problems);
   const config = normalized.config;
+  problems.push(...confineRulesPaths(config, merged.merged, fs));
   config.sources = chain.documents.map((doc) => doc.file).reverse();
   problems.push(...validateSemantics(config));
 

@@ -1,13 +1,23 @@
 // Follows `extends` from the rules file being loaded: each path is relative to the file that
-// names it. Returns the documents base-first (the order in which they are merged), each file
-// once even when reached twice, and a problem for a missing file or a cycle at the `extends`
-// string that leads to it.
+// names it, and must stay inside the root (the loaded file's folder) or lead into a package in a
+// node_modules folder. Returns the documents base-first (the order in which they are merged),
+// each file once even when reached twice, and a problem for a missing, unreadable or outside
+// file or a cycle at the `extends` string that leads to it.
 import * as path from 'node:path';
+import { confinePath } from '../fs/confinePath';
 import type { FileSystem } from '../fs/fileSystem';
+import { READ_LIMITS, readFailureText } from '../fs/textFile';
 import type { ConfigProblem } from '../model/ruleTypes';
-import { nodeLocation, propertyValue, stringsOf, type JsonDocument, type JsonNode } from '../json/jsonDocument';
+import { fileStartLocation, nodeLocation, propertyValue, stringsOf, type JsonDocument, type JsonNode } from '../json/jsonDocument';
 import { parseJsonc } from '../json/parseJsonc';
 import { toRelative } from '../util/paths';
+import { outsideMessage } from './confineRulesPaths';
+
+const ADVICE = {
+  'not-a-file': 'point it at a JSON rules file',
+  'too-large': 'a rules file is small JSON; point it at one',
+  unreadable: 'check its permissions',
+} as const;
 
 export interface ExtendsChain {
   /** Bases first, the loaded file last. Empty when the loaded file cannot be read. */
@@ -36,26 +46,28 @@ export function resolveExtends(file: string, fs: FileSystem): ExtendsChain {
       return;
     }
     if (done.has(real)) return;
-    const text = fs.readFile(current);
-    if (text === undefined) {
-      if (reference) {
-        const written = String(reference.node.value);
-        problems.push({
-          severity: 'error',
-          message: `extended rules file not found: "${written}" (looked for ${toRelative(root, current)})`,
-          location: nodeLocation(reference.doc, reference.node),
-        });
-      }
+    const read = fs.readText(current, READ_LIMITS.rules);
+    if (!read.ok) {
+      const written = reference && String(reference.node.value);
+      const message = read.reason === 'missing'
+        ? reference && `extended rules file not found: "${written}" (looked for ${toRelative(root, current)})`
+        : `${reference ? `extended rules file "${written}"` : 'the rules file'} cannot be read: ${readFailureText(read)}; ${ADVICE[read.reason]}`;
+      if (message) problems.push({ severity: 'error', message, location: reference ? nodeLocation(reference.doc, reference.node) : fileStartLocation(current) });
       return;
     }
-    const parsed = parseJsonc(current, text);
+    const parsed = parseJsonc(current, read.text);
     problems.push(...parsed.problems);
     for (const base of stringsOf(propertyValue(parsed.doc.root, 'extends'))) {
       if (base.value.trim() === '') {
         problems.push({ severity: 'error', message: '"extends" holds an empty path', location: nodeLocation(parsed.doc, base.node) });
         continue;
       }
-      visit(path.resolve(path.dirname(current), base.value), [...stack, real], { doc: parsed.doc, node: base.node });
+      const confined = confinePath(root, path.resolve(path.dirname(current), base.value), fs, { packages: true });
+      if (!confined.ok) {
+        problems.push({ severity: 'error', message: outsideMessage('extends', base.value, root, confined), location: nodeLocation(parsed.doc, base.node) });
+        continue;
+      }
+      visit(confined.path, [...stack, real], { doc: parsed.doc, node: base.node });
     }
     done.add(real);
     documents.push(parsed.doc);

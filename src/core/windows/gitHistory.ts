@@ -5,7 +5,7 @@
 // after an edit: only the changed files are re-read and re-resolved.
 import * as path from 'node:path';
 import { GuardrailsProject } from '../analysis/project';
-import type { DirectoryEntry, FileStat, FileSystem } from '../fs/fileSystem';
+import type { DirectoryEntry, FileStat, FileSystem, TextRead } from '../fs/fileSystem';
 import { NodeFileSystem } from '../fs/nodeFileSystem';
 import { BlobStore } from '../git/blobStore';
 import type { GitFailure } from '../git/gitRunner';
@@ -126,6 +126,9 @@ class SwitchingFileSystem implements FileSystem {
   constructor(public current: FileSystem) {}
   readFile(file: string): string | undefined {
     return this.current.readFile(file);
+  }
+  readText(file: string, maxBytes: number): TextRead {
+    return this.current.readText(file, maxBytes);
   }
   fileExists(file: string): boolean {
     return this.current.fileExists(file);

@@ -26,8 +26,10 @@ export interface MeasureWindowsOptions {
   snapshotFiles?: string[];
   /** Reads snapshot files; the disk by default. */
   fs?: FileSystem;
-  /** `false` never runs git (a setting, or a test of the fallback). */
+  /** `false` never runs git (an untrusted workspace, a test of the fallback). */
   git?: false | { gitPath?: string; timeoutMs?: number };
+  /** Why git is off, for the report's note (with `git: false`). */
+  gitOffReason?: string;
 }
 
 interface Measured {
@@ -46,7 +48,7 @@ export async function measureWindows(config: RulesConfig, options: MeasureWindow
   let git: OpenGitResult | undefined;
   if (started.length > 0) {
     git = options.git === false
-      ? { ok: false, message: 'git is turned off' }
+      ? { ok: false, message: options.gitOffReason ?? 'git is turned off' }
       : await openGitContext(config, {
         today, fromDay: started.map((w) => w.start).sort()[0], excludeDirs: options.excludeDirs, gitPath: options.git?.gitPath, timeoutMs: options.git?.timeoutMs,
       });

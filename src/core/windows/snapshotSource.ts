@@ -2,6 +2,7 @@
 // at or before the opening (else the first one after it, said plainly), points on the days that
 // have one, and today from the working tree. No value is made up for a day without a snapshot.
 import * as path from 'node:path';
+import { escapesRoot } from '../fs/confinePath';
 import type { FileSystem } from '../fs/fileSystem';
 import type { GitRepository } from '../git/repository';
 import type { RefactoringWindow } from '../model/ruleTypes';
@@ -15,17 +16,23 @@ import { burndownValues, type BurndownPoint, type PaidDownItem, type StartState 
 
 export interface LoadedSnapshots {
   files: { file: string; data: SnapshotFile }[];
-  /** Files that could not be read (not JSON, wrong version). */
+  /** Files that could not be read (not JSON, wrong version, not a regular file) and malformed entries. */
   problems: string[];
 }
 
-/** `<root>/.guardrails/snapshots.json` and any further files (the extension's storage). */
+/** `<root>/.guardrails/snapshots.json` (when it stays inside the root) and any further files (the extension's storage). */
 export function loadSnapshots(root: string, extraFiles: readonly string[], fs: FileSystem): LoadedSnapshots {
   const loaded: LoadedSnapshots = { files: [], problems: [] };
-  for (const file of [path.join(root, ...SNAPSHOTS_FILE.split('/')), ...extraFiles]) {
+  const own = path.join(root, ...SNAPSHOTS_FILE.split('/'));
+  const outside = escapesRoot(root, own, fs);
+  if (outside) loaded.problems.push(outside);
+  for (const file of outside ? extraFiles : [own, ...extraFiles]) {
     const read = readSnapshots(file, fs);
     if (!read.ok) loaded.problems.push(read.message);
-    else if (!read.missing) loaded.files.push({ file, data: read.data });
+    else {
+      loaded.problems.push(...read.problems);
+      if (!read.missing) loaded.files.push({ file, data: read.data });
+    }
   }
   return loaded;
 }

@@ -4,6 +4,8 @@ import { writeFileAtomic, type WriteResult } from '../util/writeFileAtomic';
 // team can commit; the extension keeps its own in its storage. One entry per day, sorted, one record
 // per line so the file diffs well.
 import type { FileSystem } from '../fs/fileSystem';
+import { READ_LIMITS, readFailureText } from '../fs/textFile';
+import { isCalendarDate } from '../util/calendarDate';
 import type { RefactoringWindow } from '../model/ruleTypes';
 import { compareBy } from '../util/relativePaths';
 import { scopedState } from './measure';
@@ -25,7 +27,11 @@ export interface SnapshotFile {
   snapshots: SnapshotDay[];
 }
 
-export type ReadSnapshotsResult = { ok: true; data: SnapshotFile; missing: boolean } | { ok: false; message: string };
+/**
+ * `problems`: entries that are not well formed, one line each. They are never measured from, and
+ * a file that has any is not rewritten (`recordSnapshot`), so nothing is dropped without a word.
+ */
+export type ReadSnapshotsResult = { ok: true; data: SnapshotFile; missing: boolean; problems: string[] } | { ok: false; message: string };
 
 export function emptySnapshots(): SnapshotFile {
   return { version: SNAPSHOTS_VERSION, snapshots: [] };
@@ -45,14 +51,24 @@ export function withSnapshot(data: SnapshotFile, day: SnapshotDay): SnapshotFile
 }
 
 export function readSnapshots(file: string, fs: FileSystem): ReadSnapshotsResult {
-  const text = fs.readFile(file);
-  if (text === undefined) return { ok: true, data: emptySnapshots(), missing: true };
-  const parsed = parseSnapshots(text);
-  return parsed.ok ? { ok: true, data: parsed.data, missing: false } : { ok: false, message: `${file}: ${parsed.message}` };
+  const read = fs.readText(file, READ_LIMITS.snapshots);
+  if (!read.ok && read.reason === 'missing') return { ok: true, data: emptySnapshots(), missing: true, problems: [] };
+  if (!read.ok) return { ok: false, message: `${file}: cannot read the snapshots: ${readFailureText(read)}` };
+  const parsed = parseSnapshots(read.text);
+  return parsed.ok
+    ? { ok: true, data: parsed.data, missing: false, problems: parsed.problems.map((problem) => `${file}: ${problem}`) }
+    : { ok: false, message: `${file}: ${parsed.message}` };
 }
 
-/** Lenient: entries that are not well formed are left out, a file that is not JSON is an error. */
-export function parseSnapshots(text: string): { ok: true; data: SnapshotFile } | { ok: false; message: string } {
+/** Most malformed entries named one by one; the rest are counted. */
+const MAX_NAMED_PROBLEMS = 5;
+
+/**
+ * A file that is not JSON is an error; entries that are not well formed (a date that is no day, a
+ * window whose records are not records) are left out and each is named in `problems`. A window's
+ * state is taken whole or not at all: a half-read state would be a wrong start.
+ */
+export function parseSnapshots(text: string): { ok: true; data: SnapshotFile; problems: string[] } | { ok: false; message: string } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -62,19 +78,38 @@ export function parseSnapshots(text: string): { ok: true; data: SnapshotFile } |
   if (!isObject(raw) || !Array.isArray(raw.snapshots)) return { ok: false, message: 'expected an object with a "snapshots" array' };
   if (raw.version !== SNAPSHOTS_VERSION) return { ok: false, message: `unsupported version ${String(raw.version)} (expected ${SNAPSHOTS_VERSION})` };
   const snapshots: SnapshotDay[] = [];
-  for (const entry of raw.snapshots) {
-    if (!isObject(entry) || typeof entry.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(entry.date) || !isObject(entry.windows)) continue;
-    const windows: Record<string, MeasuredState> = {};
+  const problems: string[] = [];
+  raw.snapshots.forEach((entry: unknown, index: number) => {
+    const where = `snapshot ${index + 1}${isObject(entry) && typeof entry.date === 'string' ? ` (${entry.date.slice(0, 40)})` : ''}`;
+    if (!isObject(entry) || typeof entry.date !== 'string' || !isCalendarDate(entry.date)) {
+      problems.push(`${where}: expected { "date": "YYYY-MM-DD", "windows": { … } } with a real date`);
+      return;
+    }
+    if (!isObject(entry.windows)) {
+      problems.push(`${where}: "windows" must be an object`);
+      return;
+    }
+    const windows: Record<string, MeasuredState> = Object.create(null) as Record<string, MeasuredState>;
     for (const [id, state] of Object.entries(entry.windows)) {
-      if (!isObject(state)) continue;
-      windows[id] = {
-        debt: (Array.isArray(state.debt) ? state.debt : []).filter(isDebtRecord),
-        violations: (Array.isArray(state.violations) ? state.violations : []).filter(isViolationRecord),
-      };
+      const wrong = stateProblem(state);
+      if (wrong) problems.push(`${where}: window ${JSON.stringify(id)}: ${wrong}`);
+      else windows[id] = state as MeasuredState;
     }
     snapshots.push({ date: entry.date, windows });
-  }
-  return { ok: true, data: { version: SNAPSHOTS_VERSION, snapshots: snapshots.sort(compareBy((s) => s.date)) } };
+  });
+  const named = problems.length > MAX_NAMED_PROBLEMS ? [...problems.slice(0, MAX_NAMED_PROBLEMS), `and ${problems.length - MAX_NAMED_PROBLEMS} more malformed entries`] : problems;
+  return { ok: true, data: { version: SNAPSHOTS_VERSION, snapshots: snapshots.sort(compareBy((s) => s.date)) }, problems: named };
+}
+
+/** What is wrong with one window's recorded state, or undefined when it is well formed. */
+function stateProblem(state: unknown): string | undefined {
+  if (!isObject(state)) return 'expected { "debt": [...], "violations": [...] }';
+  if (!Array.isArray(state.debt) || !Array.isArray(state.violations)) return '"debt" and "violations" must be arrays';
+  const debt = state.debt.findIndex((record) => !isDebtRecord(record));
+  if (debt >= 0) return `debt[${debt}] is not a debt record (id, tag, file, line, text)`;
+  const violation = state.violations.findIndex((record) => !isViolationRecord(record));
+  if (violation >= 0) return `violations[${violation}] is not a finding record (ruleId, file, to, line)`;
+  return undefined;
 }
 
 export function serializeSnapshots(data: SnapshotFile): string {
@@ -97,10 +132,13 @@ export function writeSnapshotsAtomic(file: string, data: SnapshotFile): WriteSna
   return writeFileAtomic(file, serializeSnapshots(data), 'snapshots');
 }
 
-/** Reads `file`, adds `day`, writes it back atomically. */
+/** Reads `file`, adds `day`, writes it back atomically; never rewrites a file with malformed entries. */
 export function recordSnapshot(file: string, day: SnapshotDay, fs: FileSystem): WriteSnapshotsResult {
   const read = readSnapshots(file, fs);
   if (!read.ok) return { ok: false, message: `${read.message}; not overwriting it` };
+  if (read.problems.length > 0) {
+    return { ok: false, message: `${read.problems.join('; ')}; not rewriting the file, so that nothing in it is lost: fix or remove those entries` };
+  }
   return writeSnapshotsAtomic(file, withSnapshot(read.data, day));
 }
 
@@ -129,9 +167,16 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 function isDebtRecord(value: unknown): value is DebtRecord {
   return isObject(value) && typeof value.id === 'string' && typeof value.tag === 'string' && typeof value.file === 'string'
-    && typeof value.line === 'number' && typeof value.text === 'string';
+    && isLine(value.line) && typeof value.text === 'string' && optional(value.estimateHours, isHours)
+    && optional(value.owner, isString) && optional(value.needle, isString);
 }
 
 function isViolationRecord(value: unknown): value is ViolationRecord {
-  return isObject(value) && typeof value.ruleId === 'string' && typeof value.file === 'string' && typeof value.to === 'string' && typeof value.line === 'number';
+  return isObject(value) && typeof value.ruleId === 'string' && typeof value.file === 'string' && typeof value.to === 'string'
+    && isLine(value.line) && optional(value.needle, isString);
 }
+
+const isString = (value: unknown): boolean => typeof value === 'string';
+const isLine = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 1;
+const isHours = (value: unknown): boolean => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+const optional = (value: unknown, test: (value: unknown) => boolean): boolean => value === undefined || test(value);

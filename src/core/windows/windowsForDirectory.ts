@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { analyzeDirectory, type AnalyzeOptions } from '../analysis/analyze';
 import { nestedRoots } from '../analysis/loadConfigs';
 import { todayIso } from '../util/today';
+import { escapesRoot } from '../fs/confinePath';
 import { NodeFileSystem } from '../fs/nodeFileSystem';
 import type { ConfigProblem } from '../model/ruleTypes';
 import type { Notice } from '../model/types';
@@ -71,6 +72,8 @@ export async function snapshotDirectory(dir: string, options: Pick<WindowsForDir
     const windows = Object.keys(day.windows);
     if (windows.length === 0) continue;
     const file = path.join(config.root, ...SNAPSHOTS_FILE.split('/'));
+    const outside = escapesRoot(config.root, file, fs);
+    if (outside) return { ok: false, message: `${outside}; not writing there`, problems: [] };
     const written = recordSnapshot(file, day, fs);
     if (!written.ok) return { ok: false, message: written.message, problems: [] };
     recorded.push({ file, date: today, windows });

@@ -20,7 +20,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, log: vsco
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const initializationOptions: InitializationOptions = { storagePath: context.storageUri?.fsPath };
+  // Asked again on every (re)start: Restricted Mode keeps git from running (see the README).
+  const initializationOptions = (): InitializationOptions => ({ storagePath: context.storageUri?.fsPath, trusted: vscode.workspace.isTrusted });
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENTS,
     outputChannel: log,

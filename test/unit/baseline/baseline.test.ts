@@ -6,7 +6,7 @@ import {
   applyBaseline, createBaseline, emptyBaseline, fixedEntries, readBaseline, serializeBaseline, writeBaselineAtomic, type Baseline,
 } from '../../../src/core/baseline/baseline';
 import { NodeFileSystem } from '../../../src/core/fs/nodeFileSystem';
-import type { FileSystem } from '../../../src/core/fs/fileSystem';
+import type { FileSystem, TextRead } from '../../../src/core/fs/fileSystem';
 import type { Violation } from '../../../src/core/model/types';
 import { abs, range, ROOT, violation } from '../report/sampleResult';
 
@@ -27,7 +27,10 @@ function current(): Violation[] {
 /** A FileSystem holding exactly the given files. */
 function memoryFs(files: Record<string, string>): FileSystem {
   const real = new NodeFileSystem();
-  return Object.assign(Object.create(real) as FileSystem, { readFile: (p: string) => files[p] });
+  return Object.assign(Object.create(real) as FileSystem, {
+    readFile: (p: string) => files[p],
+    readText: (p: string): TextRead => (p in files ? { ok: true, text: files[p] } : { ok: false, reason: 'missing', detail: 'no such file' }),
+  });
 }
 
 describe('baseline/createBaseline', () => {

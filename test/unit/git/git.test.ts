@@ -40,7 +40,7 @@ describe('git: runner and repository', () => {
     fs.writeFileSync(fakeGit, '#!/bin/sh\nsleep 5\n', { mode: 0o755 });
     const slow = await runGit(['log'], { cwd: plain, timeoutMs: 200, gitPath: fakeGit });
     assert.deepEqual(slow, { ok: false, failure: { kind: 'timeout', message: 'git log did not finish within 200 ms' } });
-    const gone = await runGit(['status'], { cwd: path.join(plain, 'gone') });
+    const gone = await runGit(['log'], { cwd: path.join(plain, 'gone') });
     assert.deepEqual(gone, { ok: false, failure: { kind: 'failed', message: `${path.join(plain, 'gone')}: no such directory` } });
   });
 

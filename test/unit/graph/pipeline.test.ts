@@ -30,6 +30,7 @@ describe('the import graph of a workspace', () => {
     const disk = new NodeFileSystem();
     const racing: FileSystem = Object.assign(Object.create(disk) as FileSystem, {
       readFile: (file: string) => (file === gone ? undefined : disk.readFile(file)),
+      readText: (file: string, maxBytes: number) => (file === gone ? { ok: false, reason: 'missing', detail: 'no such file' } : disk.readText(file, maxBytes)),
     });
     const run = await runGraph(root, racing);
     assert.deepEqual(run.files.map((file) => path.relative(root, file)), ['src/broken.ts', 'src/types.ts', 'src/user.ts'].map((f) => path.normalize(f)));

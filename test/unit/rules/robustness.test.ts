@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { DirectoryEntry, FileStat, FileSystem } from '../../../src/core/fs/fileSystem';
+import type { DirectoryEntry, FileStat, FileSystem, TextRead } from '../../../src/core/fs/fileSystem';
 import { loadRules } from '../../../src/core/rules/loadRules';
 import { rulesFixture } from './rulesTestKit';
 
@@ -10,6 +10,10 @@ class MemoryFileSystem implements FileSystem {
   constructor(private readonly files: Map<string, string>) {}
   readFile(p: string): string | undefined {
     return this.files.get(p);
+  }
+  readText(p: string): TextRead {
+    const text = this.files.get(p);
+    return text === undefined ? { ok: false, reason: 'missing', detail: 'no such file' } : { ok: true, text };
   }
   fileExists(p: string): boolean {
     return this.files.has(p);
