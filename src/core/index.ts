@@ -30,8 +30,9 @@ export { previewStarterRules, type RulesPreview } from './analysis/previewRules'
 
 // Baselines and suppressions.
 export { addToBaseline } from './baseline/addToBaseline';
-export { createBaseline, ENGINE_FINDING_IDS, normalizeBaseline, writeBaselineAtomic } from './baseline/baseline';
-export { baselineFileOf, baselineToReplace } from './baseline/baselineTarget';
+export { ENGINE_FINDING_IDS } from './baseline/baseline';
+export { baselineFileOf } from './baseline/baselineTarget';
+export { projectBaselineTarget, writeBaselineFor, type BaselineTarget, type BaselineWritten } from './baseline/updateBaseline';
 export { DIRECTIVE } from './suppress/suppressions';
 
 // Reports.

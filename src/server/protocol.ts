@@ -125,6 +125,8 @@ export const GuardrailsMethods = {
 export const ServerCommands = {
   /** `[violation: Violation, rulesFile: string]`: records the finding in the rules file's baseline. */
   addToBaseline: 'guardrails.server.addToBaseline',
+  /** No arguments: records every current finding in each rules file's baseline (Set Baseline). */
+  updateBaseline: 'guardrails.server.updateBaseline',
   /** `[file, line, column]`: shows the rule in its rules file (`window/showDocument`). */
   openRule: 'guardrails.server.openRule',
   /** `[url]`: opens a ticket's http(s) page externally. */

@@ -4,7 +4,7 @@ import type { Log } from './folderAnalysis';
 import { ServerCommands } from './protocol';
 import { fileToUri, toLspRange } from './uris';
 import type { WorkspaceAnalysis } from './workspaceAnalysis';
-import { addToBaseline, baselineFileOf, type FileSystem, type Violation } from '../core';
+import { addToBaseline, baselineFileOf, projectBaselineTarget, writeBaselineFor, type FileSystem, type Violation } from '../core';
 
 interface CommandContext {
   connection: Connection;
@@ -18,6 +18,8 @@ export async function runServerCommand(command: string, args: readonly unknown[]
   switch (command) {
     case ServerCommands.addToBaseline:
       return addViolationToBaseline(args[0] as Violation, String(args[1]), ctx);
+    case ServerCommands.updateBaseline:
+      return setBaselines(ctx);
     case ServerCommands.openRule: {
       const [file, line, column] = args as [string, number, number];
       const position = { line: Math.max(0, line - 1), column: Math.max(1, column) };
@@ -54,5 +56,26 @@ async function addViolationToBaseline(violation: Violation, rulesFile: string, c
     void ctx.connection.window.showInformationMessage(`Guardrails wrote ${path.relative(config.root, file)}; add "baseline": ".guardrails/baseline.json" to the rules file to use it.`);
   }
   ctx.analysis.baselineChanged(file);
+  return true;
+}
+
+/** Set Baseline: every current finding of every rules file becomes known, in its own baseline. */
+async function setBaselines(ctx: CommandContext): Promise<boolean> {
+  await ctx.analysis.whenIdle();
+  const written: string[] = [];
+  for (const { project, result } of ctx.analysis.results()) {
+    const target = projectBaselineTarget(project.config, result.violations, ctx.fs);
+    const done = target.ok ? writeBaselineFor(target.target, result.notices, ctx.fs) : target;
+    if (!done.ok) {
+      ctx.log.warn(`cannot set the baseline: ${done.message}`);
+      void ctx.connection.window.showWarningMessage(`Guardrails: cannot set the baseline: ${done.message}`);
+      return false;
+    }
+    written.push(`${done.count} in ${path.relative(project.root, done.file)}`);
+    ctx.analysis.baselineChanged(done.file);
+  }
+  if (written.length === 0) return false;
+  ctx.log.info(`baseline set: ${written.join('; ')}`);
+  void ctx.connection.window.showInformationMessage(`Guardrails recorded the current findings as known (${written.join('; ')}); only new ones count from now on. Commit the baseline so CI reads it too.`);
   return true;
 }

@@ -8,4 +8,5 @@ export const COMMANDS = {
   ignoreLine: 'guardrails.ignoreLine',
   addOwner: 'guardrails.addOwner',
   addWindow: 'guardrails.addWindow',
+  updateBaseline: 'guardrails.updateBaseline',
 } as const;

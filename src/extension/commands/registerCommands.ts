@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { ServerCommands } from '../../server/protocol';
 import type { GuardrailsClient } from '../client/guardrailsClient';
 import { COMMANDS } from './commandIds';
 import { addWindow } from './addWindow';
@@ -22,6 +23,7 @@ export function registerCommands(client: GuardrailsClient, log: vscode.LogOutput
     vscode.commands.registerCommand(COMMANDS.ignoreLine, ignoreLine),
     vscode.commands.registerCommand(COMMANDS.addOwner, addOwner),
     vscode.commands.registerCommand(COMMANDS.addWindow, () => addWindow(rulesFileOfWorkspace(), todayOf())),
+    vscode.commands.registerCommand(COMMANDS.updateBaseline, () => vscode.commands.executeCommand<boolean>(ServerCommands.updateBaseline)),
   ];
 }
 

@@ -32,6 +32,13 @@ describe('the first run in a workspace without rules', function () {
     await waitForDiagnostics('src/domain/order.ts', 'the first findings', (all) => all.some((d) => codeOf(d) === 'debt/DEBT'));
   });
 
+  it('sets a baseline of what is there, for the editor and CI alike', async () => {
+    assert.equal(await vscode.commands.executeCommand<boolean>('guardrails.updateBaseline'), true);
+    const written = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(uri('.guardrails/baseline.json'))).toString('utf8')) as { version: number; violations: unknown[] };
+    assert.equal(typeof written.version, 'number');
+    assert.ok(Array.isArray(written.violations));
+  });
+
   it('adds a refactoring window to the rules file, with its fields to fill in', async () => {
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('guardrails.addWindow');
     assert.ok(editor, 'the rules file is open');
@@ -47,6 +54,7 @@ describe('the first run in a workspace without rules', function () {
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(root(), 'guardrails.json')).then(undefined, () => undefined);
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(root(), '.guardrails'), { recursive: true }).then(undefined, () => undefined);
   });
 });
 
