@@ -105,6 +105,8 @@ function disjointPrefixes(a: string, b: string): boolean {
 
 /** True when no segment name matches both (`!(a|b)` and `a`, two different names). */
 function disjoint(s: string, x: string): boolean {
+  if (s === `!(${x})` || x === `!(${s})`) return true;
+  if ((s === `!${x}` && isCapture(x)) || (x === `!${s}` && isCapture(s))) return true;
   const negatedS = extglobAlternatives(s, '!');
   if (negatedS && bodyOf(x).every((alt) => negatedS.includes(alt))) return true;
   const negatedX = extglobAlternatives(x, '!');
@@ -191,6 +193,14 @@ function simplify(globs: string[]): string[] {
     for (const glob of current) {
       const segments = glob.split('/');
       for (const [index, segment] of segments.entries()) {
+        if (isCapture(segment) && segment.startsWith('!')) {
+          const partner = [...segments.slice(0, index), segment.slice(1), ...segments.slice(index + 1)].join('/');
+          if (current.includes(partner)) {
+            current = [...current.filter((g) => g !== glob && g !== partner), [...segments.slice(0, index), '*', ...segments.slice(index + 1)].join('/')];
+            changed = true;
+            break;
+          }
+        }
         const negated = extglobAlternatives(segment, '!');
         if (!negated) continue;
         const at = (name: string): string => [...segments.slice(0, index), name, ...segments.slice(index + 1)].join('/');

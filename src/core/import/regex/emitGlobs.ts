@@ -6,13 +6,20 @@ import { Unsupported, type Token } from './linearize';
 
 export interface BranchGlobs {
   globs: string[];
-  /** For each captured group that was asked for: the glob text it stands for ("{$1}", "src/cli/"). */
-  bindings: Map<number, string>;
+  /**
+   * For each captured group that was asked for and takes part in this branch: the glob text it
+   * stands for ("{$1}", "src/cli/"), or null when no glob can stand for it (`(.+)`).
+   */
+  bindings: Map<number, string | null>;
 }
 
 export interface EmitOptions {
-  /** Glob text for `$n` references (a `to` pattern). */
-  refs?: ReadonlyMap<number, string>;
+  /**
+   * Glob text for `$n` references (a `to` pattern); null: the group has no glob form; absent:
+   * the group took no part in the match, so dependency-cruiser leaves "$n" as is and the
+   * pattern matches nothing.
+   */
+  refs?: ReadonlyMap<number, string | null>;
   /** Groups whose text is referred to elsewhere: whole wildcard segments inside become `{$n}`. */
   captureGroups?: ReadonlySet<number>;
 }
@@ -21,17 +28,18 @@ export interface EmitOptions {
 export function emitBranch(branch: Token[], options: EmitOptions, notes: Set<string>): BranchGlobs | undefined {
   const anchored = stripAnchors(branch);
   if (!anchored) return undefined;
-  let tokens = replaceRefs(anchored.tokens, options.refs);
+  const replaced = replaceRefs(anchored.tokens, options.refs);
+  if (!replaced) return undefined;
+  let tokens = replaced;
   if (!anchored.start) tokens = [{ t: 'any', min: 0 }, ...tokens];
   if (!anchored.end) tokens = [...tokens, { t: 'any', min: 0 }];
   tokens = mergeAnys(tokens);
-  const bindings = new Map<number, string>();
+  const bindings = new Map<number, string | null>();
   for (const n of options.captureGroups ?? []) {
+    if (!tokens.some((token) => token.t === 'open' && token.n === n)) continue;
     const binding = bindGroup(tokens, n);
-    if (binding !== undefined) {
-      tokens = binding.tokens;
-      bindings.set(n, binding.text);
-    }
+    if (binding !== undefined) tokens = binding.tokens;
+    bindings.set(n, binding?.text ?? null);
   }
   const variants = expandLookaheads(tokens, notes);
   const globs = variants.flatMap((variant) => expandAnys(variant)).map(cleanGlob);
@@ -65,14 +73,23 @@ function stripAnchors(branch: Token[]): { tokens: Token[]; start: boolean; end: 
   return { tokens, start, end };
 }
 
-function replaceRefs(tokens: Token[], refs: ReadonlyMap<number, string> | undefined): Token[] {
-  return tokens.flatMap((token): Token[] => {
-    if (token.t === 'look') return [{ ...token, branches: token.branches.map((b) => replaceRefs(b, refs)) }];
-    if (token.t !== 'ref') return [token];
-    const text = refs?.get(token.n);
-    if (text === undefined) throw new Unsupported(`"$${token.n}" refers to no usable group of from.path`);
-    return globTokens(text);
-  });
+/** Tokens with each `$n` replaced by its glob; undefined when a reference makes the branch unmatchable. */
+function replaceRefs(tokens: Token[], refs: ReadonlyMap<number, string | null> | undefined): Token[] | undefined {
+  const out: Token[] = [];
+  for (const token of tokens) {
+    if (token.t === 'look') {
+      const branches = token.branches.map((b) => replaceRefs(b, refs)).filter((b): b is Token[] => b !== undefined);
+      out.push({ ...token, branches });
+    } else if (token.t === 'ref') {
+      const text = refs?.get(token.n);
+      if (text === undefined) return undefined; // "$n" stays as is: "$" is an anchor, nothing matches
+      if (text === null) throw new Unsupported(`"$${token.n}" refers to a group of from.path that`);
+      out.push(...globTokens(text));
+    } else {
+      out.push(token);
+    }
+  }
+  return out;
 }
 
 /** Glob text split into tokens: `/` apart, each segment one token. */

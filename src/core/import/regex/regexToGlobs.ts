@@ -9,8 +9,8 @@ import { parseRegex } from './parseRegex';
 
 export interface GlobVariant {
   globs: string[];
-  /** Glob text of each group asked for in `captureGroups` ("{$1}" for a captured segment). */
-  bindings: Map<number, string>;
+  /** Glob text of each group asked for in `captureGroups` ("{$1}" for a captured segment); null: none. */
+  bindings: Map<number, string | null>;
 }
 
 export type RegexConversion =
@@ -28,8 +28,8 @@ export type RegexConversion =
   | { ok: false; message: string };
 
 export interface RegexOptions {
-  /** Glob text for `$n` references in a `to` pattern. */
-  refs?: ReadonlyMap<number, string>;
+  /** Glob text for `$n` references in a `to` pattern (see EmitOptions.refs). */
+  refs?: ReadonlyMap<number, string | null>;
   /** Groups of a `from` pattern that a `to` pattern refers to as `$n`. */
   captureGroups?: ReadonlySet<number>;
 }
