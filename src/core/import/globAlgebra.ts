@@ -11,8 +11,8 @@ type Segments = string[];
 
 export interface Difference {
   globs: string[];
-  /** Globs of `remove` that could not be taken out: the result matches more than asked. */
-  notApplied: string[];
+  /** Globs of `remove` that could not be taken out of a kept glob: the result matches more than asked. */
+  notApplied: Array<{ glob: string; from: string }>;
   /** Unanchored globs of `remove` (`**\/*src/cli/**`) taken out as anchored at the root. */
   anchored: string[];
 }
@@ -23,7 +23,7 @@ export interface Difference {
  */
 export function subtractGlobs(keep: readonly string[], remove: readonly string[]): Difference {
   let result: Segments[] = keep.map((glob) => glob.split('/'));
-  const notApplied = new Set<string>();
+  const notApplied: Array<{ glob: string; from: string }> = [];
   const anchored = new Set<string>();
   for (const glob of remove) {
     const next: Segments[] = [];
@@ -35,7 +35,7 @@ export function subtractGlobs(keep: readonly string[], remove: readonly string[]
         if (difference) anchored.add(glob);
       }
       if (!difference || next.length + difference.length > MAX_GLOBS) {
-        notApplied.add(glob);
+        notApplied.push({ glob, from: kept.join('/') });
         difference = [kept];
       }
       next.push(...difference);
@@ -47,7 +47,7 @@ export function subtractGlobs(keep: readonly string[], remove: readonly string[]
     previous = globs.join('\n');
     globs = simplify(globs);
   }
-  return { globs, notApplied: [...notApplied], anchored: [...anchored] };
+  return { globs, notApplied, anchored: [...anchored] };
 }
 
 /** `**\/*src/cli/**` (an unanchored regex) read from the root: `src/cli/**`. */
@@ -221,6 +221,13 @@ function simplify(globs: string[]): string[] {
         break;
       }
       if (changed) break;
+    }
+  }
+  // `X` with `*\/**\/X` (and `A/X` with `A/*\/**\/X`) is `**\/X`.
+  for (const glob of [...current]) {
+    const deeper = glob.replace(/(^|\/)([^/]+)$/, '$1*/**/$2');
+    if (deeper !== glob && current.includes(deeper) && !glob.split('/').includes('**')) {
+      current = [...current.filter((g) => g !== glob && g !== deeper), glob.replace(/(^|\/)([^/]+)$/, '$1**/$2')];
     }
   }
   const set = new Set(current);

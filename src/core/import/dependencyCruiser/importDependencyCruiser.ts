@@ -6,6 +6,7 @@ import { mapAllowedRules } from './mapAllowed';
 import { mapOptions } from './mapOptions';
 import { mapForbiddenRule } from './mapRule';
 import type { TargetContext } from './targets';
+import { sourceFiles, withoutUnmatched } from './tidyGlobs';
 
 const KNOWN = new Set(['forbidden', 'allowed', 'allowedSeverity', 'required', 'options', 'extends', '$schema']);
 
@@ -16,13 +17,19 @@ export function importDependencyCruiser(config: unknown, context: TargetContext)
   const notes = new Notes();
   for (const key of Object.keys(config)) if (!KNOWN.has(key)) notes.notMapped('configuration', key, 'unknown to dependency-cruiser and Guardrails');
   if (config.extends !== undefined) notes.notMapped('configuration', 'extends', 'was not followed');
-  const options = mapOptions(config.options, notes);
+  const options = mapOptions(config.options, notes, context.files);
   const ids = new Set<string>();
   const ctx = { ...context, ids, notes, typeOnlyInvisible: options.typeOnlyInvisible };
   const rules: RuleJson[] = [];
   const forbidden = Array.isArray(config.forbidden) ? config.forbidden : [];
   forbidden.forEach((rule, index) => rules.push(...mapForbiddenRule(rule, index, ctx)));
   rules.push(...mapAllowedRules(config.allowed, config.allowedSeverity, ctx));
+  // Exceptions that match no source file would only draw "matches no file" warnings.
+  const sources = sourceFiles(context.files);
+  const exceptions = sources ? options.exceptions.filter((glob) => withoutUnmatched([glob, '**'], sources).kept.includes(glob)) : options.exceptions;
+  if (exceptions.length > 0) {
+    for (const rule of rules) rule.exceptions = [...new Set([...((rule.exceptions as string[] | undefined) ?? []), ...exceptions])];
+  }
   const required = Array.isArray(config.required) ? config.required : [];
   required.forEach((rule, index) => {
     const name = isDict(rule) && typeof rule.name === 'string' ? rule.name : `required[${index}]`;

@@ -21,7 +21,7 @@ const RESOLUTION: Record<string, string> = {
   externalModuleResolutionStrategy: 'Guardrails resolves imports the way TypeScript does',
   builtInModules: 'Guardrails knows the Node.js built-ins of the Node.js it runs on',
   baseDir: 'globs are relative to the rules file\'s folder',
-  detectJSDocImports: 'Guardrails does not see imports in JSDoc comments',
+  detectJSDocImports: 'Guardrails sees import() types in the JSDoc comments of JavaScript files, as type-only imports',
   detectProcessBuiltinModuleCalls: 'Guardrails does not see process.getBuiltinModule() calls',
   exoticRequireStrings: 'Guardrails does not see exotic requires',
   maxDepth: 'Guardrails analyses every included file, at any depth',
@@ -30,13 +30,15 @@ const RESOLUTION: Record<string, string> = {
 };
 
 export interface OptionsResult {
-  config: Pick<GuardrailsJson, 'include' | 'exclude' | 'tsconfig'>;
+  config: Pick<GuardrailsJson, 'include' | 'tsconfig'>;
+  /** options.exclude: an exception of every rule (dependency-cruiser sees neither end of such imports). */
+  exceptions: string[];
   /** dependency-cruiser does not see type-only imports (tsPreCompilationDeps off). */
   typeOnlyInvisible: boolean;
 }
 
-export function mapOptions(options: unknown, notes: Notes): OptionsResult {
-  const result: OptionsResult = { config: {}, typeOnlyInvisible: true };
+export function mapOptions(options: unknown, notes: Notes, files?: readonly string[]): OptionsResult {
+  const result: OptionsResult = { config: {}, exceptions: [], typeOnlyInvisible: true };
   const dict = isDict(options) ? options : {};
   const reporting: string[] = [];
   for (const [key, value] of Object.entries(dict)) {
@@ -44,11 +46,19 @@ export function mapOptions(options: unknown, notes: Notes): OptionsResult {
     else if (key === 'tsConfig') tsconfig(value, result, notes);
     else if (key === 'tsPreCompilationDeps') result.typeOnlyInvisible = value !== true && value !== 'specify';
     else if (key === 'includeOnly') result.config.include = globsOf(value, 'includeOnly', notes);
-    else if (key === 'exclude') result.config.exclude = globsOf(value, 'exclude', notes);
+    else if (key === 'exclude') result.exceptions = globsOf(value, 'exclude', notes) ?? [];
     else if (key === 'doNotFollow') doNotFollow(value, notes);
+    else if (key === 'detectJSDocImports' || (key === 'parser' && value === 'tsc')) continue; // both see JSDoc imports
     else notes.notMapped(SUBJECT, key, RESOLUTION[key] ?? 'unknown to Guardrails');
   }
   if (reporting.length > 0) notes.notMapped(SUBJECT, reporting.join(', '), 'only shape dependency-cruiser\'s reports');
+  if (result.exceptions.length > 0) {
+    notes.approximated(SUBJECT, 'exclude', 'becomes an exception of every rule: dependency-cruiser does not see imports of excluded files, and Guardrails would still check the imports that lead into them; the files are still read (add them to "exclude" too if they should not be)');
+  }
+  const javascript = (files ?? []).some((file) => /(^|\/)[^./][^/]*\.[cm]?jsx?$/.test(file) && !file.includes('node_modules/'));
+  if (javascript && dict.detectJSDocImports !== true && dict.parser !== 'tsc') {
+    notes.approximated(SUBJECT, 'detectJSDocImports', 'is off: Guardrails sees import() types in the JSDoc comments of JavaScript files (as type-only imports), dependency-cruiser does not');
+  }
   if (result.typeOnlyInvisible) {
     notes.approximated(SUBJECT, 'tsPreCompilationDeps', 'is off, so dependency-cruiser never sees type-only imports: every imported rule gets "allowTypeOnly": true (imports TypeScript drops because they are only used as types are still seen)');
   }

@@ -10,6 +10,7 @@ import { isDict, regexField, severityOf, stringList, text, type Dict } from './c
 import { selectTypes } from './dependencyTypes';
 import { fromVariants, referencedGroups, type FieldNote, type PathNotes } from './pathSelectors';
 import { mapTargets, type TargetContext } from './targets';
+import { nameCaptures, sourceFiles, withoutUnmatched } from './tidyGlobs';
 
 const KNOWN_FROM = new Set(['path', 'pathNot', 'orphan']);
 const KNOWN_TO = new Set(['path', 'pathNot', 'circular', 'couldNotResolve', 'dependencyTypes', 'dependencyTypesNot', 'dynamic', 'exoticallyRequired', 'via', 'viaOnly', 'viaNot', 'viaSomeNot', 'preCompilationOnly']);
@@ -117,12 +118,17 @@ function forbidden(name: string, base: Base, fromDict: Dict, toDict: Dict, ctx: 
     }
     if (targets.local.length + targets.packages.length + targets.builtins.length === 0) continue;
     const id = uniqueId(variants.length > 1 && variant.label ? `${name}/${variant.label}` : name, ctx.ids);
+    const fromKept = withoutUnmatched(variant.globs, sourceFiles(ctx.files));
+    const toKept = withoutUnmatched(targets.local, ctx.files);
+    const dropped = [...fromKept.dropped, ...toKept.dropped];
+    if (dropped.length > 0) pathNotes.approximated.push({ field: 'from/to', message: `left out ${dropped.join(', ')}: no file matches them now (import again if such files appear)` });
+    const named = nameCaptures(fromKept.kept, toKept.kept);
     rules.push(ruleJson({
       id,
       kind: 'forbidden',
       severity: base.severity,
-      from: selector(variant.globs),
-      to: targets.local.length ? selector(targets.local) : undefined,
+      from: selector(named.from),
+      to: named.to.length ? selector(named.to) : undefined,
       toPackages: targets.packages.length ? targets.packages : undefined,
       toBuiltins: targets.builtins.length ? targets.builtins : undefined,
       allowTypeOnly: types.allowTypeOnly || ctx.typeOnlyInvisible || undefined,
@@ -132,7 +138,7 @@ function forbidden(name: string, base: Base, fromDict: Dict, toDict: Dict, ctx: 
   }
   pathNotes.approximated.forEach(({ field, message }) => ctx.notes.approximated(name, field, message));
   pathNotes.notMapped.forEach(({ field, message }) => ctx.notes.notMapped(name, field, message));
-  if (rules.length === 0) ctx.notes.notMapped(name, 'to', 'leads to nothing Guardrails can check');
+  if (rules.length === 0 && pathNotes.notMapped.length === 0) ctx.notes.notMapped(name, 'to', 'leads to nothing Guardrails can check');
   return rules;
 }
 

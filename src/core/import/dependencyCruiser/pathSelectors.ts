@@ -3,6 +3,7 @@
 // is one of several literal names splits the rule into one rule per name.
 import { subtractGlobs } from '../globAlgebra';
 import { regexToGlobs } from '../regex/regexToGlobs';
+import { splitAlternatives } from '../regex/splitAlternatives';
 
 export interface FieldNote {
   field: string;
@@ -57,29 +58,38 @@ export function toGlobs(path: string | undefined, pathNot: string | undefined, b
   return globs;
 }
 
-/** `globs` minus what the `pathNot` regex matches, with notes where that is not exact. */
+/**
+ * `globs` minus what the `pathNot` regex matches, with notes where that is not exact. Each
+ * top-level alternative is taken out on its own, so one that has no glob form spoils no other.
+ */
 function without(globs: string[], pathNot: string, bindings: ReadonlyMap<number, string | null>, field: string, notes: PathNotes): string[] {
-  let converted = regexToGlobs(pathNot, { refs: bindings });
-  if (!converted.ok && !pathNot.startsWith('^')) {
-    // An unanchored pattern whose "$1" lands after "**" has no glob form; from the root it may.
-    const rooted = regexToGlobs(`^(?:${pathNot})`, { refs: bindings });
-    if (rooted.ok) {
-      notes.approximated.push({ field, message: `"${pathNot}" is unanchored (it also matches below other folders); it is left out only from the root` });
-      converted = rooted;
+  const removed: string[] = [];
+  for (const alternative of splitAlternatives(pathNot)) {
+    let converted = regexToGlobs(alternative, { refs: bindings });
+    if (!converted.ok && !alternative.startsWith('^')) {
+      // An unanchored pattern whose "$1" lands after "**" has no glob form; from the root it may.
+      const rooted = regexToGlobs(`^(?:${alternative})`, { refs: bindings });
+      if (rooted.ok) {
+        notes.approximated.push({ field, message: `"${alternative}" is unanchored (it also matches below other folders); it is left out only from the root` });
+        converted = rooted;
+      }
     }
+    if (!converted.ok) {
+      notes.approximated.push({ field, message: `"${alternative}" not applied (${converted.message}): the rule also covers what it matches` });
+      continue;
+    }
+    converted.notes.forEach((message) => notes.approximated.push({ field, message }));
+    removed.push(...converted.globs);
   }
-  if (!converted.ok) {
-    notes.approximated.push({ field, message: `not applied (${converted.message}): the rule also covers the files it leaves out` });
-    return globs;
-  }
-  converted.notes.forEach((message) => notes.approximated.push({ field, message }));
-  if (converted.globs.length === 0) return globs;
-  const difference = subtractGlobs(globs, converted.globs);
+  if (removed.length === 0) return globs;
+  const difference = subtractGlobs(globs, removed);
   for (const glob of difference.anchored) {
     notes.approximated.push({ field, message: `"${glob}" is unanchored (it also matches below other folders); it is left out only at the root (${glob.replace(/^\*\*\/\*/, '')})` });
   }
-  for (const glob of difference.notApplied) {
-    notes.approximated.push({ field, message: `"${glob}" could not be taken out of ${globs.join(', ')} with globs: the rule also covers what it matches` });
+  const notApplied = new Map<string, string[]>();
+  for (const { glob, from } of difference.notApplied) notApplied.set(glob, [...(notApplied.get(glob) ?? []), from]);
+  for (const [glob, from] of notApplied) {
+    notes.approximated.push({ field, message: `"${glob}" could not be taken out of ${from.join(', ')} with globs: the rule also covers what it matches there` });
   }
   return difference.globs;
 }

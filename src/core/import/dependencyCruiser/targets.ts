@@ -13,6 +13,8 @@ export interface PackageJsonLists {
 export interface TargetContext {
   builtinModules: readonly string[];
   packageJson?: PackageJsonLists;
+  /** The project's files, root-relative, when known: globs that match none are left out of lists. */
+  files?: readonly string[];
 }
 
 export interface ToSpec {
@@ -29,39 +31,49 @@ export interface Targets {
 const NODE_MODULES = /^\*?node_modules$/;
 
 export function mapTargets(to: ToSpec, bindings: ReadonlyMap<number, string | null>, types: TypeSelection, context: TargetContext, notes: PathNotes & { notMapped: FieldNote[] }): Targets | FieldNote {
-  const all = toGlobs(to.path, to.pathNot, bindings, notes);
-  if (!Array.isArray(all)) return all;
-  const packageGlobs = all.filter((glob) => glob.split('/').some((segment) => NODE_MODULES.test(segment)));
+  // Where the path regex leads, before pathNot: packages are read from it, local files below.
+  const reached = toGlobs(to.path, undefined, bindings, { approximated: [] });
+  if (!Array.isArray(reached)) return reached;
+  const packageGlobs = reached.filter(isPackageGlob);
   const builtinNames = new Set(context.builtinModules);
-  const local = types.domains.has('local')
-    ? all.filter((glob) => !packageGlobs.includes(glob) && !builtinNames.has(glob.replace(/^\.\//, '')))
-    : [];
+  let local: string[] = [];
+  if (types.domains.has('local')) {
+    const all = toGlobs(to.path, to.pathNot, bindings, notes);
+    if (!Array.isArray(all)) return all;
+    local = all.filter((glob) => !isPackageGlob(glob) && !builtinNames.has(glob.replace(/^\.\//, '')));
+  }
 
   let packages: string[] = [];
   if (types.domains.has('packages')) {
     packages = to.path === undefined ? ['**'] : packagePatterns(packageGlobs, notes);
-    const inside = all.filter((glob) => !packageGlobs.includes(glob) && glob.startsWith('**/') && !/^\*\*\/\*\./.test(glob));
+    const inside = reached.filter((glob) => !isPackageGlob(glob) && glob.startsWith('**/') && !/^\*\*\/\*\./.test(glob));
     if (to.path !== undefined && inside.length > 0) {
       notes.approximated.push({ field: 'to.path', message: `${inside.join(', ')} may also match files inside packages (node_modules/…), which Guardrails checks by package name only: packages are not checked by this rule` });
     }
-    packages = withoutPackages(packages, to.pathNot, bindings, notes);
     if (types.sections) {
       const lists = context.packageJson?.sections;
       if (!lists) return { field: 'to.dependencyTypes', message: 'names package.json sections, and no package.json was found next to the configuration' };
       const excluded = new Set([...types.sectionsNot].flatMap((section) => lists[section] ?? []));
       const names = [...new Set([...types.sections].flatMap((section) => lists[section] ?? []))].filter((name) => !excluded.has(name));
       packages = names.filter((name) => packages.some((pattern) => pattern === name || minimatch(name, pattern)));
-      notes.approximated.push({
-        field: 'to.dependencyTypes',
-        message: `the packages of ${[...types.sections].map(sectionName).join(', ')} in package.json, listed by name as they are now: import again when they change`,
-      });
+      const sections = [...types.sections].map(sectionName).join(', ');
+      if (packages.length > 0) {
+        notes.approximated.push({ field: 'to.dependencyTypes', message: `the packages of ${sections} in package.json, listed by name as they are now: import again when they change` });
+      } else if (names.length === 0) {
+        notes.notMapped.push({ field: 'to.dependencyTypes', message: `package.json has no ${sections} now: nothing to check (import again when it has)` });
+      }
     }
+    packages = withoutPackages(packages, to.pathNot, bindings, notes);
     if (types.undeclaredPackages) notes.notMapped.push({ field: 'to.dependencyTypes', message: 'packages missing from package.json (npm-no-pkg, npm-unknown): Guardrails does not compare imports with package.json' });
   }
 
   let builtins: string[] = [];
   if (types.domains.has('core')) builtins = builtinTargets(to, context.builtinModules, notes);
   return { local, packages, builtins };
+}
+
+function isPackageGlob(glob: string): boolean {
+  return glob.split('/').some((segment) => NODE_MODULES.test(segment));
 }
 
 /** `**\/*node_modules/@types/**` → `@types/*`; `node_modules/lodash*\/**` → `lodash*`. */
@@ -75,13 +87,15 @@ function packagePatterns(globs: string[], notes: PathNotes): string[] {
       patterns.push('**');
       continue;
     }
-    const scoped = first.startsWith('@');
+    const scoped = first.startsWith('@') && !first.startsWith('@(');
     const name = scoped ? `${first}/${second === undefined || second === '**' ? '*' : second}` : first;
     const inside = scoped ? rest : [second, ...rest].filter((segment) => segment !== undefined);
     if (inside.length > 0 && !(inside.length === 1 && inside[0] === '**')) {
       notes.approximated.push({ field: 'to.path', message: `"${glob}" names files inside a package; Guardrails checks the whole package ${name}` });
     }
-    patterns.push(name);
+    // `@(pg|mongodb)` reads better as two names.
+    const alternatives = /^@\(([^()*?[\]{}]+)\)$/.exec(name);
+    patterns.push(...(alternatives ? alternatives[1].split('|') : [name]));
   }
   return [...new Set(patterns)];
 }
@@ -90,7 +104,7 @@ function withoutPackages(packages: string[], pathNot: string | undefined, bindin
   if (pathNot === undefined || packages.length === 0) return packages;
   const removed = toGlobs(pathNot, undefined, bindings, { approximated: [] });
   if (!Array.isArray(removed)) return packages;
-  const removedPatterns = packagePatterns(removed.filter((glob) => glob.split('/').some((segment) => NODE_MODULES.test(segment))), { approximated: [] });
+  const removedPatterns = packagePatterns(removed.filter(isPackageGlob), { approximated: [] });
   if (removedPatterns.length === 0) return packages;
   if (removedPatterns.includes('**')) return [];
   const kept = packages.filter((pattern) => !removedPatterns.some((removedPattern) => removedPattern === pattern || minimatch(pattern, removedPattern)));
