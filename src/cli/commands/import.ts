@@ -35,7 +35,9 @@ export async function runImport(args: CliArgs, io: CliIo): Promise<number> {
   const file = path.resolve(io.cwd, args.file);
   const imported = tool === 'dependency-cruiser' ? await fromDependencyCruiser(file) : await fromEslintBoundaries(file);
   if (!imported.ok) {
-    io.stderr.write(`guardrails: ${imported.message}\n`);
+    // Paths as the user would write them: relative to where the command runs.
+    const message = imported.message.split(`${path.dirname(file)}${path.sep}`).join(displayDir(io.cwd, path.dirname(file)));
+    io.stderr.write(`guardrails: ${message}\n`);
     return 2;
   }
   const { result } = imported;
@@ -121,6 +123,12 @@ function loadProblems(text: string): string {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function displayDir(cwd: string, dir: string): string {
+  const relative = path.relative(cwd, dir);
+  if (relative === '') return '';
+  return relative.startsWith('..') || path.isAbsolute(relative) ? `${dir}${path.sep}` : `${relative}${path.sep}`;
 }
 
 function count(n: number, noun: string): string {

@@ -56,7 +56,6 @@ describe('import dependency-cruiser: a layered project', () => {
   it('lists what it could not map, one line each, naming the rule and the field', () => {
     assert.deepEqual(importLayered().notes.map(formatNote), [
       'not mapped: options reporterOptions: only shape dependency-cruiser\'s reports',
-      'approximated: options exclude: becomes an exception of every rule: dependency-cruiser does not see imports of excluded files, and Guardrails would still check the imports that lead into them; the files are still read (add them to "exclude" too if they should not be)',
       'not mapped: no-orphans from.orphan: Guardrails has no orphan check',
       'approximated: shared-is-leaf from/to: left out src/*: no file matches them now (import again if such files appear)',
       'approximated: ui-no-fs to.path: built-in fs also covers fs/… in Guardrails',
@@ -65,6 +64,7 @@ describe('import dependency-cruiser: a layered project', () => {
       'approximated: not-to-dev-dep from/to: left out src*: no file matches them now (import again if such files appear)',
       'approximated: not-to-unresolvable to.couldNotResolve: dependency-cruiser also reports packages that are not installed; Guardrails reports relative and aliased imports that lead to no file',
       'not mapped: no-non-vetted-license to.licenseNot: Guardrails does not read package licenses',
+      'approximated: options exclude: becomes an exception of every rule: dependency-cruiser does not see imports of excluded files, and Guardrails would still check the imports that lead into them; the files are still read (add them to "exclude" too if they should not be)',
     ]);
   });
 

@@ -28,6 +28,11 @@ export function importDependencyCruiser(config: unknown, context: TargetContext)
   const sources = sourceFiles(context.files);
   const exceptions = sources ? options.exceptions.filter((glob) => withoutUnmatched([glob, '**'], sources).kept.includes(glob)) : options.exceptions;
   if (exceptions.length > 0) {
+    notes.approximated('options', 'exclude', 'becomes an exception of every rule: dependency-cruiser does not see imports of excluded files, and Guardrails would still check the imports that lead into them; the files are still read (add them to "exclude" too if they should not be)');
+  } else if (options.exceptions.length > 0) {
+    notes.approximated('options', 'exclude', `${options.exceptions.join(', ')} matches no file now: nothing to leave out (import again if such files appear)`);
+  }
+  if (exceptions.length > 0) {
     for (const rule of rules) rule.exceptions = [...new Set([...((rule.exceptions as string[] | undefined) ?? []), ...exceptions])];
   }
   const required = Array.isArray(config.required) ? config.required : [];

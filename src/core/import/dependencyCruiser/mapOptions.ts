@@ -52,9 +52,6 @@ export function mapOptions(options: unknown, notes: Notes, files?: readonly stri
     else notes.notMapped(SUBJECT, key, RESOLUTION[key] ?? 'unknown to Guardrails');
   }
   if (reporting.length > 0) notes.notMapped(SUBJECT, reporting.join(', '), 'only shape dependency-cruiser\'s reports');
-  if (result.exceptions.length > 0) {
-    notes.approximated(SUBJECT, 'exclude', 'becomes an exception of every rule: dependency-cruiser does not see imports of excluded files, and Guardrails would still check the imports that lead into them; the files are still read (add them to "exclude" too if they should not be)');
-  }
   const javascript = (files ?? []).some((file) => /(^|\/)[^./][^/]*\.[cm]?jsx?$/.test(file) && !file.includes('node_modules/'));
   if (javascript && dict.detectJSDocImports !== true && dict.parser !== 'tsc') {
     notes.approximated(SUBJECT, 'detectJSDocImports', 'is off: Guardrails sees import() types in the JSDoc comments of JavaScript files (as type-only imports), dependency-cruiser does not');

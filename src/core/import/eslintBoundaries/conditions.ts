@@ -48,6 +48,17 @@ export function not(a: Dnf): Dnf {
   return result;
 }
 
+/** The same condition as terms no two of which hold together (so no import matches two rules). */
+export function disjoint(dnf: Dnf): Dnf {
+  const out: Dnf = [];
+  let before: Dnf = FALSE;
+  for (const term of dnf) {
+    out.push(...and([term], not(before)));
+    before = or(before, [term]);
+  }
+  return out;
+}
+
 function simplify(terms: Dnf): Dnf {
   if (terms.some((term) => term.length === 0)) return TRUE;
   const seen = new Map<string, Term>();

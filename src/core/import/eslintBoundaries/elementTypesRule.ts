@@ -5,7 +5,7 @@
 // between layers; a condition on captured segments becomes globs with captures.
 import { Notes, uniqueId, type RuleJson } from '../importResult';
 import { isDict, type Dict } from '../dependencyCruiser/configShape';
-import { and, FALSE, isTrue, not, or, TooComplex, TRUE, type Atom, type Dnf, type Term, type Value } from './conditions';
+import { and, disjoint, FALSE, isTrue, not, or, TooComplex, TRUE, type Atom, type Dnf, type Term, type Value } from './conditions';
 import type { Element, ElementPattern } from './elements';
 import { parseSelectors, typeMatches, UnsupportedSelector, type ElementSelector } from './selectors';
 
@@ -53,7 +53,7 @@ export function mapElementTypes(settings: RuleSettings, elements: Element[], ids
         unconditional.set(from.layer, [...(unconditional.get(from.layer) ?? []), to.layer]);
         continue;
       }
-      for (const term of reported) {
+      for (const term of disjoint(reported)) {
         const globs = termGlobs(from, to, term);
         if (typeof globs === 'string') {
           notes.notMapped(name, `${from.type} → ${to.type}`, globs);
@@ -105,8 +105,23 @@ function notInternal(element: Element): Dnf {
   return instance.map((index): Term => [{ side: 'to', key: `#${index}`, equal: false, value: { fromKey: `#${index}` } }]);
 }
 
+/**
+ * `to.k = 'v'` with `to.k ≠ from.j` on the same segment is `from.j ≠ 'v'` (a segment cannot say
+ * both); with `to.k = from.j` it is `from.j = 'v'`.
+ */
+function substitute(term: Term, to: ElementPattern): Term {
+  const slot = (atom: Atom): number | undefined => (atom.side === 'to' ? slotOf(to, atom.key) : undefined);
+  return term.map((atom) => {
+    if (atom.side !== 'to' || !('fromKey' in atom.value)) return atom;
+    const fixed = term.find((other) => other !== atom && other.side === 'to' && other.equal && 'literal' in other.value && slot(other) === slot(atom));
+    if (!fixed || !('literal' in fixed.value)) return atom;
+    return { side: 'from', key: atom.value.fromKey, equal: atom.equal, value: fixed.value };
+  });
+}
+
 /** Globs with captures for one term, or a message when a captured value is no whole segment. */
-function termGlobs(from: Element, to: Element, term: Term): { from: string[]; to: string[] } | string {
+function termGlobs(from: Element, to: Element, original: Term): { from: string[]; to: string[] } | string {
+  const term = to.patterns.length === 1 ? substitute(original, to.patterns[0]) : original;
   const fromGlobs: string[] = [];
   const toGlobs: string[] = [];
   for (const fromPattern of from.patterns) {
@@ -118,19 +133,27 @@ function termGlobs(from: Element, to: Element, term: Term): { from: string[]; to
       if (slot === undefined || fromPattern.segments[slot] !== '*') return notSegment(key, fromPattern);
       fromSegments[slot] = `{${captureName(key, fromPattern)}}`;
     }
+    const assigned = new Map<number, string>();
     for (const atom of fromAtoms) {
       const slot = slotOf(fromPattern, atom.key);
       if (slot === undefined || fromPattern.segments[slot] !== '*') return notSegment(atom.key, fromPattern);
-      fromSegments[slot] = segmentFor(atom, fromPattern);
+      const segment = segmentFor(atom, fromPattern);
+      if (assigned.has(slot) && assigned.get(slot) !== segment) return conflict(fromPattern);
+      assigned.set(slot, segment);
+      fromSegments[slot] = segment;
     }
     fromGlobs.push(fromSegments.join('/'));
   }
   for (const toPattern of to.patterns) {
     const toSegments = [...toPattern.segments];
+    const assigned = new Map<number, string>();
     for (const atom of term.filter((a) => a.side === 'to')) {
       const slot = slotOf(toPattern, atom.key);
       if (slot === undefined || toPattern.segments[slot] !== '*') return notSegment(atom.key, toPattern);
-      toSegments[slot] = segmentFor(atom, from.patterns[0]);
+      const segment = segmentFor(atom, from.patterns[0]);
+      if (assigned.has(slot) && assigned.get(slot) !== segment) return conflict(toPattern);
+      assigned.set(slot, segment);
+      toSegments[slot] = segment;
     }
     toGlobs.push(toSegments.join('/'));
   }
@@ -140,6 +163,10 @@ function termGlobs(from: Element, to: Element, term: Term): { from: string[]; to
 function slotOf(pattern: ElementPattern, key: string): number | undefined {
   if (key.startsWith('#')) return Number(key.slice(1));
   return pattern.slots.get(key);
+}
+
+function conflict(pattern: ElementPattern): string {
+  return `two conditions on one segment of ${pattern.segments.join('/')} cannot be written as one glob`;
 }
 
 function notSegment(key: string, pattern: ElementPattern): string {

@@ -54,7 +54,7 @@ export function readElements(settings: Dict, notes: Notes, files?: readonly stri
       (mode === 'full' ? full : elements).push(element);
     }
     for (const pattern of patterns) {
-      const built = buildPattern(base ? `${base}/**/${pattern}` : pattern, mode, base ? [] : captures);
+      const built = buildPattern(base ? `${base}/**/${pattern}` : pattern, mode, base ? [] : captures, files);
       if (typeof built === 'string') {
         notes.notMapped('settings', `${field}.pattern`, built);
         continue;
@@ -67,7 +67,7 @@ export function readElements(settings: Dict, notes: Notes, files?: readonly stri
   return [...full, ...elements].filter((element) => element.patterns.length > 0);
 }
 
-function buildPattern(source: string, mode: 'folder' | 'file' | 'full', captures: string[]): { pattern: ElementPattern; glob: string; anchored: boolean } | string {
+function buildPattern(source: string, mode: 'folder' | 'file' | 'full', captures: string[], files: readonly string[] | undefined): { pattern: ElementPattern; glob: string; anchored: boolean } | string {
   // micromatch reads "(a|b)" as a group; minimatch needs "@(a|b)".
   const pattern = source.replace(/^\.\//, '').replace(/(^|[^@!?+*])\((?=[^()]*\|)/g, '$1@(');
   const raw = pattern.split('/');
@@ -76,7 +76,10 @@ function buildPattern(source: string, mode: 'folder' | 'file' | 'full', captures
     while (segments.length > 0 && (segments[segments.length - 1] === '**' || segments[segments.length - 1] === '*') && segments.length > 1 && segments[segments.length - 2] === '**') segments.pop();
     if (segments[segments.length - 1] !== '**') segments.push('**');
   }
-  const anchored = mode !== 'full' && !/[*?[{(]/.test(raw[0]) && raw[0] !== '';
+  // A pattern that starts with a folder name usually names it from the root ("src/features/*");
+  // where the project's files show that it does not ("helpers/*" under src/), it stays unanchored.
+  const anchorable = mode !== 'full' && !/[*?[{(]/.test(raw[0]) && raw[0] !== '';
+  const anchored = anchorable && (files === undefined || matchesSome(segments.join('/'), files) || !matchesSome(`**/${segments.join('/')}`, files));
   const rightToLeft = mode !== 'full' && !anchored && raw[0] !== '**';
   if (rightToLeft) segments = ['**', ...segments];
   const offset = rightToLeft ? 1 : 0;
@@ -99,6 +102,11 @@ function buildPattern(source: string, mode: 'folder' | 'file' | 'full', captures
   if (!compiled.ok) return `"${source}" has no Guardrails glob form (${compiled.message})`;
   const instance = mode === 'folder' && !raw.includes('**') && !rightToLeft ? wildcards : undefined;
   return { pattern: { segments, slots, instance, singleFile: mode !== 'folder' }, glob, anchored };
+}
+
+function matchesSome(glob: string, files: readonly string[]): boolean {
+  const compiled = compilePattern(glob);
+  return compiled.ok && files.some((file) => compiled.pattern.match(file));
 }
 
 function anchoringNote(globs: string[], files: readonly string[] | undefined): string {

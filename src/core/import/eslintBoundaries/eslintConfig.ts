@@ -21,17 +21,19 @@ export interface EslintBoundaries {
 }
 
 export function readEslintConfig(value: unknown, notes: Notes): EslintBoundaries | string {
-  const blocks = blocksOf(value);
-  if (!blocks) return 'the file does not export an ESLint configuration (a list of configuration objects, or an object with "rules")';
+  const read = blocksOf(value);
+  if (!read) return 'the file does not export an ESLint configuration (a list of configuration objects, or an object with "rules")';
+  const { blocks, flat } = read;
   const result: EslintBoundaries = { settings: {}, offFor: [], ignores: [] };
   const others = new Set<string>();
   for (const [index, block] of blocks.entries()) {
-    const label = typeof block.name === 'string' ? `block "${block.name}"` : `block ${index + 1}`;
+    // Flat: the block's place in the exported list; .eslintrc: the file itself, then overrides.
+    const label = flat ? `[${index}]${typeof block.name === 'string' ? ` "${block.name}"` : ''}` : index === 0 ? '' : `overrides[${index - 1}]`;
     const files = scopedFiles(block);
     const keys = Object.keys(block).filter((key) => block[key] !== undefined && key !== 'name');
     if (keys.length === 1 && keys[0] === 'ignores') result.ignores.push(...strings(block.ignores));
     if (isDict(block.settings)) {
-      if (files && Object.keys(block.settings).length > 0) notes.approximated('ESLint configuration', `${label}.settings`, `given for ${files.join(', ')} only; applied to every file`);
+      if (files && Object.keys(block.settings).length > 0) notes.approximated('ESLint configuration', `${label ? `${label}.` : ''}settings`, `given for ${files.join(', ')} only; applied to every file`);
       Object.assign(result.settings, block.settings);
     }
     for (const [name, entry] of Object.entries(isDict(block.rules) ? block.rules : {})) {
@@ -41,7 +43,7 @@ export function readEslintConfig(value: unknown, notes: Notes): EslintBoundaries
       const options = Array.isArray(entry) && isDict(entry[1]) ? entry[1] : undefined;
       if (files) {
         if (severity === 'off') result.offFor.push(...files.filter((file) => !file.startsWith('!')));
-        else notes.notMapped(name, `${label}.rules`, `configured for ${files.join(', ')} only; the configuration that applies to every file is imported`);
+        else notes.notMapped(name, `${label ? `${label}.` : ''}rules`, `configured for ${files.join(', ')} only; the configuration that applies to every file is imported`);
         continue;
       }
       if (severity === 'off') {
@@ -50,23 +52,26 @@ export function readEslintConfig(value: unknown, notes: Notes): EslintBoundaries
       }
       const kept = options ?? (result.rule?.name === name ? result.rule.options : undefined);
       result.rule = kept ? { name, severity, options: kept } : undefined;
-      if (!kept) notes.notMapped(name, `${label}.rules`, 'has no options (default, rules): nothing to import');
+      if (!kept) notes.notMapped(name, `${label ? `${label}.` : ''}rules`, 'has no options (default, rules): nothing to import');
     }
     if (typeof block.extends === 'string' || Array.isArray(block.extends)) {
-      notes.notMapped('ESLint configuration', `${label}.extends`, `${strings(block.extends).join(', ')} not followed: boundaries settings or rules in shared configurations are not imported`);
+      notes.notMapped('ESLint configuration', `${label ? `${label}.` : ''}extends`, `${strings(block.extends).join(', ')} not followed: boundaries settings or rules in shared configurations are not imported`);
     }
   }
   for (const name of others) notes.notMapped(name, 'rules', 'has no Guardrails import (only the element-types rule is imported)');
   return result;
 }
 
-function blocksOf(value: unknown): Dict[] | undefined {
+function blocksOf(value: unknown): { blocks: Dict[]; flat: boolean } | undefined {
+  const eslintrc = (config: unknown): { blocks: Dict[]; flat: boolean } | undefined => {
+    const blocks = eslintrcBlocks(config);
+    return blocks && { blocks, flat: false };
+  };
   if (isDict(value) && (value.format === 'flat' || value.format === 'eslintrc') && Array.isArray(value.blocks)) {
-    return value.format === 'flat' ? value.blocks.filter(isDict) : eslintrcBlocks(value.blocks[0]);
+    return value.format === 'flat' ? { blocks: value.blocks.filter(isDict), flat: true } : eslintrc(value.blocks[0]);
   }
-  if (Array.isArray(value)) return value.flat(Infinity as 1).filter(isDict);
-  if (isDict(value)) return eslintrcBlocks(value);
-  return undefined;
+  if (Array.isArray(value)) return { blocks: value.flat(Infinity as 1).filter(isDict), flat: true };
+  return eslintrc(value);
 }
 
 /** .eslintrc: the object itself, then each override as a block limited to its files. */

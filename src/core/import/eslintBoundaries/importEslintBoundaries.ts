@@ -5,6 +5,7 @@ import type { DependencyKind } from '../../model/types';
 import { readEslintConfig } from './eslintConfig';
 import { layersOf, readElements } from './elements';
 import { mapElementTypes } from './elementTypesRule';
+import { sourceFiles, withoutUnmatched } from '../dependencyCruiser/tidyGlobs';
 
 export type EslintBoundariesImport = { ok: true; result: ImportResult } | { ok: false; message: string };
 
@@ -24,7 +25,14 @@ export function importEslintBoundaries(value: unknown, context: { files?: readon
     return { ok: false, message: 'no "boundaries/elements" setting: this configuration does not use eslint-plugin-boundaries elements' };
   }
   const elements = readElements(settings, notes, context.files);
-  const exceptions = [...globList(settings['boundaries/ignore']), ...eslint.offFor];
+  let exceptions = [...new Set([...globList(settings['boundaries/ignore']), ...eslint.offFor])];
+  const sources = sourceFiles(context.files);
+  if (sources) {
+    // An exception that matches no file changes nothing now, and would draw a warning per rule.
+    const unused = exceptions.filter((glob) => !withoutUnmatched([glob, '**'], sources).kept.includes(glob));
+    if (unused.length > 0) notes.approximated('settings', 'boundaries/ignore', `left out ${unused.join(', ')}: no file matches them now (import again if such files appear)`);
+    exceptions = exceptions.filter((glob) => !unused.includes(glob));
+  }
   if (eslint.offFor.length > 0) notes.approximated(eslint.rule?.name ?? 'boundaries/element-types', 'rules', `turned off for ${eslint.offFor.join(', ')}: those files are exceptions, which also leaves out imports of them`);
   const config: ImportResult['config'] = { rules: [] };
   const include = globList(settings['boundaries/include']);
@@ -32,6 +40,7 @@ export function importEslintBoundaries(value: unknown, context: { files?: readon
   if (eslint.ignores.length > 0) config.exclude = eslint.ignores;
   for (const key of Object.keys(settings)) {
     if (['boundaries/elements', 'boundaries/ignore', 'boundaries/include', 'boundaries/dependency-nodes'].includes(key)) continue;
+    if (key === 'boundaries/root-path' && (settings[key] === '.' || settings[key] === './')) continue; // the config's own folder
     notes.notMapped('settings', key, key === 'boundaries/root-path' ? 'globs are relative to the rules file\'s folder: keep it at the root path' : 'has no Guardrails form');
   }
   config.layers = layersOf(elements);
