@@ -156,9 +156,22 @@ function negate(x: string): string {
   return `!(${bodyOf(x).join('|')})`;
 }
 
-/** The alternatives a segment pattern stands for, spelled so they nest inside `!( | )`. */
+/**
+ * The alternatives a segment pattern stands for, spelled so they nest inside `!( | )`: inner
+ * `@(a|b)` groups are spelled out (`*.@(spec|test).ts` → `*.spec.ts`, `*.test.ts`), since
+ * minimatch mis-reads a negation that ends in a nested group.
+ */
 function bodyOf(x: string): string[] {
-  return extglobAlternatives(x, '@') ?? [x];
+  return (extglobAlternatives(x, '@') ?? [x]).flatMap(spellOut);
+}
+
+function spellOut(pattern: string): string[] {
+  const group = /@\(([^()]*)\)/.exec(pattern);
+  if (!group) return [pattern];
+  const head = pattern.slice(0, group.index);
+  const tail = pattern.slice(group.index + group[0].length);
+  const out = group[1].split('|').flatMap((alternative) => spellOut(`${head}${alternative}${tail}`));
+  return out.length > 64 ? [pattern] : out;
 }
 
 /** `a|b` of `@(a|b)` (or `!(a|b)`) when the whole segment is that one extglob. */

@@ -16,7 +16,6 @@ const SUBJECT = 'allowed';
 interface Group {
   from: string[];
   targets: Targets;
-  allowTypeOnly: boolean;
 }
 
 export function mapAllowedRules(allowed: unknown, allowedSeverity: unknown, ctx: RuleContext): RuleJson[] {
@@ -69,14 +68,14 @@ export function mapAllowedRules(allowed: unknown, allowedSeverity: unknown, ctx:
       continue;
     }
     const key = JSON.stringify([...globs].sort());
-    const group = groups.get(key) ?? { from: globs, targets: { local: [], packages: [], builtins: [] }, allowTypeOnly: false };
+    const group = groups.get(key) ?? { from: globs, targets: { local: [], packages: [], builtins: [] } };
     groups.set(key, group);
     join(group.targets, targets);
   }
   if (groups.size > 1) {
     ctx.notes.approximated(SUBJECT, 'from', 'rules with different "from" become separate Guardrails rules: a file that several of them match must satisfy each of them, where dependency-cruiser needs one');
   }
-  const all: Group[] = groups.size === 0 ? [{ from: ['**'], targets: { local: [], packages: [], builtins: [] }, allowTypeOnly: false }] : [...groups.values()];
+  const all: Group[] = groups.size === 0 ? [{ from: ['**'], targets: { local: [], packages: [], builtins: [] } }] : [...groups.values()];
   if (groups.size === 0 && everyFile.length === 0) return [];
   ctx.notes.approximated(SUBJECT, 'to', 'Guardrails\' allowed rules do not report unresolved imports (use a no-unresolved rule)');
   return all.map((group) => {

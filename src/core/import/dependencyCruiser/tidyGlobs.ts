@@ -3,6 +3,7 @@
 // left out of a list (an exact translation of a regex often has a few: a root file named
 // like a folder), so the first `guardrails check` does not open with "matches no file" warnings.
 import { compilePattern } from '../../glob/pattern';
+import { captureNameAfter } from '../captureNames';
 
 const PLACEHOLDER = /\{\$(\d+)(?:_(\d+))?\}/g;
 
@@ -16,7 +17,7 @@ export function nameCaptures(from: string[], to: string[]): { from: string[]; to
       const match = /^\{(\$\d+(?:_\d+)?)\}$/.exec(segment);
       if (!match || names.has(match[1])) continue;
       const previous = segments[index - 1] ?? '';
-      let name = /^[A-Za-z]{3,}s$/.test(previous) && !previous.endsWith('ss') ? previous.slice(0, -1) : `g${match[1].slice(1)}`;
+      let name = captureNameAfter(previous, `g${match[1].slice(1)}`);
       while (taken.has(name)) name = `${name}_`;
       taken.add(name);
       names.set(match[1], name);

@@ -7,6 +7,7 @@ import { Notes, uniqueId, type RuleJson } from '../importResult';
 import { isDict, type Dict } from '../dependencyCruiser/configShape';
 import { and, disjoint, FALSE, isTrue, not, or, TooComplex, TRUE, type Atom, type Dnf, type Term, type Value } from './conditions';
 import type { Element, ElementPattern } from './elements';
+import { captureNameAfter } from '../captureNames';
 import { parseSelectors, typeMatches, UnsupportedSelector, type ElementSelector } from './selectors';
 
 export interface RuleSettings {
@@ -179,7 +180,10 @@ function captureName(key: string, pattern: ElementPattern): string {
   if (!key.startsWith('#')) return key;
   const index = Number(key.slice(1));
   const named = [...pattern.slots].find(([, slot]) => slot === index);
-  return named ? named[0] : `_${index}`;
+  if (named) return named[0];
+  const taken = new Set(pattern.slots.keys());
+  const name = captureNameAfter(pattern.segments[index - 1], `_${index}`);
+  return taken.has(name) ? `_${index}` : name;
 }
 
 function segmentFor(atom: Atom, fromPattern: ElementPattern): string {
