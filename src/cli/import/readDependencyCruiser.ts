@@ -4,11 +4,14 @@
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { isDict } from '../../core/import/dependencyCruiser/configShape';
-import { mergeDependencyCruiserConfigs } from '../../core/import/dependencyCruiser/mergeConfigs';
+import { mergeDependencyCruiserConfigs } from '../../core';
 import { readToolConfig, type ReadOutcome } from './readToolConfig';
 
 const EXTENSIONS = ['', '.js', '.cjs', '.mjs', '.json'];
+
+function isDict(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 
 export async function readDependencyCruiserConfig(file: string, visited: string[] = []): Promise<ReadOutcome> {
   const absolute = path.resolve(file);

@@ -4,7 +4,7 @@
 // the rule is then left out and the condition named.
 import { DEPENDENCY_KINDS, type DependencyKind } from '../../model/types';
 import { subtractGlobs } from '../globAlgebra';
-import { Notes, uniqueId, type RuleJson } from '../importResult';
+import { type Notes, uniqueId, type RuleJson } from '../importResult';
 import { regexToGlobs } from '../regex/regexToGlobs';
 import { isDict, regexField, severityOf, stringList, text, type Dict } from './configShape';
 import { selectTypes } from './dependencyTypes';

@@ -3,7 +3,7 @@
 // them is reported (the last matching rule decides; disallow wins within a rule; dependencies
 // inside one element are never reported). An unconditional "reported" becomes a forbidden rule
 // between layers; a condition on captured segments becomes globs with captures.
-import { Notes, uniqueId, type RuleJson } from '../importResult';
+import { type Notes, uniqueId, type RuleJson } from '../importResult';
 import { isDict, type Dict } from '../dependencyCruiser/configShape';
 import { and, disjoint, FALSE, isTrue, not, or, TooComplex, TRUE, type Atom, type Dnf, type Term, type Value } from './conditions';
 import type { Element, ElementPattern } from './elements';

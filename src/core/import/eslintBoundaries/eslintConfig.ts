@@ -97,7 +97,7 @@ function strings(value: unknown): string[] {
 }
 
 function severityOf(entry: unknown): 'error' | 'warning' | 'off' {
-  const level = Array.isArray(entry) ? entry[0] : entry;
+  const level: unknown = Array.isArray(entry) ? (entry as unknown[])[0] : entry;
   if (level === 2 || level === 'error') return 'error';
   if (level === 1 || level === 'warn') return 'warning';
   return 'off';

@@ -105,7 +105,7 @@ function mergeAnys(tokens: Token[]): Token[] {
   const out: Token[] = [];
   for (const token of tokens) {
     const last = out[out.length - 1];
-    if (token.t === 'any' && last?.t === 'any') last.min = (last.min || token.min) as 0 | 1;
+    if (token.t === 'any' && last?.t === 'any') last.min = (last.min || token.min);
     else out.push(token.t === 'any' ? { ...token } : token);
   }
   return out;
