@@ -2,12 +2,15 @@ import * as path from 'node:path';
 import { isCalendarDate, type Concurrency } from '../core';
 // Command-line parsing: small and explicit, so every option is listed in one place with its help.
 
-export type Command = 'check' | 'debt' | 'graph' | 'windows' | 'snapshot' | 'lsp';
-export const COMMANDS: readonly Command[] = ['check', 'debt', 'graph', 'windows', 'snapshot', 'lsp'];
+export type Command = 'check' | 'debt' | 'graph' | 'windows' | 'snapshot' | 'lsp' | 'import';
+export const COMMANDS: readonly Command[] = ['check', 'debt', 'graph', 'windows', 'snapshot', 'lsp', 'import'];
 
 export interface CliArgs {
   command: Command;
+  /** The directory; for `import`, the tool whose configuration is read. */
   dir: string;
+  /** `import`: the configuration file to read. */
+  file?: string;
   format?: string;
   config?: string;
   baseline?: string;
@@ -53,7 +56,10 @@ export function parseArgs(argv: readonly string[], isTty: boolean): ParseOutcome
     }
   }
   if (flags.has('--version') || flags.has('-v')) return { kind: 'version' };
-  const [commandName, dir, ...extra] = positional;
+  const [commandName, dir, ...rest] = positional;
+  // `import TOOL FILE` takes one more argument than the other commands.
+  const file = commandName === 'import' ? rest[0] : undefined;
+  const extra = commandName === 'import' ? rest.slice(1) : rest;
   const command = COMMANDS.find((known) => known === commandName);
   if (flags.has('--help') || flags.has('-h') || commandName === 'help' || commandName === undefined) {
     return { kind: 'help', command: command ?? (COMMANDS.find((known) => known === dir)) };
@@ -80,6 +86,7 @@ export function parseArgs(argv: readonly string[], isTty: boolean): ParseOutcome
     args: {
       command,
       dir: dir ?? '.',
+      file,
       format: values.get('--format'),
       config: values.get('--config'),
       baseline: values.get('--baseline'),
@@ -104,6 +111,12 @@ Commands:
   windows [DIR]   Progress of refactoring windows (--format text|json|markdown)
   snapshot [DIR]  Record today's debt and violation counts for refactoring windows
   lsp --stdio     Run the language server (for editors other than VS Code) over stdin/stdout
+  import TOOL FILE
+                  Print the guardrails.json equivalent to another tool's configuration:
+                  TOOL is dependency-cruiser (.dependency-cruiser.js/.cjs/.mjs/.json) or
+                  eslint-boundaries (an ESLint configuration using eslint-plugin-boundaries).
+                  What cannot be mapped is listed on standard error. A JavaScript
+                  configuration is run (in a child node process) to read it.
 
 Options:
   --format F          check: text|json|sarif · debt: text|json · graph: json|dot · windows: text|json|markdown
@@ -112,7 +125,7 @@ Options:
   --update-baseline   Write every current violation to the baseline file and exit 0
   --max-warnings N    Fail (exit 1) when there are more than N warnings
   --today YYYY-MM-DD  Fix "today" for due dates and windows (reproducible reports)
-  --output FILE       Write the report to FILE instead of standard output
+  --output FILE       Write the report (or the imported rules file) to FILE instead of standard output
   --cache             Keep each file's parse results between runs, keyed by its content
                       (in node_modules/.cache/guardrails); only changed files are parsed again,
                       and files whose size and modification time are unchanged are not read

@@ -3,6 +3,7 @@ import { runCheck } from './commands/check';
 import { runDebt } from './commands/debt';
 import { runGraph } from './commands/graph';
 import { runLsp } from './commands/lsp';
+import { runImport } from './commands/import';
 import { runSnapshot } from './commands/snapshot';
 import { runWindows } from './commands/windows';
 import { outputProblem, type CliIo } from './output';
@@ -43,6 +44,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return runSnapshot(args, io);
     case 'lsp':
       return runLsp(args, io);
+    case 'import':
+      return runImport(args, io);
   }
 }
 

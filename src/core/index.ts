@@ -28,6 +28,14 @@ export { findRulesFile } from './rules/findRulesFile';
 export { loadRules } from './rules/loadRules';
 export { previewStarterRules, type RulesPreview } from './analysis/previewRules';
 
+// Importing another tool's configuration (`guardrails import`).
+export { importDependencyCruiser, type DependencyCruiserImport } from './import/dependencyCruiser/importDependencyCruiser';
+export { mergeDependencyCruiserConfigs } from './import/dependencyCruiser/mergeConfigs';
+export type { PackageJsonLists } from './import/dependencyCruiser/targets';
+export { importEslintBoundaries, type EslintBoundariesImport } from './import/eslintBoundaries/importEslintBoundaries';
+export { formatNote, type ImportNote, type ImportResult } from './import/importResult';
+export { renderRulesFile } from './import/renderRulesFile';
+
 // Baselines and suppressions.
 export { addToBaseline } from './baseline/addToBaseline';
 export { ENGINE_FINDING_IDS } from './baseline/baseline';
