@@ -58,6 +58,15 @@ try {
 }
 
 step('3/3 the editor suite against the installed VSIX');
+// The suite edits its fixture and undoes that as it goes; a test cut short can leave an edit behind.
+const fixture = 'test/fixtures/extension/basic';
+const status = () => spawnSync('git', ['status', '--porcelain', '--', fixture], { cwd: root, encoding: 'utf8' }).stdout;
+const cleanBefore = status() === '';
 const suite = spawnSync(process.execPath, ['out/test/extension/runCodeServer.js', '--vsix', vsix], { cwd: root, stdio: 'inherit' });
+if (cleanBefore && status() !== '') {
+  step(`   restoring ${fixture}, left edited by the suite`);
+  spawnSync('git', ['checkout', '-q', '--', fixture], { cwd: root });
+  spawnSync('git', ['clean', '-fdq', '--', fixture], { cwd: root });
+}
 if (suite.status !== 0) fail('the editor suite failed against the installed VSIX');
 step('done');

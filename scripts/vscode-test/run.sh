@@ -29,7 +29,15 @@ if [ "$#" -gt 0 ]; then
 else
   # The editor suite on its small fixture, then the lead's panel on the example shop with a dated
   # git history (built by scripts/example-history.mjs, outside the committed tree).
+  # The editor suite edits and saves files of its fixture and undoes that as it goes; a test cut short
+  # (a timeout) can leave an edit behind. When the fixture was clean before, it is clean after.
+  fixture=test/fixtures/extension/basic
+  clean_before=$(git status --porcelain -- "$fixture" 2>/dev/null || echo unknown)
   node out/test/extension/runCodeServer.js || status=$?
+  if [ -z "$clean_before" ] && [ -n "$(git status --porcelain -- "$fixture")" ]; then
+    echo "[vscode-test] restoring $fixture, left edited by the suite"
+    git checkout -q -- "$fixture" && git clean -fdq -- "$fixture"
+  fi
   node out/test/extension/runCodeServer.js --workspace test/fixtures/extension/multiroot/multi.code-workspace --suite out/test/extension/multiroot/index.js || status=$?
   # A new user's first run: the basic fixture without its rules file.
   rm -rf .test-artifacts/first-run && mkdir -p .test-artifacts && cp -r test/fixtures/extension/basic .test-artifacts/first-run && rm .test-artifacts/first-run/guardrails.json
