@@ -25,6 +25,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       break;
   }
   const { args } = parsed;
+  for (const note of parsed.notes) io.stderr.write(`guardrails: ${note}\n`);
   switch (args.command) {
     case 'check':
       return runCheck(args, io);

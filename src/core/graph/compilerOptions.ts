@@ -2,7 +2,9 @@ import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import type { FileSystem } from '../fs/fileSystem';
 import type { Notice } from '../model/types';
+import { tooDeepAt, tooDeepMessage } from '../json/jsonNesting';
 import { toRelative } from '../util/paths';
+import { LineIndex } from '../util/positions';
 import { parseDiagnosticsOf } from './parseSource';
 
 export interface LoadedCompilerOptions {
@@ -59,10 +61,11 @@ function loadConfig(root: string, fs: FileSystem, configFile: string | undefined
   }
 
   const notices: Notice[] = [];
+  const read = readShallowJson(fs, root, notices);
   // The JSON source file (rather than a plain object) keeps positions for every error.
-  const json = ts.readJsonConfigFile(configFile, (file) => fs.readFile(file));
+  const json = ts.readJsonConfigFile(configFile, read);
   const parsed = ts.parseJsonSourceFileConfigFileContent(
-    json, parseConfigHost(fs), path.dirname(configFile), undefined, configFile,
+    json, parseConfigHost(fs, read), path.dirname(configFile), undefined, configFile,
   );
   // Syntax errors stay on the JSON file; TypeScript reads what it can and carries on.
   for (const error of [...parseDiagnosticsOf(json), ...parsed.errors]) {
@@ -116,12 +119,27 @@ function forResolution(options: ts.CompilerOptions): ts.CompilerOptions {
 }
 
 /** File listing is never needed (we discover files ourselves), so readDirectory answers nothing. */
-function parseConfigHost(fs: FileSystem): ts.ParseConfigHost {
+function parseConfigHost(fs: FileSystem, read: (file: string) => string | undefined): ts.ParseConfigHost {
   return {
     useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
     readDirectory: () => [],
     fileExists: (file) => fs.fileExists(file),
-    readFile: (file) => fs.readFile(file),
+    readFile: read,
+  };
+}
+
+/**
+ * Reads a tsconfig (or one it extends); one nested too deeply for TypeScript's recursive parser
+ * reads as `{}`, with a warning where the nesting goes too deep.
+ */
+function readShallowJson(fs: FileSystem, root: string, notices: Notice[]): (file: string) => string | undefined {
+  return (file) => {
+    const text = fs.readFile(file);
+    const deep = text === undefined ? undefined : tooDeepAt(text);
+    if (text === undefined || deep === undefined) return text;
+    const { line, column } = new LineIndex(text).position(deep);
+    notices.push({ level: 'warning', file, message: `${toRelative(root, file)}:${line}:${column}: ${tooDeepMessage('tsconfig')}; its options are ignored` });
+    return '{}';
   };
 }
 
