@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { isMainThread, workerData } from 'node:worker_threads';
+import { escapeControls } from '../core/report/safeText';
 import { makeDirectories } from '../core/util/makeDirectories';
 
 interface CliModule {
@@ -66,7 +67,7 @@ function load(): CliModule {
         const made = makeDirectories(path.dirname(cache));
         if (!made.ok) {
           // Said only for a folder the user chose; a read-only home is not worth a line every run.
-          if (process.env.GUARDRAILS_CACHE_DIR) process.stderr.write(`guardrails: GUARDRAILS_CACHE_DIR: ${made.message}; the code cache is not kept\n`);
+          if (process.env.GUARDRAILS_CACHE_DIR) process.stderr.write(escapeControls(`guardrails: GUARDRAILS_CACHE_DIR: ${made.message}; the code cache is not kept\n`));
           return;
         }
         const temp = `${cache}.${process.pid}.tmp`;

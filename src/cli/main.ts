@@ -5,11 +5,13 @@ import { runGraph } from './commands/graph';
 import { runLsp } from './commands/lsp';
 import { runSnapshot } from './commands/snapshot';
 import { runWindows } from './commands/windows';
-import type { CliIo } from './output';
+import { toTerminal } from '../core';
+import { terminalSafeIo, type CliIo } from './output';
 import { VERSION } from './version';
 
 /** Runs one command and returns its exit code. Never throws for user errors. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], given: CliIo): Promise<number> {
+  const io = terminalSafeIo(given);
   const parsed = parseArgs(argv, io.stdout.isTTY === true);
   switch (parsed.kind) {
     case 'version':
@@ -53,7 +55,7 @@ export function cliMain(): void {
     },
     (error: unknown) => {
       // A bug, not a user error: say so plainly with the detail worth reporting.
-      process.stderr.write(`guardrails: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+      process.stderr.write(toTerminal(`guardrails: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`));
       process.exitCode = 2;
     },
   );

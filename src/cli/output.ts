@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ConfigProblem } from '../core';
+import { toTerminal, type ConfigProblem } from '../core';
 
 /** Where a command writes its report and its messages. */
 export interface CliIo {
@@ -9,9 +9,31 @@ export interface CliIo {
   cwd: string;
 }
 
+/**
+ * The same streams, with every string written through `toTerminal`: whatever a command prints
+ * (reports, messages naming files, notes), no control character from a repository reaches the
+ * terminal raw, and nothing a command adds later can forget it.
+ */
+export function terminalSafeIo(io: CliIo): CliIo {
+  return { ...io, stdout: safeStream(io.stdout), stderr: safeStream(io.stderr) };
+}
+
+function safeStream(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+  return new Proxy(stream, {
+    get(target, key) {
+      if (key === 'write') {
+        return (chunk: unknown, ...rest: unknown[]) =>
+          (target.write as (...args: unknown[]) => boolean)(typeof chunk === 'string' ? toTerminal(chunk) : chunk, ...rest);
+      }
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
 export function writeReport(io: CliIo, text: string, outputFile: string | undefined): void {
   const body = text.endsWith('\n') ? text : `${text}\n`;
-  if (outputFile) fs.writeFileSync(path.resolve(io.cwd, outputFile), body);
+  if (outputFile) fs.writeFileSync(path.resolve(io.cwd, outputFile), toTerminal(body));
   else io.stdout.write(body);
 }
 
