@@ -53,6 +53,14 @@ describe('deep inputs', function () {
     assert.match(run.stdout + run.stderr, /tsconfig\.json:1:121: JSON nested more than 100 levels deep here: no tsconfig needs that many; its options are ignored/);
   });
 
+  it('reports a baseline nested 10,000 deep with its place (a warning, as for any unreadable baseline), not a RangeError', async () => {
+    const dir = workspace({ ...SOURCE, 'guardrails.json': '{}', 'deep.json': `{ "version": 1, "violations": ${nested(10_000)} }` });
+    const run = await runCliCapture(['check', dir, '--no-color', '--baseline', path.join(dir, 'deep.json')], REPO_ROOT);
+    assert.equal(run.code, 0, run.stderr);
+    assertNoStack(run.stdout + run.stderr);
+    assert.match(run.stdout, /deep\.json:1:130: JSON nested more than 100 levels deep here: no baseline needs that many/);
+  });
+
   it('caps --concurrency at the cores and says so; rejects what is not a number', async () => {
     const dir = workspace({ ...SOURCE, 'guardrails.json': '{}' });
     const run = await runCliCapture(['check', dir, '--no-color', '--concurrency', '99999999999999999999'], REPO_ROOT);
