@@ -127,8 +127,8 @@ Options:
                       (in node_modules/.cache/guardrails); only changed files are parsed again,
                       and files whose size and modification time are unchanged are not read
   --cache-location D  Keep that cache in D instead (implies --cache)
-  --concurrency N     Threads that parse besides the main one: a number, off, or auto
-                      (default: one per spare core, for 10,000 files or more)
+  --concurrency N     Threads that parse besides the main one: a number (at most the
+                      cores), off, or auto (default: one per spare core, for 10,000 files or more)
   --no-color          Plain text output (also when NO_COLOR is set or output is not a terminal)
   -h, --help          Show this help
   -v, --version       Show the version
