@@ -14,8 +14,10 @@ const HOSTILE = '\u001b[2J\u001b]0;pwned\u0007\r\u009b31m\u202eevil\u2066\u007f'
 /** The same without the carriage return, which ends a line comment. */
 const HOSTILE_LINE = HOSTILE.replace('\r', '');
 /** Raw characters that must never be printed (ESC is checked apart: colour uses it). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const RAW = /[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 /** ESC only as the colour codes Guardrails itself writes. */
+// eslint-disable-next-line no-control-regex -- as above
 const STRAY_ESC = /\u001b(?!\[\d+m|\[2K)/;
 
 function hostileWorkspace(): string {

@@ -15,11 +15,11 @@ const GOOD_BASELINE = serializeBaseline({
     { ruleId: 'layered', file: 'src/a.ts', to: 'src/b.ts', count: 2 },
     { ruleId: 'no-cycle', file: 'src/b.ts', to: 'src/a.ts', count: 1 },
   ],
-} as Parameters<typeof serializeBaseline>[0]);
+});
 const GOOD_SNAPSHOTS = serializeSnapshots({
   version: 1,
   snapshots: [{ date: '2026-01-02', windows: { w: { debt: [], violations: [] } } }],
-} as Parameters<typeof serializeSnapshots>[0]);
+});
 
 const NOISE = ['', '{', '}', '[', ']', ',', ':', '"', 'null', '1e999', '-', '"version"', '2', '\u0000', '\ufeff', '//', '/*', '"__proto__"', '{"__proto__":{}}', '[]'];
 
