@@ -99,5 +99,6 @@ describe('terminal safety: control characters are escaped in every output', func
     assert.ok(out.endsWith(escapeControls(forged)));
     assertSafe(out, 'toTerminal');
     assert.equal(escapeControls('a\tb\nc\r'), 'a\tb\nc\\u000d');
+    assert.equal(escapeControls('csv\r\nline\r\rx'), 'csv\r\nline\\u000d\\u000dx', 'a CRLF is a line break, a lone CR is not');
   });
 });
