@@ -10,6 +10,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { isMainThread, workerData } from 'node:worker_threads';
+import { escapeControls } from '../core/report/safeText';
+import { makeDirectories } from '../core/util/makeDirectories';
 
 interface CliModule {
   cliMain(): void;
@@ -61,7 +63,13 @@ function load(): CliModule {
     // Written at exit, so the functions the run compiled are in the cache too.
     process.once('exit', () => {
       try {
-        fs.mkdirSync(path.dirname(cache), { recursive: true });
+        // Not mkdirSync's recursive mode, which never returns under /proc.
+        const made = makeDirectories(path.dirname(cache));
+        if (!made.ok) {
+          // Said only for a folder the user chose; a read-only home is not worth a line every run.
+          if (process.env.GUARDRAILS_CACHE_DIR) process.stderr.write(escapeControls(`guardrails: GUARDRAILS_CACHE_DIR: ${made.message}; the code cache is not kept\n`));
+          return;
+        }
         const temp = `${cache}.${process.pid}.tmp`;
         fs.writeFileSync(temp, script.createCachedData());
         fs.renameSync(temp, cache);

@@ -6,11 +6,13 @@ import { runLsp } from './commands/lsp';
 import { runImport } from './commands/import';
 import { runSnapshot } from './commands/snapshot';
 import { runWindows } from './commands/windows';
-import { outputProblem, type CliIo } from './output';
+import { toTerminal } from '../core';
+import { outputProblem, terminalSafeIo, type CliIo } from './output';
 import { VERSION } from './version';
 
 /** Runs one command and returns its exit code. Never throws for user errors. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], given: CliIo): Promise<number> {
+  const io = terminalSafeIo(given);
   const parsed = parseArgs(argv, io.stdout.isTTY === true);
   switch (parsed.kind) {
     case 'version':
@@ -26,6 +28,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       break;
   }
   const { args } = parsed;
+  for (const note of parsed.notes) io.stderr.write(`guardrails: ${note}\n`);
   const badOutput = args.output === undefined ? undefined : outputProblem(io.cwd, args.output);
   if (badOutput) {
     io.stderr.write(`guardrails: ${badOutput}\n`);
@@ -60,7 +63,7 @@ export function cliMain(): void {
     },
     (error: unknown) => {
       // A bug, not a user error: say so plainly with the detail worth reporting.
-      process.stderr.write(`guardrails: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+      process.stderr.write(toTerminal(`guardrails: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`));
       process.exitCode = 2;
     },
   );

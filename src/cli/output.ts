@@ -1,12 +1,34 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ConfigProblem } from '../core';
+import { toTerminal, type ConfigProblem } from '../core';
 
 /** Where a command writes its report and its messages. */
 export interface CliIo {
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
   cwd: string;
+}
+
+/**
+ * The same streams, with every string written through `toTerminal`: whatever a command prints
+ * (reports, messages naming files, notes), no control character from a repository reaches the
+ * terminal raw, and nothing a command adds later can forget it.
+ */
+export function terminalSafeIo(io: CliIo): CliIo {
+  return { ...io, stdout: safeStream(io.stdout), stderr: safeStream(io.stderr) };
+}
+
+function safeStream(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+  return new Proxy(stream, {
+    get(target, key) {
+      if (key === 'write') {
+        return (chunk: unknown, ...rest: unknown[]) =>
+          (target.write as (...args: unknown[]) => boolean)(typeof chunk === 'string' ? toTerminal(chunk) : chunk, ...rest);
+      }
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 /** Writes the report to stdout or `--output`; false (said in one line, exit 2) when the file cannot be written. */
@@ -18,7 +40,7 @@ export function writeReport(io: CliIo, text: string, outputFile: string | undefi
   }
   try {
     // Written through, not replaced: `--output /dev/stdout` and links keep working.
-    fs.writeFileSync(path.resolve(io.cwd, outputFile), body);
+    fs.writeFileSync(path.resolve(io.cwd, outputFile), toTerminal(body));
     return true;
   } catch (error) {
     io.stderr.write(`guardrails: --output ${outputFile}: cannot write it (${errorText(error)})\n`);

@@ -1,3 +1,5 @@
+import { CARRIAGE_RETURN, csi } from '../core';
+
 /**
  * A one-line progress indicator on a terminal's stderr, shown only when a run takes long enough to
  * wonder about, and erased before the report is printed.
@@ -11,11 +13,14 @@ export class ProgressLine {
   update(done: number, total: number): void {
     if (!this.enabled || Date.now() - this.started < this.delayMs) return;
     this.shown = true;
-    this.stream.write(`\r\x1b[2Kguardrails: analysing ${done}/${total} files…`);
+    this.stream.write(`${CLEAR_LINE}guardrails: analysing ${done}/${total} files…`);
   }
 
   clear(): void {
-    if (this.shown) this.stream.write('\r\x1b[2K');
+    if (this.shown) this.stream.write(CLEAR_LINE);
     this.shown = false;
   }
 }
+
+/** Back to the start of the line and erase it (trusted markers: the stream escapes anything else). */
+const CLEAR_LINE = `${CARRIAGE_RETURN}${csi('2K')}`;

@@ -54,6 +54,9 @@ export { burndownSvg } from './report/burndownSvg';
 export { formatWindowsMarkdown } from './report/windowsMarkdown';
 export { formatWindowsText } from './report/windowsText';
 export { formatHours } from './report/reportFormat';
+// Text that reaches a terminal or a file: control characters from a repository escaped.
+export { CARRIAGE_RETURN, csi, toTerminal } from './report/ansi';
+export { escapeControls, escapeControlsInLine } from './report/safeText';
 
 // Refactoring windows and git.
 export { measureWindows } from './windows/measureWindows';
@@ -71,3 +74,4 @@ export { daysBetween } from './util/dates';
 export { isInside, toRelative } from './util/paths';
 export { relativeTarget } from './util/relativePaths';
 export { todayIso } from './util/today';
+export { makeDirectories } from './util/makeDirectories';

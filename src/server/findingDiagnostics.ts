@@ -1,7 +1,7 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import type { FindingKind } from './protocol';
 import { fileToUri, locationLink, toLspRange } from './uris';
-import { daysBetween, relativeTarget, toRelative, type ConfigProblem, type DebtItem, type ReportedSeverity, type Rule, type RulesConfig, type Violation } from '../core';
+import { daysBetween, escapeControls, relativeTarget, toRelative, type ConfigProblem, type DebtItem, type ReportedSeverity, type Rule, type RulesConfig, type Violation } from '../core';
 
 export const DIAGNOSTIC_SOURCE = 'guardrails';
 
@@ -37,7 +37,8 @@ export function toLspSeverity(severity: ReportedSeverity): DiagnosticSeverity {
 export function violationDiagnostics(violation: Violation, config: RulesConfig, rule: Rule | undefined): ShownFinding[] {
   const why = violation.why ?? rule?.why;
   const baselined = violation.baselined === true;
-  const message = `${baselined ? '(baselined) ' : ''}${violation.message}${why ? `\nWhy: ${why}` : ''}`;
+  // Control characters and bidi overrides from the repository are shown escaped (core/report/safeText).
+  const message = escapeControls(`${baselined ? '(baselined) ' : ''}${violation.message}${why ? `\nWhy: ${why}` : ''}`);
   const main: Diagnostic = {
     range: toLspRange(violation.location.range),
     message,
@@ -51,13 +52,13 @@ export function violationDiagnostics(violation: Violation, config: RulesConfig, 
   for (const step of violation.cycle ?? []) {
     related.push({
       location: { uri: fileToUri(step.location.file), range: toLspRange(step.location.range) },
-      message: `${toRelative(config.root, step.from)} imports ${relativeTarget(config.root, step.to)}`,
+      message: escapeControls(`${toRelative(config.root, step.from)} imports ${relativeTarget(config.root, step.to)}`),
     });
   }
   if (rule) {
     related.push({
       location: { uri: fileToUri(rule.location.file), range: toLspRange(rule.location.range) },
-      message: `rule "${rule.id}" (${rule.kind})${rule.why ? `: ${rule.why}` : ''}`,
+      message: escapeControls(`rule "${rule.id}" (${rule.kind})${rule.why ? `: ${rule.why}` : ''}`),
     });
   }
   if (related.length > 0) main.relatedInformation = related;
@@ -85,7 +86,7 @@ export function debtDiagnostic(item: DebtItem, config: RulesConfig, today: strin
   ].filter(Boolean);
   const diagnostic: Diagnostic = {
     range: toLspRange(item.range),
-    message: `${item.tag}: ${item.text || '(no text)'}${details.length ? ` (${details.join(', ')})` : ''}`,
+    message: escapeControls(`${item.tag}: ${item.text || '(no text)'}${details.length ? ` (${details.join(', ')})` : ''}`),
     severity: debtSeverity(item, config, today),
     source: DIAGNOSTIC_SOURCE,
     code: `debt/${item.tag}`,
@@ -119,7 +120,7 @@ export function ticketUrl(item: DebtItem, config: RulesConfig): string | undefin
 export function rulesProblemDiagnostic(problem: ConfigProblem): Diagnostic {
   return {
     range: toLspRange(problem.location.range),
-    message: problem.message,
+    message: escapeControls(problem.message),
     severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
     source: DIAGNOSTIC_SOURCE,
   };

@@ -6,7 +6,7 @@ import type { Log } from './folderAnalysis';
 import type { ProjectSnapshots } from './projectSnapshots';
 import type { DebtReportFiles, DebtRow, ViolationsOfProject, WindowsPanelData } from './protocol';
 import type { WorkspaceAnalysis } from './workspaceAnalysis';
-import { burndownSvg, compilePatterns, debtCsv, debtMarkdown, measureResult, measureWindows, toRelative, todayIso, type CompiledPattern, type FileSystem, type RefactoringWindow } from '../core';
+import { burndownSvg, compilePatterns, debtCsv, debtMarkdown, escapeControls, measureResult, measureWindows, toRelative, todayIso, type CompiledPattern, type FileSystem, type RefactoringWindow } from '../core';
 
 const UNTRUSTED_GIT = 'git is not run in a workspace you have not trusted (Restricted Mode); trust it to measure from history';
 
@@ -119,6 +119,7 @@ export class ViewData {
       name: 'debt-report.md',
       text: debtMarkdown({ root, today, items, charts, windows: windows.length > 0 ? { version: '', root, today, durationMs: 0, windows } : undefined }),
     });
-    return { items: items.length, files };
+    // Control characters and bidi overrides from comments are written escaped, as the CLI prints them.
+    return { items: items.length, files: files.map((file) => ({ ...file, text: escapeControls(file.text) })) };
   }
 }

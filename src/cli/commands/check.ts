@@ -6,7 +6,7 @@ import { ProgressLine } from '../progress';
 import { buildId, VERSION } from '../version';
 import { createFactsWorkers } from '../workers';
 import { updateBaselines } from './updateBaseline';
-import { analyzeDirectory, formatText, toJsonReport, toSarif } from '../../core';
+import { analyzeDirectory, formatText, makeDirectories, toJsonReport, toSarif } from '../../core';
 
 const FORMATS = ['text', 'json', 'sarif'];
 
@@ -16,13 +16,14 @@ export async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
   if (!format) return 2;
   const progress = new ProgressLine(io.stderr, io.stderr.isTTY === true && format === 'text' && !args.output);
   const workers = createFactsWorkers(args, io);
+  const cacheDir = usableCacheDir(args, io);
   const outcome = await analyzeDirectory(path.resolve(io.cwd, args.dir), {
     workers,
     config: args.config && path.resolve(io.cwd, args.config),
     today: args.today,
     baseline: args.updateBaseline ? false : args.baseline && path.resolve(io.cwd, args.baseline),
     onProgress: (done, total) => progress.update(done, total),
-    cacheDir: args.cacheLocation && path.resolve(io.cwd, args.dir, args.cacheLocation),
+    cacheDir,
     engineVersion: buildId(),
   });
   workers.close();
@@ -57,4 +58,14 @@ export async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/** The cache folder, made if missing; a place where it cannot be made (a file, /proc) is said and skipped. */
+function usableCacheDir(args: CliArgs, io: CliIo): string | undefined {
+  if (!args.cacheLocation) return undefined;
+  const dir = path.resolve(io.cwd, args.dir, args.cacheLocation);
+  const made = makeDirectories(dir);
+  if (made.ok) return dir;
+  io.stderr.write(`guardrails: cannot keep the cache in ${dir}: ${made.message}; running without it\n`);
+  return undefined;
 }

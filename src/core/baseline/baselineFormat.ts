@@ -4,6 +4,7 @@ import { parseTree, printParseErrorCode, type Node, type ParseError } from 'json
 import type { Location } from '../model/types';
 import { LineIndex } from '../util/positions';
 import { compareBy } from '../util/relativePaths';
+import { tooDeepAt, tooDeepMessage } from '../json/jsonNesting';
 
 export const BASELINE_VERSION = 1;
 
@@ -60,6 +61,9 @@ export function parseBaseline(text: string, file: string): ParseBaselineResult {
     return { ok: false, message: `${file}:${line}:${column}: ${message}`, location };
   };
 
+  // jsonc-parser recurses per level: a file nested thousands deep would overflow the stack.
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) return fail(tooDeepMessage('baseline'), deep, 1);
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0) return fail(`invalid JSON in baseline: ${words(printParseErrorCode(errors[0].error))}`, errors[0].offset, errors[0].length);

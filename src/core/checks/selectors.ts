@@ -1,4 +1,4 @@
-import { minimatch } from 'minimatch';
+import { matchName } from '../glob/globMatcher';
 import { compilePattern, type CompiledPattern } from '../glob/pattern';
 import type { PatternRef, Selector } from '../model/ruleTypes';
 
@@ -88,7 +88,7 @@ export class SelectorSet {
 
 /** Package name globs (`lodash`, `@aws-sdk/*`). */
 export function matchesPackage(name: string, patterns: readonly PatternRef[]): boolean {
-  return patterns.some((ref) => ref.pattern === name || minimatch(name, ref.pattern));
+  return patterns.some((ref) => ref.pattern === name || matchName(name, ref.pattern));
 }
 
 /** Built-in names: `fs` also covers `fs/promises`; `*` covers every built-in. */

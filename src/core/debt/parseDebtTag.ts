@@ -2,7 +2,7 @@
 //   TAG[(meta, meta, …)][:] text [/REF]
 // where the line may start with `//`, `/*`, `/**` or (inside a block comment) `*`.
 import type { DebtMetadata } from '../model/types';
-import { COMMENT_LINE_PREFIX } from './commentLines';
+import { blockEndStart, COMMENT_LINE_PREFIX } from './commentLines';
 
 export interface ParsedDebtTag {
   tag: string;
@@ -95,8 +95,8 @@ export function isIsoDate(value: string): boolean {
 }
 
 function stripBlockEnd(line: string): string {
-  const m = /\*+\/\s*$/.exec(line);
-  return m ? line.slice(0, m.index) : line;
+  const close = blockEndStart(line);
+  return close < 0 ? line : line.slice(0, close);
 }
 
 function matchTag(body: string, at: number, tags: readonly string[]): string | undefined {
@@ -122,7 +122,8 @@ function readItems(inside: string, metadata: DebtMetadata, problems: string[]): 
 
 /** Stores one item in `metadata`; returns what is wrong with it, if anything. */
 function readItem(item: string, metadata: DebtMetadata): string | undefined {
-  const keyed = /^([A-Za-z]+)\s*[:=]?\s*(.*)$/.exec(item);
+  // [\s\S], not `.`: a U+2028 in the item must not make the match fail and backtrack.
+  const keyed = /^([A-Za-z]+)\s*[:=]?\s*([\s\S]*)$/.exec(item);
   const key = keyed?.[1].toLowerCase();
   const value = keyed?.[2].trim() ?? '';
 

@@ -1,6 +1,8 @@
-// Checks that a rules-file glob is one we can honour (root-relative, forward slashes, balanced)
-// and splits it into path segments. Minimatch quietly treats most mistakes as literal text, which
-// would make a typo match nothing; here they become messages the user can act on.
+// Checks that a rules-file glob is one we can honour (root-relative, forward slashes, balanced,
+// no extglobs, within the size limits that keep every match quick) and splits it into path
+// segments. Minimatch quietly treats most mistakes as literal text, which would make a typo match
+// nothing; here they become messages the user can act on.
+import { EXTGLOB, extglobMessage, GLOB_LIMITS, quoteGlob } from './globMatcher';
 
 /** Characters that make a string a glob rather than a plain path or name. */
 const GLOB_CHARS = /[*?[\]{}]|[@!+](?=\()/;
@@ -17,13 +19,18 @@ export type SyntaxResult = { ok: true; body: string; segments: string[] } | { ok
  */
 export function checkGlobSyntax(pattern: string): SyntaxResult {
   if (pattern.trim() === '') return { ok: false, message: 'empty pattern: write a glob such as "src/**"' };
+  if (pattern.length > GLOB_LIMITS.length) {
+    return { ok: false, message: `${quoteGlob(pattern)}: a glob may have at most ${GLOB_LIMITS.length} characters` };
+  }
   if (pattern.includes('\\')) {
     return { ok: false, message: `"${pattern}" contains a backslash: write paths with "/"` };
   }
   if (pattern.startsWith('/') || /^[A-Za-z]:/.test(pattern)) {
     return { ok: false, message: `"${pattern}" is absolute: patterns are relative to the folder of the rules file` };
   }
-  if (pattern.startsWith('!') && !pattern.startsWith('!{') && !pattern.startsWith('!(')) {
+  const extglob = EXTGLOB.exec(pattern);
+  if (extglob) return { ok: false, message: extglobMessage(pattern, extglob.index) };
+  if (pattern.startsWith('!') && !pattern.startsWith('!{')) {
     return { ok: false, message: `"${pattern}" starts with "!": negated patterns are not supported here (use "exclude" or "exceptions")` };
   }
   const body = pattern.startsWith('./') ? pattern.slice(2) : pattern;

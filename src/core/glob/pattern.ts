@@ -2,8 +2,9 @@
 //   from: "src/features/{feature}/**"   captures the segment after `features`
 //   to:   "src/features/!{feature}/**"  any feature but the importer's own
 // Captures sit before any `**`, so each one names a fixed segment index and no backtracking
-// is needed: minimatch matches the glob with captures read as `*`, then the indices are compared.
-import { GLOBSTAR, Minimatch } from 'minimatch';
+// is needed: the glob is matched with captures read as `*`, then the indices are compared.
+// Matching is globMatcher's, bounded per path whatever the rules file holds.
+import { compileGlob, quoteGlob } from './globMatcher';
 import { checkGlobSyntax, hasGlobChars } from './globSyntax';
 
 export { hasGlobChars };
@@ -33,7 +34,6 @@ interface CaptureSlot {
 
 const CAPTURE_SEGMENT = /^(!?)\{([A-Za-z_$][\w$]*)\}$/;
 const CAPTURE_INSIDE = /\{[A-Za-z_$][\w$]*\}/;
-const OPTIONS = { dot: true, nonegate: true, nocomment: true } as const;
 
 export function compilePattern(pattern: string): CompileResult {
   const syntax = checkGlobSyntax(pattern);
@@ -60,19 +60,13 @@ export function compilePattern(pattern: string): CompileResult {
     globSegments.push(segment);
   }
 
-  let matcher: Minimatch;
-  try {
-    matcher = new Minimatch(globSegments.join('/'), OPTIONS);
-    if (matcher.makeRe() === false) return { ok: false, message: `"${pattern}" is not a valid glob` };
-  } catch (error) {
-    return { ok: false, message: `"${pattern}" is not a valid glob: ${(error as Error).message}` };
-  }
-
-  return { ok: true, pattern: makePattern(pattern, matcher, slots) };
+  // Files are matched with `dot`: a rules file that says `src/**` means the dot files below too.
+  const matcher = compileGlob(globSegments.join('/'), { dot: true });
+  if (!matcher.ok) return { ok: false, message: `${quoteGlob(pattern)}: ${matcher.message}` };
+  return { ok: true, pattern: makePattern(pattern, matcher.match, slots) };
 }
 
-function makePattern(source: string, matcher: Minimatch, slots: CaptureSlot[]): CompiledPattern {
-  const match = fastMatcher(matcher) ?? ((rel: string): boolean => matcher.match(rel));
+function makePattern(source: string, match: (rel: string) => boolean, slots: CaptureSlot[]): CompiledPattern {
   const names = (negated: boolean): string[] => [...new Set(slots.filter((slot) => slot.negated === negated).map((slot) => slot.name))];
   return {
     source,
@@ -104,26 +98,6 @@ function makePattern(source: string, matcher: Minimatch, slots: CaptureSlot[]): 
       return true;
     },
   };
-}
-
-// Every file is matched against include and exclude, so the common shapes get a quicker test with
-// exactly Minimatch.match's answers: `dir/sub/**` (literal folders, one trailing globstar) is a
-// prefix test, and a glob without any globstar is minimatch's own regular expression. Anything
-// else goes through Minimatch.match: makeRe() disagrees with it on globstars (`src/**/x/**`, and
-// a trailing `/**` matching its own prefix).
-function fastMatcher(matcher: Minimatch): ((rel: string) => boolean) | undefined {
-  const branches = matcher.set;
-  if (branches.length === 1) {
-    const parts = branches[0];
-    const last = parts.length - 1;
-    if (last >= 1 && parts[last] === GLOBSTAR && parts.slice(0, last).every((part) => typeof part === 'string')) {
-      const prefix = `${parts.slice(0, last).join('/')}/`;
-      return (rel) => rel.length > prefix.length && rel.startsWith(prefix);
-    }
-  }
-  if (branches.some((parts) => parts.includes(GLOBSTAR))) return undefined;
-  const regex = matcher.makeRe();
-  return regex === false ? undefined : (rel) => regex.test(rel);
 }
 
 function hasOwn(record: Record<string, string>, key: string): boolean {

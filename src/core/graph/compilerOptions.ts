@@ -3,7 +3,9 @@ import { ts } from 'ts-morph';
 import type { FileSystem } from '../fs/fileSystem';
 import { READ_LIMITS, readFailureText } from '../fs/textFile';
 import type { Notice } from '../model/types';
+import { tooDeepAt, tooDeepMessage } from '../json/jsonNesting';
 import { toRelative } from '../util/paths';
+import { LineIndex } from '../util/positions';
 import { parseDiagnosticsOf } from './parseSource';
 
 export interface LoadedCompilerOptions {
@@ -52,9 +54,9 @@ function loadConfig(root: string, fs: FileSystem, configFile: string | undefined
       notices: [{ level: 'info', message: `no tsconfig.json found at ${root}; using defaults (${DEFAULTS_TEXT})` }],
     };
   }
-  const read = fs.readText(configFile, READ_LIMITS.config);
-  if (!read.ok) {
-    const why = read.reason === 'missing' ? 'not found' : `cannot be read: ${readFailureText(read)}`;
+  const first = fs.readText(configFile, READ_LIMITS.config);
+  if (!first.ok) {
+    const why = first.reason === 'missing' ? 'not found' : `cannot be read: ${readFailureText(first)}`;
     return {
       options: forResolution({ ...DEFAULT_COMPILER_OPTIONS }),
       notices: [{ level: 'warning', message: `${configFile} ${why}; using defaults (${DEFAULTS_TEXT})`, file: configFile }],
@@ -62,10 +64,11 @@ function loadConfig(root: string, fs: FileSystem, configFile: string | undefined
   }
 
   const notices: Notice[] = [];
+  const read = readShallowJson(fs, root, notices);
   // The JSON source file (rather than a plain object) keeps positions for every error.
-  const json = ts.readJsonConfigFile(configFile, () => read.text);
+  const json = ts.readJsonConfigFile(configFile, read);
   const parsed = ts.parseJsonSourceFileConfigFileContent(
-    json, parseConfigHost(fs), path.dirname(configFile), undefined, configFile,
+    json, parseConfigHost(fs, read), path.dirname(configFile), undefined, configFile,
   );
   // Syntax errors stay on the JSON file; TypeScript reads what it can and carries on.
   for (const error of [...parseDiagnosticsOf(json), ...parsed.errors]) {
@@ -120,13 +123,28 @@ function forResolution(options: ts.CompilerOptions): ts.CompilerOptions {
 }
 
 /** File listing is never needed (we discover files ourselves), so readDirectory answers nothing. */
-function parseConfigHost(fs: FileSystem): ts.ParseConfigHost {
+function parseConfigHost(fs: FileSystem, read: (file: string) => string | undefined): ts.ParseConfigHost {
   return {
     useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
     readDirectory: () => [],
     fileExists: (file) => fs.fileExists(file),
-    // Configs this one extends: bounded like every config read (a base can be a FIFO or a device).
-    readFile: (file) => readConfigText(fs, file),
+    readFile: read,
+  };
+}
+
+/**
+ * Reads a tsconfig (or one it extends): bounded like every config read (a base can be a FIFO or a
+ * device), and one nested too deeply for TypeScript's recursive parser reads as `{}`, with a
+ * warning where the nesting goes too deep.
+ */
+function readShallowJson(fs: FileSystem, root: string, notices: Notice[]): (file: string) => string | undefined {
+  return (file) => {
+    const text = readConfigText(fs, file);
+    const deep = text === undefined ? undefined : tooDeepAt(text);
+    if (text === undefined || deep === undefined) return text;
+    const { line, column } = new LineIndex(text).position(deep);
+    notices.push({ level: 'warning', file, message: `${toRelative(root, file)}:${line}:${column}: ${tooDeepMessage('tsconfig')}; its options are ignored` });
+    return '{}';
   };
 }
 

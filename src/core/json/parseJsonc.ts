@@ -4,6 +4,7 @@ import { parseTree, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { ConfigProblem } from '../model/ruleTypes';
 import type { JsonDocument } from './jsonDocument';
 import { LineIndex } from '../util/positions';
+import { tooDeepAt, tooDeepMessage } from './jsonNesting';
 
 const FRIENDLY: Record<string, string> = {
   InvalidSymbol: 'unexpected character',
@@ -25,6 +26,13 @@ const FRIENDLY: Record<string, string> = {
 };
 
 export function parseJsonc(file: string, text: string): { doc: JsonDocument; problems: ConfigProblem[] } {
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) {
+    // The parser recurses per level: refused before it overflows the stack.
+    const lines = new LineIndex(text);
+    const problem: ConfigProblem = { severity: 'error', message: tooDeepMessage('rules file'), location: { file, range: lines.range(deep, deep + 1) } };
+    return { doc: { file, text, root: undefined, lines, hasSyntaxError: true }, problems: [problem] };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const doc: JsonDocument = { file, text, root, lines: new LineIndex(text), hasSyntaxError: errors.length > 0 || text.trim() === '' };

@@ -1,5 +1,29 @@
 // Minimal ANSI styling for terminal reports. With `color: false` every style is the identity,
 // so callers never branch on colour themselves.
+//
+// Styles are not written as escape sequences but as markers that hold this process's random
+// nonce; `toTerminal`, the one way text reaches a terminal, escapes every control character
+// (including any ESC a comment or a file name holds) and only then turns the markers into
+// escape sequences. A repository cannot forge a marker: it cannot know the nonce.
+import { randomBytes } from 'node:crypto';
+import { escapeControls } from './safeText';
+
+const NONCE = randomBytes(8).toString('hex');
+const MARKER = new RegExp(`\uE000${NONCE}(?:\\[([0-9;]*[A-Za-z])|(r))\uE001`, 'g');
+
+/** A trusted control sequence `ESC [ code` (such as `31m`, `2K`), as a marker for `toTerminal`. */
+export function csi(code: string): string {
+  return `\uE000${NONCE}[${code}\uE001`;
+}
+
+/** A trusted carriage return (a progress line redrawing itself), as a marker for `toTerminal`. */
+export const CARRIAGE_RETURN = `\uE000${NONCE}r\uE001`;
+
+/** Text as it may reach a terminal: unsafe characters escaped, then the style markers applied. */
+export function toTerminal(text: string): string {
+  return escapeControls(text).replace(MARKER, (_, code: string | undefined) => (code === undefined ? '\r' : `\u001b[${code}`));
+}
+
 export interface Paint {
   red(s: string): string;
   yellow(s: string): string;
@@ -10,7 +34,7 @@ export interface Paint {
   underline(s: string): string;
 }
 
-const wrap = (open: number, close: number) => (s: string) => (s === '' ? s : `\u001b[${open}m${s}\u001b[${close}m`);
+const wrap = (open: number, close: number) => (s: string) => (s === '' ? s : `${csi(`${open}m`)}${s}${csi(`${close}m`)}`);
 
 const COLORED: Paint = {
   red: wrap(31, 39),

@@ -25,6 +25,9 @@ export interface ExtendsChain {
   problems: ConfigProblem[];
 }
 
+/** Deeper than any real set-up (a team file extending a company file, or a few more). */
+export const MAX_EXTENDS_DEPTH = 32;
+
 interface Reference {
   doc: JsonDocument;
   node: JsonNode;
@@ -46,6 +49,14 @@ export function resolveExtends(file: string, fs: FileSystem): ExtendsChain {
       return;
     }
     if (done.has(real)) return;
+    if (stack.length > MAX_EXTENDS_DEPTH && reference) {
+      problems.push({
+        severity: 'error',
+        message: `"extends" goes more than ${MAX_EXTENDS_DEPTH} files deep: ${describeChain([...stack, real].map((entry) => toRelative(realRoot, entry)))}; extend fewer files in a row`,
+        location: nodeLocation(reference.doc, reference.node),
+      });
+      return;
+    }
     const read = fs.readText(current, READ_LIMITS.rules);
     if (!read.ok) {
       const written = reference && String(reference.node.value);
@@ -75,4 +86,10 @@ export function resolveExtends(file: string, fs: FileSystem): ExtendsChain {
 
   visit(file, [], undefined);
   return { documents, problems };
+}
+
+/** `a → b → c → … → y → z`: the chain's first and last files, enough to find it. */
+function describeChain(files: string[]): string {
+  const shown = files.length > 8 ? [...files.slice(0, 4), '…', ...files.slice(-3)] : files;
+  return shown.join(' → ');
 }

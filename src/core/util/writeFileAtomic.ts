@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { makeDirectories } from './makeDirectories';
 
 export type WriteResult = { ok: true } | { ok: false; message: string };
 
@@ -15,8 +16,9 @@ const STALE_TEMP_MS = 60 * 60 * 1000;
 export function writeFileAtomic(file: string, text: string, what = 'file'): WriteResult {
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const made = makeDirectories(dir);
+  if (!made.ok) return { ok: false, message: `cannot write ${what} ${file}: ${made.message}` };
   try {
-    fs.mkdirSync(dir, { recursive: true });
     removeStaleTemps(file);
     fs.writeFileSync(temp, text, 'utf8');
     fs.renameSync(temp, file);

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { toTerminal } from '../../../src/core/report/ansi';
 import { formatDebtText, formatText } from '../../../src/core/report/textReport';
 import type { RulesConfig } from '../../../src/core/model/ruleTypes';
 import type { AnalysisResult } from '../../../src/core/model/types';
@@ -55,7 +56,7 @@ describe('report/textReport', () => {
 
   it('emits no ANSI escapes without color, and colors severities with it', () => {
     assert.equal(formatText(sampleResult(), { color: false, showDebt: true }).includes(ESC), false);
-    const colored = formatText(sampleResult(), { color: true, showDebt: true });
+    const colored = toTerminal(formatText(sampleResult(), { color: true, showDebt: true }));
     assert.ok(colored.includes(`${ESC}31merror${ESC}39m`), 'red errors');
     assert.ok(colored.includes(`${ESC}33mwarning${ESC}39m`), 'yellow warnings');
     assert.ok(colored.includes(`${ESC}34minfo${ESC}39m`), 'blue info');

@@ -1,37 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import type { DirectoryEntry, FileStat, FileSystem, TextRead } from '../../../src/core/fs/fileSystem';
 import { loadRules } from '../../../src/core/rules/loadRules';
+import { MemoryFileSystem } from '../helpers/memoryFileSystem';
 import { rulesFixture } from './rulesTestKit';
-
-/** Files held in memory, for thousands of variants of a rules file without touching the disk. */
-class MemoryFileSystem implements FileSystem {
-  constructor(private readonly files: Map<string, string>) {}
-  readFile(p: string): string | undefined {
-    return this.files.get(p);
-  }
-  readText(p: string): TextRead {
-    const text = this.files.get(p);
-    return text === undefined ? { ok: false, reason: 'missing', detail: 'no such file' } : { ok: true, text };
-  }
-  fileExists(p: string): boolean {
-    return this.files.has(p);
-  }
-  directoryExists(p: string): boolean {
-    return [...this.files.keys()].some((file) => file.startsWith(p + path.sep));
-  }
-  readDirectory(): DirectoryEntry[] {
-    return [];
-  }
-  realpath(p: string): string {
-    return p;
-  }
-  stat(p: string): FileStat | undefined {
-    const text = this.files.get(p);
-    return text === undefined ? undefined : { size: text.length, isFile: true, isDirectory: false };
-  }
-}
 
 /** Small deterministic generator so a failure can be replayed. */
 function random(seed: number): () => number {
