@@ -94,7 +94,7 @@ export class StallMonitor {
 const round = (ms: number): number => Math.round(ms * 10) / 10;
 
 /** This process's CPU time so far (user + system), in milliseconds. */
-function cpuMs(): number {
+export function cpuMs(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 }
