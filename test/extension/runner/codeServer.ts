@@ -45,6 +45,11 @@ const USER_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
   'git.enabled': false,
+  // The browser build saves edits after a second by default (desktop does not): the suites' unsaved
+  // edits must stay unsaved, and a test cut short must not leave a fixture changed on disk.
+  'files.autoSave': 'off',
+  // code-server scans for ports to forward every few seconds by spawning `ps`, stalling the host.
+  'remote.autoForwardPorts': false,
 };
 
 export async function startCodeServer(options: StartOptions): Promise<CodeServer> {
