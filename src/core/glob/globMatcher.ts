@@ -3,8 +3,10 @@
 // one left-to-right pass over the path's segments that keeps the set of reachable positions, so
 // no choice is ever retried: at most (segments in the glob × segments in the path) segment tests.
 // The answers follow minimatch's `Minimatch.match` (the engine used before, still the reference
-// in the tests) for everything but extglobs, which the syntax check turns away.
+// in the tests); of the extglobs, `@(a|b)` is read as braces and `!(a|b)` as a whole-segment
+// matcher (extglob.ts), and the syntax check turns the others away.
 import { expandBraces, type ExpandLimits } from './braceExpand';
+import { desugarAlternatives, negatedSegment } from './extglob';
 import { compileSegment, type SegmentMatcher } from './segmentMatcher';
 
 /** How much one glob may ask of every match: see `checkGlobLimits`. */
@@ -32,7 +34,7 @@ export function compileGlob(glob: string, options: GlobOptions): GlobResult {
   if (glob.length > GLOB_LIMITS.length) {
     return { ok: false, message: `it is ${glob.length} characters long (at most ${GLOB_LIMITS.length})` };
   }
-  const expanded = expandBraces(glob, EXPAND);
+  const expanded = expandBraces(desugarAlternatives(glob), EXPAND);
   if (!expanded.ok) return expanded;
   const alternatives = expanded.alternatives.map((alternative) => compileAlternative(alternative, options));
   const general = (path: string): boolean => {
@@ -49,7 +51,8 @@ function compileAlternative(alternative: string, options: GlobOptions): Part[] {
     if (segment === '**') {
       if (parts[parts.length - 1] !== GLOBSTAR) parts.push(GLOBSTAR);
     } else {
-      parts.push(compileSegment(segment, options));
+      const compile = (text: string): SegmentMatcher => compileSegment(text, options);
+      parts.push(negatedSegment(segment, options.dot, compile) ?? compile(segment));
     }
   }
   return parts;
@@ -76,7 +79,7 @@ function reduceDotDot(segments: string[]): string[] {
 function prefixTest(glob: string, options: GlobOptions, general: (path: string) => boolean): ((path: string) => boolean) | undefined {
   if (!options.dot || !glob.endsWith('/**')) return undefined;
   const prefix = glob.slice(0, -2);
-  if (/[*?[\]{}\\]/.test(prefix) || prefix.split('/').slice(0, -1).some((s) => s === '.' || s === '..' || s === '' || s === '**')) return undefined;
+  if (/[*?[\]{}()\\]/.test(prefix) || prefix.split('/').slice(0, -1).some((s) => s === '.' || s === '..' || s === '' || s === '**')) return undefined;
   return (path) => {
     if (!path.startsWith(prefix)) return path.includes('//') && general(path);
     return path.length === prefix.length || UNUSUAL_SEGMENT.test(path) ? general(path) : true;

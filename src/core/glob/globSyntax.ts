@@ -1,8 +1,9 @@
 // Checks that a rules-file glob is one we can honour (root-relative, forward slashes, balanced,
-// no extglobs, within the size limits that keep every match quick) and splits it into path
+// only the bounded extglobs `@(a|b)` and whole-segment `!(a|b)`, within the size limits that keep every match quick) and splits it into path
 // segments. Minimatch quietly treats most mistakes as literal text, which would make a typo match
 // nothing; here they become messages the user can act on.
-import { EXTGLOB, extglobMessage, GLOB_LIMITS, quoteGlob } from './globMatcher';
+import { extglobProblem } from './extglob';
+import { GLOB_LIMITS, quoteGlob } from './globMatcher';
 
 /** Characters that make a string a glob rather than a plain path or name. */
 const GLOB_CHARS = /[*?[\]{}]|[@!+](?=\()/;
@@ -28,9 +29,9 @@ export function checkGlobSyntax(pattern: string): SyntaxResult {
   if (pattern.startsWith('/') || /^[A-Za-z]:/.test(pattern)) {
     return { ok: false, message: `"${pattern}" is absolute: patterns are relative to the folder of the rules file` };
   }
-  const extglob = EXTGLOB.exec(pattern);
-  if (extglob) return { ok: false, message: extglobMessage(pattern, extglob.index) };
-  if (pattern.startsWith('!') && !pattern.startsWith('!{')) {
+  const extglob = extglobProblem(pattern);
+  if (extglob) return { ok: false, message: `${quoteGlob(pattern)}: ${extglob}` };
+  if (pattern.startsWith('!') && !pattern.startsWith('!{') && !pattern.startsWith('!(')) {
     return { ok: false, message: `"${pattern}" starts with "!": negated patterns are not supported here (use "exclude" or "exceptions")` };
   }
   const body = pattern.startsWith('./') ? pattern.slice(2) : pattern;

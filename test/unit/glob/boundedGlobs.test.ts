@@ -63,12 +63,32 @@ describe('globs: bounded work per path', function () {
     assert.match(nameGlobProblem('{a,b}'.repeat(9)) ?? '', /more than 256/);
   });
 
-  it('turns away globs longer than 1000 characters and extended globs', () => {
+  it('turns away globs longer than 1000 characters and the extended globs that repeat', () => {
     assert.match(rejection(`src/${'x'.repeat(1000)}`), /at most 1000 characters/);
-    assert.match(rejection('src/+(a|b)/**'), /"\+\(" at column 5 is an extended glob, which is not supported: write alternatives with braces/);
-    assert.match(rejection('!(x)'), /extended glob/);
-    assert.match(nameGlobProblem('@(pg|mysql)') ?? '', /extended glob/);
+    assert.match(rejection('src/+(a|b)/**'), /"\+\(" at column 5 is an extended glob that repeats, which is not supported: write alternatives as "@\(a\|b\)" or "\{a,b\}"/);
+    assert.match(rejection('src/*(a)/**'), /"\*\(" at column 5 is an extended glob that repeats/);
+    assert.match(rejection('src/x!(a)/**'), /"!\(" at column 6 must be a whole path segment, as in "src\/!\(shared\)\/\*\*"/);
+    assert.match(rejection('src/@(a|@(b|c))/**'), /may not hold "\("/);
+    assert.match(rejection('src/@(a||b)/**'), /has an empty alternative/);
+    assert.match(rejection('src/@(a|b/**'), /"@\(" at column 5 is never closed with "\)"/);
+    assert.match(nameGlobProblem('@(pg|mysql)') ?? '', /extended glob/, 'package and specifier globs take braces');
     assert.equal(compilePattern('app/(group)/**').ok, true, 'parentheses alone are literal, as in route groups');
+  });
+
+  it('reads "@(a|b)" as braces and a whole-segment "!(a|b)" as any other name, as minimatch does', () => {
+    const globs = ['src/@(a|b)/**', '**/*.@(spec|test).@(ts|js)', 'src/!(shared|app)/**', 'src/!(*.spec.ts)', 'src/**/!(*.test.ts|*.spec.ts)', 'src/*/@(domain|services)/**'];
+    const paths = ['src/a/x.ts', 'src/b/c/x.ts', 'src/c/x.ts', 'src/shared/x.ts', 'src/sharedx/x.ts', 'src/app/x.ts', 'src/x.spec.ts', 'src/x.ts',
+      'src/y/x.test.ts', 'src/y/x.test.js', 'lib/x.spec.js', 'src/.hidden/x.ts', 'src/f/domain/x.ts', 'src/f/services/x.ts', 'src/f/ui/x.ts', 'src/a'];
+    for (const glob of globs) {
+      const ours = compilePattern(glob);
+      assert.ok(ours.ok, glob);
+      const reference = new Minimatch(glob, { dot: true });
+      for (const rel of paths) assert.equal(ours.pattern.match(rel), reference.match(rel), `${glob} against ${rel}`);
+    }
+    // minimatch reads a leading "!" as "not the pattern"; here "!(" opens a negated segment.
+    const top = compilePattern('!(test|tools)/**');
+    assert.ok(top.ok);
+    assert.deepEqual(['src/x.ts', 'test/x.ts', 'tools/a/b.ts', 'x.ts'].map((rel) => top.pattern.match(rel)), [true, false, false, false]);
   });
 
   it('reports a bad specifier glob in no-unresolved "ignore" where it is written', () => {

@@ -5,7 +5,7 @@
 import { ANY_CHAR, onlyChar, setHas, type CharSet, type Node } from './parseRegex';
 
 export type Token =
-  /** One glob unit inside a segment (`a`, `[.]`, `?`, `*`, `+([a-z])`, `@(a|b)`), or `/`. */
+  /** One glob unit inside a segment (`a`, `[.]`, `?`, `*`, `?*`, `@(a|b)`), or `/`. */
   | { t: 'ch'; s: string; wild?: boolean }
   /** `.*` (min 0) or `.+` (min 1): any characters, `/` included. */
   | { t: 'any'; min: 0 | 1 }
@@ -75,8 +75,9 @@ function charOptions(set: CharSet, min: number, max: number, notes: Set<string>)
   if (max === Infinity && min <= 1) {
     if (!setHas(set, '/')) {
       const cls = set.negated && set.ranges.length === 1 && set.ranges[0][0] === 47 && set.ranges[0][1] === 47 ? undefined : classGlob(set);
-      const s = cls === undefined ? (min === 0 ? '*' : '?*') : `${min === 0 ? '*' : '+'}(${cls})`;
-      return [[{ t: 'ch', s, wild: true }]];
+      // A run of one class (`[a-z]+`) has no bounded glob (`+([a-z])` repeats like a regex): any run.
+      if (cls !== undefined) notes.add(`a run of [${cls}] is read as any characters but "/"`);
+      return [[{ t: 'ch', s: min === 0 ? '*' : '?*', wild: true }]];
     }
     if (set !== ANY_CHAR && !(set.negated && set.ranges.length === 0)) {
       notes.add(`a character class that also matches "/" (${describeSet(set)}) is read as any characters`);
