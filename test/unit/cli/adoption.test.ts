@@ -84,4 +84,30 @@ describe('adopting on an existing codebase: defects a real codebase showed', fun
       fs.rmSync(cacheHome, { recursive: true, force: true });
     }
   });
+
+  it('analyses declaration files: their imports (type-only) and references are edges, their debt is debt', async () => {
+    const write = (rel: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, rel), text);
+    };
+    write('guardrails.json', JSON.stringify({
+      layers: { types: 'src/types/**', stores: 'src/stores/**' },
+      rules: [
+        { id: 'types-alone', kind: 'forbidden', from: 'types', to: 'stores' },
+        { id: 'types-alone-at-run-time', kind: 'forbidden', from: 'types', to: 'stores', allowTypeOnly: true },
+      ],
+    }));
+    write('src/stores/RootStore.ts', 'export default class RootStore {}\n');
+    write('src/types/window.d.ts', "import RootStore from '../stores/RootStore';\n// TODO: type the rest of window\ndeclare global { interface Window { stores: RootStore } }\n");
+    write('src/app/main.ts', '/// <reference path="../types/window.d.ts" />\nexport const stores = window.stores;\n');
+    const run = await runCliCapture(['check', dir, '--format', 'json'], REPO_ROOT);
+    const report = JSON.parse(run.stdout);
+    assert.deepEqual(report.violations.map((v: { ruleId: string; file: string; to: string }) => `${v.ruleId} ${v.file} -> ${v.to}`), ['types-alone src/types/window.d.ts -> src/stores/RootStore.ts']);
+    assert.deepEqual(report.debt.map((d: { id: string }) => d.id), ['TODO:src/types/window.d.ts:type the rest of window']);
+    const graph = JSON.parse((await runCliCapture(['graph', dir, '--format', 'json'], REPO_ROOT)).stdout);
+    assert.deepEqual(graph.edges.map((e: { from: string; to: string; kind: string }) => `${e.from} ${e.kind} ${e.to}`).filter((edge: string) => edge.includes('types/')), [
+      'src/app/main.ts reference src/types/window.d.ts',
+      'src/types/window.d.ts static src/stores/RootStore.ts',
+    ]);
+  });
 });
