@@ -18,6 +18,7 @@ export { FactsWorkerPool, serveFactsRequests, type Concurrency, type FactsWorker
 export { analyseSinceBase, sinceCommits, type SinceBase, type SinceBaseResult } from './since/sinceBase';
 export { compareFindings, type FindingsComparison } from './since/compareFindings';
 export { keepNewSince, narrowSince } from './since/newSince';
+export { SinceTracker } from './since/sinceTracker';
 export { TextFactsCache } from './windows/factsCache';
 
 // Questions about single imports and files (hovers, the editor's own logic).
