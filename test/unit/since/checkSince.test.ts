@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../helpers/analyzeFixture';
@@ -77,6 +78,19 @@ describe('check --since REF: only what is new against the merge base', function 
       'layered src/domain/a.ts new', 'layered src/domain/c.ts new', 'debt/TODO src/domain/c.ts new',
     ]);
     assert.deepEqual(sarif.runs[0].properties.fixed, { violations: 1, debt: 1 });
+    // Valid SARIF 2.1.0 by Microsoft's SARIF Multitool (from npm), as the full report is.
+    const multitool = path.join(REPO_ROOT, 'node_modules', '.bin', 'sarif-multitool');
+    if (!fs.existsSync(multitool)) return;
+    const scratch = tempDir('guardrails-since-sarif-');
+    try {
+      fs.writeFileSync(path.join(scratch, 'since.sarif'), run.stdout);
+      const validated = spawnSync(multitool, ['validate', path.join(scratch, 'since.sarif'), '--output', path.join(scratch, 'validation.sarif'), '--log', 'ForceOverwrite'], { encoding: 'utf8', timeout: 50_000 });
+      assert.equal(validated.status, 0, validated.stdout + validated.stderr);
+      const problems = [...validated.stdout.matchAll(/: (error|warning) (SARIF\d+|JSON\d+): (.*)$/gm)].map((m) => m[2]).filter((rule) => rule !== 'SARIF2005');
+      assert.deepEqual(problems, [], validated.stdout);
+    } finally {
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
   });
 
   it('narrows to a folder or a file asked for', async () => {
