@@ -18,6 +18,7 @@ const POLICY: DebtPolicy = {
   require: { owner: [], ticket: [], due: [], estimate: [] },
   overdueSeverity: 'error',
   warnDaysBeforeDue: 14,
+  match: 'start',
 };
 const N = 200_000;
 
