@@ -16,7 +16,7 @@ export { FactsWorkerPool, serveFactsRequests, type Concurrency, type FactsWorker
 
 // New code against old: `check --since REF`, the editor's `newSince`.
 export { analyseSinceBase, sinceCommits, type SinceBase, type SinceBaseResult } from './since/sinceBase';
-export { compareFindings, type FindingsComparison } from './since/compareFindings';
+export { compareFindings, type Findings, type FindingsComparison } from './since/compareFindings';
 export { keepNewSince, narrowSince } from './since/newSince';
 export { SinceTracker } from './since/sinceTracker';
 export { TextFactsCache } from './windows/factsCache';

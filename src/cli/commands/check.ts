@@ -9,7 +9,7 @@ import { defaultCacheDir } from './cacheDir';
 import { updateBaselines } from './updateBaseline';
 import {
   analyseSinceBase, analyzeDirectory, formatSinceMarkdown, formatText, keepNewSince, makeDirectories, narrowSince, narrowResult, TextFactsCache, toJsonReport, toSarif,
-  type AnalysisResult, type SinceSummary,
+  type AnalysisResult, type Findings, type SinceSummary,
 } from '../../core';
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown'];
@@ -65,6 +65,7 @@ export async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
   }
 
   let since: SinceSummary | undefined;
+  let existing: Findings = { violations: [], debt: [] };
   if (args.since !== undefined) {
     const base = await analyseSinceBase(session.reportRoot, args.since, projects.map((project) => project.config), session.reportRoot, {
       today: session.today, factsCache: sharedFacts, workers,
@@ -74,13 +75,13 @@ export async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
       io.stderr.write(`guardrails: --since ${args.since}: ${base.message}\n`);
       return 2;
     }
-    ({ result, since } = keepNewSince(result, base.base));
+    ({ result, since, existing } = keepNewSince(result, base.base));
     result.durationMs = Math.round(performance.now() - started);
   }
   workers.close();
   // `check DIR` below the rules folder, or `check FILE`: everything was analysed, the report keeps what was asked.
   result = narrowResult(result, target, session.filesUnder(session.reportRoot));
-  if (since) since = narrowSince(since, result.root, target);
+  if (since) since = narrowSince(since, result.root, target, existing);
 
   const rules = projects[0]?.config;
   const report =

@@ -99,6 +99,8 @@ describe('check --since REF: only what is new against the merge base', function 
     assert.deepEqual(report.violations.map((v: { file: string }) => v.file), ['src/domain/c.ts']);
     assert.deepEqual(report.fixed.violations, []);
     assert.equal(report.files, 1);
+    const text = await runCliCapture(['check', path.join(repo.dir, 'src', 'domain', 'c.ts'), '--since', 'main', '--no-color'], REPO_ROOT);
+    assert.match(text.stdout, /new since main \([0-9a-f]{7}\): 1 finding, 1 debt item · fixed: 0 findings, 0 debt items · 0 existing not shown/, 'what was already there elsewhere is not counted either');
   });
 
   it('exits 2 naming an unknown ref, a folder outside git, or a Markdown report without --since', async () => {
