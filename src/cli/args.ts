@@ -1,5 +1,4 @@
 import * as os from 'node:os';
-import * as path from 'node:path';
 import { isCalendarDate, type Concurrency } from '../core';
 // Command-line parsing: small and explicit, so every option is listed in one place with its help.
 
@@ -20,12 +19,16 @@ export interface CliArgs {
   color: boolean;
   today?: string;
   output?: string;
-  /** Where `--cache` keeps file facts; undefined when caching is off. */
+  /** `--cache-location D`: where file facts are kept (implies `cache`). */
   cacheLocation?: string;
+  /** `--cache`: keep file facts between runs (in `cacheLocation`, or the default place). */
+  cache: boolean;
   /** Parsing threads: a count, `auto` (spare cores, for large workspaces) or `off`. */
   concurrency: Concurrency;
   /** `lsp`: talk LSP over standard input and output. */
   stdio: boolean;
+  /** `check --since REF`: report only what is new against the merge base of REF and HEAD. */
+  since?: string;
 }
 
 export type ParseOutcome =
@@ -35,7 +38,7 @@ export type ParseOutcome =
   | { kind: 'version' }
   | { kind: 'error'; message: string };
 
-const VALUE_OPTIONS = new Set(['--format', '--config', '--baseline', '--max-warnings', '--today', '--output', '--cache-location', '--concurrency']);
+const VALUE_OPTIONS = new Set(['--format', '--config', '--baseline', '--max-warnings', '--today', '--output', '--cache-location', '--concurrency', '--since']);
 const FLAG_OPTIONS = new Set(['--update-baseline', '--no-color', '--color', '--help', '-h', '--version', '-v', '--cache', '--stdio']);
 
 export function parseArgs(argv: readonly string[], isTty: boolean): ParseOutcome {
@@ -105,9 +108,11 @@ export function parseArgs(argv: readonly string[], isTty: boolean): ParseOutcome
       color,
       today,
       output: values.get('--output'),
-      cacheLocation: values.get('--cache-location') ?? (flags.has('--cache') ? path.join('node_modules', '.cache', 'guardrails') : undefined),
+      cacheLocation: values.get('--cache-location'),
+      cache: flags.has('--cache') || values.has('--cache-location'),
       concurrency: threads,
       stdio: flags.has('--stdio'),
+      since: values.get('--since'),
     },
     notes,
   };
@@ -116,7 +121,8 @@ export function parseArgs(argv: readonly string[], isTty: boolean): ParseOutcome
 export const HELP = `Usage: guardrails <command> [DIR] [options]
 
 Commands:
-  check [DIR]     Check architecture rules and debt policy (default DIR: .)
+  check [DIR]     Check architecture rules and debt policy (default DIR: .; a folder or a file
+                  below the rules file's folder narrows the report to it)
   debt [DIR]      List tagged debt (TODO, FIXME, DEBT …) with owner, ticket, due date, estimate
   graph [DIR]     Print the import graph (--format json|dot)
   windows [DIR]   Progress of refactoring windows (--format text|json|markdown)
@@ -130,16 +136,21 @@ Commands:
                   configuration is run (in a child node process) to read it.
 
 Options:
-  --format F          check: text|json|sarif · debt: text|json · graph: json|dot · windows: text|json|markdown
+  --format F          check: text|json|sarif|markdown (markdown with --since) · debt: text|json
+                      graph: json|dot · windows: text|json|markdown
   --config FILE       Use this rules file instead of the nearest guardrails.json
   --baseline FILE     Known violations to soften (overrides "baseline" in the rules file)
   --update-baseline   Write every current violation to the baseline file and exit 0
+  --since REF         Only findings new against the merge base of REF and HEAD (a branch, a tag,
+                      origin/main); also lists what was fixed; the exit code counts new ones only
   --max-warnings N    Fail (exit 1) when there are more than N warnings
   --today YYYY-MM-DD  Fix "today" for due dates and windows (reproducible reports)
   --output FILE       Write the report (or the imported rules file) to FILE instead of standard output
-  --cache             Keep each file's parse results between runs, keyed by its content
-                      (in node_modules/.cache/guardrails); only changed files are parsed again,
-                      and files whose size and modification time are unchanged are not read
+  --cache             Keep each file's parse results between runs, keyed by its content, in
+                      node_modules/.cache/guardrails when the project has a node_modules folder,
+                      otherwise in ~/.cache/guardrails/facts ($XDG_CACHE_HOME, $GUARDRAILS_CACHE_DIR);
+                      only changed files are parsed again, and files whose size and
+                      modification time are unchanged are not read
   --cache-location D  Keep that cache in D instead (implies --cache)
   --concurrency N     Threads that parse besides the main one: a number (at most the
                       cores), off, or auto (default: one per spare core, for 10,000 files or more)

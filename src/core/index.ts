@@ -3,15 +3,23 @@
 // below this line is the engine's whole contract with the outside.
 
 // The vocabulary: findings, debt, rules as loaded.
-export type { AnalysisResult, DebtItem, DependencyKind, Edge, Notice, Range, ReportedSeverity, Severity, Violation } from './model/types';
+export type { AnalysisResult, DebtItem, DependencyKind, Edge, Notice, Range, ReportedSeverity, Severity, SinceSummary, Violation } from './model/types';
 export type { ConfigProblem, RefactoringWindow, Rule, RulesConfig } from './model/ruleTypes';
 
 // Running an analysis: one session per folder (load, apply changes, check, baseline).
 export { AnalysisSession, type OpenOptions, type ProjectResult, type SessionOptions } from './analysis/session';
 export { analyzeDirectory, type AnalyzeOptions, type AnalyzeOutcome } from './analysis/analyze';
 export { scanDebtDirectory } from './analysis/scanDebtDirectory';
+export { narrowResult } from './analysis/narrowResult';
 export type { FileChange, GuardrailsProject, LoadProgress } from './analysis/project';
 export { FactsWorkerPool, serveFactsRequests, type Concurrency, type FactsWorkers } from './analysis/factsWorkers';
+
+// New code against old: `check --since REF`, the editor's `newSince`.
+export { analyseSinceBase, sinceCommits, type SinceBase, type SinceBaseResult } from './since/sinceBase';
+export { compareFindings, type Findings, type FindingsComparison } from './since/compareFindings';
+export { keepNewSince, narrowSince } from './since/newSince';
+export { SinceTracker } from './since/sinceTracker';
+export { TextFactsCache } from './windows/factsCache';
 
 // Questions about single imports and files (hovers, the editor's own logic).
 export { targetKind } from './checks/checkContext';
@@ -52,6 +60,7 @@ export { toGraphJson } from './report/graphJson';
 export { debtCsv, debtMarkdown } from './report/debtReport';
 export { burndownSvg } from './report/burndownSvg';
 export { formatWindowsMarkdown } from './report/windowsMarkdown';
+export { formatSinceMarkdown } from './report/sinceMarkdown';
 export { formatWindowsText } from './report/windowsText';
 export { formatHours } from './report/reportFormat';
 // Text that reaches a terminal or a file: control characters from a repository escaped.

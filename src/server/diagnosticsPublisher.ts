@@ -1,5 +1,6 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { debtDiagnostic, findingKind, rulesProblemDiagnostic, violationDiagnostics, type ShownFinding } from './findingDiagnostics';
+import type { ExistingFindings } from './newCode';
 import type { WorkspaceAnalysis } from './workspaceAnalysis';
 import { fileToUri } from './uris';
 import { todayIso } from '../core';
@@ -13,7 +14,12 @@ export class DiagnosticsPublisher {
   private shown = new Map<string, ShownFinding[]>();
   private signatures = new Map<string, string>();
 
-  constructor(private readonly connection: Connection, private readonly analysis: WorkspaceAnalysis) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly analysis: WorkspaceAnalysis,
+    /** With `guardrails.newSince`: the findings that were already there, shown softened. */
+    private readonly newCode?: { existing(): ExistingFindings | undefined },
+  ) {}
 
   /** The findings shown in a file, for code actions. */
   findingsIn(file: string): readonly ShownFinding[] {
@@ -24,6 +30,7 @@ export class DiagnosticsPublisher {
     const settings = this.analysis.currentSettings;
     const show = new Set(settings.show);
     const today = settings.today || todayIso();
+    const existing = this.newCode?.existing();
     const byFile = new Map<string, ShownFinding[]>();
     const add = (finding: ShownFinding): void => {
       const list = byFile.get(finding.file);
@@ -35,9 +42,9 @@ export class DiagnosticsPublisher {
       for (const violation of result.violations) {
         const rule = rules.get(violation.ruleId);
         if (!show.has(findingKind(violation, rule))) continue;
-        violationDiagnostics(violation, project.config, rule).forEach(add);
+        violationDiagnostics(violation, project.config, rule, existing?.violations.has(violation)).forEach(add);
       }
-      if (show.has('debt')) for (const item of result.debt) add(debtDiagnostic(item, project.config, today));
+      if (show.has('debt')) for (const item of result.debt) add(debtDiagnostic(item, project.config, today, existing?.debt.has(item)));
     }
     const extra = new Map<string, Diagnostic[]>();
     for (const folder of this.analysis.folderAnalyses()) {

@@ -32,17 +32,19 @@ export function toLspSeverity(severity: ReportedSeverity): DiagnosticSeverity {
 /**
  * The diagnostics of one rule finding: on its import (with the why, a link to the rule and the
  * rule's place as related information) and, for a cycle, on every other import of the cycle too,
- * so each file taking part shows it.
+ * so each file taking part shows it. A finding the baseline lists, or one that was already there
+ * before the branch (`existing`, with `guardrails.newSince`), is softened to a hint.
  */
-export function violationDiagnostics(violation: Violation, config: RulesConfig, rule: Rule | undefined): ShownFinding[] {
+export function violationDiagnostics(violation: Violation, config: RulesConfig, rule: Rule | undefined, existing = false): ShownFinding[] {
   const why = violation.why ?? rule?.why;
   const baselined = violation.baselined === true;
+  const mark = baselined ? '(baselined) ' : existing ? '(existing) ' : '';
   // Control characters and bidi overrides from the repository are shown escaped (core/report/safeText).
-  const message = escapeControls(`${baselined ? '(baselined) ' : ''}${violation.message}${why ? `\nWhy: ${why}` : ''}`);
+  const message = escapeControls(`${mark}${violation.message}${why ? `\nWhy: ${why}` : ''}`);
   const main: Diagnostic = {
     range: toLspRange(violation.location.range),
     message,
-    severity: baselined ? DiagnosticSeverity.Hint : toLspSeverity(violation.severity),
+    severity: baselined || existing ? DiagnosticSeverity.Hint : toLspSeverity(violation.severity),
     source: DIAGNOSTIC_SOURCE,
     code: violation.ruleId,
   };
@@ -74,9 +76,10 @@ export function violationDiagnostics(violation: Violation, config: RulesConfig, 
 
 /**
  * A debt tag: Hint or Information so the problems list is not flooded, Warning as the due date
- * nears, and the configured overdue severity once it has passed.
+ * nears, and the configured overdue severity once it has passed. Debt that was already there before
+ * the branch (`existing`, with `guardrails.newSince`) is a hint, marked so.
  */
-export function debtDiagnostic(item: DebtItem, config: RulesConfig, today: string): ShownFinding {
+export function debtDiagnostic(item: DebtItem, config: RulesConfig, today: string, existing = false): ShownFinding {
   const details = [
     item.owner && `owner ${item.owner}`,
     item.ticket && `ticket ${item.ticket}`,
@@ -86,8 +89,8 @@ export function debtDiagnostic(item: DebtItem, config: RulesConfig, today: strin
   ].filter(Boolean);
   const diagnostic: Diagnostic = {
     range: toLspRange(item.range),
-    message: escapeControls(`${item.tag}: ${item.text || '(no text)'}${details.length ? ` (${details.join(', ')})` : ''}`),
-    severity: debtSeverity(item, config, today),
+    message: escapeControls(`${existing ? '(existing) ' : ''}${item.tag}: ${item.text || '(no text)'}${details.length ? ` (${details.join(', ')})` : ''}`),
+    severity: existing ? DiagnosticSeverity.Hint : debtSeverity(item, config, today),
     source: DIAGNOSTIC_SOURCE,
     code: `debt/${item.tag}`,
   };

@@ -13,6 +13,11 @@ export interface ServerSettings {
   maxFiles: number;
   /** `YYYY-MM-DD`, or empty for the real date. */
   today: string;
+  /**
+   * A git ref (`origin/main`): findings already there at the merge base of it and HEAD are shown
+   * softened, new ones at full severity. Empty: off.
+   */
+  newSince: string;
 }
 
 export type FindingKind = 'architecture' | 'cycles' | 'unresolved' | 'debt' | 'suppressions';
@@ -26,6 +31,7 @@ export const DEFAULT_SETTINGS: ServerSettings = {
   exclude: [],
   maxFiles: 50_000,
   today: '',
+  newSince: '',
 };
 
 /** What a client may pass in `initializationOptions`. */

@@ -10,6 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from './codeActions';
 import { DebtAges } from './debtAges';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { NewCodeBases } from './newCode';
 import { applyFileEvents } from './fileEvents';
 import { importHover, rulesFileHover } from './hovers';
 import { ProjectSnapshots } from './projectSnapshots';
@@ -72,11 +73,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   };
 
   const analysis = new WorkspaceAnalysis(DEFAULT_SETTINGS, log, progress, options.workers);
-  const publisher = new DiagnosticsPublisher(connection, analysis);
   let folders: string[] = [];
   /** Git runs only in a trusted workspace (the client says; other editors have no such notion). */
   let trusted = true;
   const gitAllowed = (): boolean => trusted;
+  const newCode = new NewCodeBases(analysis, log, gitAllowed);
+  const publisher = new DiagnosticsPublisher(connection, analysis, newCode);
   const ages = new DebtAges(() => (trusted ? folders[0] : undefined));
   let viewData = new ViewData(analysis, ages, new ProjectSnapshots(undefined, fs, log), fs, log, gitAllowed);
 
@@ -91,7 +93,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   const sendStatus = (): void => {
     const results = analysis.results().map((entry) => entry.result);
-    const live = results.flatMap((result) => result.violations.filter((violation) => !violation.baselined));
+    // With guardrails.newSince, findings that were already there count as the baselined ones do: not at all.
+    const existing = newCode.existing();
+    const live = results.flatMap((result) => result.violations.filter((violation) => !violation.baselined && !existing?.violations.has(violation)));
     const status: StatusSummary = {
       state: analysis.state,
       errors: live.filter((violation) => violation.severity === 'error').length,
@@ -101,7 +105,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       rulesBroken: analysis.folderAnalyses().some((folder) => folder.rulesProblems.some((problem) => problem.severity === 'error')),
       rulesFiles: results.length,
       files: results.reduce((sum, result) => sum + result.files, 0),
-      notices: analysis.folderAnalyses().flatMap((folder) => folder.notices()).filter((notice) => notice.level === 'warning'),
+      notices: [...newCode.notices(), ...analysis.folderAnalyses().flatMap((folder) => folder.notices()).filter((notice) => notice.level === 'warning')],
       generation: ++generation,
     };
     void connection.sendNotification(GuardrailsMethods.status, status);
@@ -119,7 +123,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       void connection.window.showErrorMessage('Guardrails: the analysis failed. See the Guardrails output for details.');
     }
   });
+  newCode.onDidChange(() => {
+    publisher.update();
+    sendStatus();
+  });
   analysis.onDidLoad(() => {
+    newCode.refresh();
     viewData.invalidateWindows();
     void watchOutsideRules();
   });
@@ -203,9 +212,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     // A client that cannot be asked pushes its settings instead, as `{ guardrails: { ... } }` (Neovim 0.7 does).
     const pushed = canConfigure ? undefined : (params.settings as { guardrails?: unknown } | null | undefined)?.guardrails;
     if (pushed !== undefined) fallbackSettings = readSettings(pushed, initialSettings);
+    const before = analysis.currentSettings.newSince;
     analysis.updateSettings(await clientSettings());
+    if (analysis.currentSettings.newSince !== before) newCode.refresh();
   });
-  connection.onDidChangeWatchedFiles((params) => applyFileEvents(params.changes, analysis, { textOf }, fs));
+  connection.onDidChangeWatchedFiles((params) => {
+    applyFileEvents(params.changes, analysis, { textOf }, fs);
+    // A commit, a checkout or a fetch writes under .git: HEAD or the ref may have moved.
+    if (params.changes.some((change) => /[\\/]\.git(?:[\\/]|$)/.test(uriToFile(change.uri) ?? ''))) newCode.poke();
+  });
 
   documents.onDidChangeContent(({ document }) => {
     const file = uriToFile(document.uri);
@@ -223,6 +238,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const file = uriToFile(document.uri);
     if (!file) return;
     viewData.invalidateWindows();
+    newCode.poke();
     if (analysis.isRulesSource(file)) void analysis.reload();
     else analysis.fileChanged(file, {});
   });
@@ -286,12 +302,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onNotification(GuardrailsMethods.workspaceTrusted, () => {
     if (trusted) return;
     trusted = true;
+    newCode.refresh();
     ages.reset();
     viewData.invalidateWindows();
     sendStatus();
   });
 
   connection.onShutdown(() => {
+    newCode.dispose();
     analysis.dispose();
     ages.dispose();
     options.workers?.close();

@@ -52,9 +52,6 @@ async function addViolationToBaseline(violation: Violation, rulesFile: string, c
   const file = target.file;
   const written = addToBaseline(file, violation, config.root, ctx.fs);
   if (!written.ok) return refuse(written.message);
-  if (!config.baseline) {
-    void ctx.connection.window.showInformationMessage(`Guardrails wrote ${path.relative(config.root, file)}; add "baseline": ".guardrails/baseline.json" to the rules file to use it.`);
-  }
   ctx.analysis.baselineChanged(file);
   return true;
 }

@@ -21,5 +21,6 @@ export function readSettings(raw: unknown, fallback: ServerSettings = DEFAULT_SE
     maxFiles: number(value.maxFiles, fallback.maxFiles, 1, 1_000_000),
     // A day that exists (2026-02-30 does not), or empty for the real date.
     today: typeof value.today === 'string' && (value.today === '' || isCalendarDate(value.today)) ? value.today : fallback.today,
+    newSince: typeof value.newSince === 'string' ? value.newSince.trim() : fallback.newSince,
   };
 }

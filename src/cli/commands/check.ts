@@ -5,36 +5,58 @@ import { chooseFormat, reportFailure, writeReport, type CliIo } from '../output'
 import { ProgressLine } from '../progress';
 import { buildId, VERSION } from '../version';
 import { createFactsWorkers } from '../workers';
+import { defaultCacheDir } from './cacheDir';
 import { updateBaselines } from './updateBaseline';
-import { analyzeDirectory, formatText, makeDirectories, toJsonReport, toSarif } from '../../core';
+import {
+  analyseSinceBase, analyzeDirectory, formatSinceMarkdown, formatText, keepNewSince, makeDirectories, narrowSince, narrowResult, TextFactsCache, toJsonReport, toSarif,
+  type AnalysisResult, type Findings, type SinceSummary,
+} from '../../core';
 
-const FORMATS = ['text', 'json', 'sarif'];
+const FORMATS = ['text', 'json', 'sarif', 'markdown'];
 
 /** `guardrails check`: exit 0 clean, 1 findings at the failing level, 2 usage or rules errors. */
 export async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
   const format = chooseFormat(io, 'check', args.format, FORMATS);
   if (!format) return 2;
+  if (format === 'markdown' && args.since === undefined) {
+    io.stderr.write('guardrails: check --format markdown is a pull-request summary: give it --since REF (for example --since origin/main)\n');
+    return 2;
+  }
+  if (args.since !== undefined && args.updateBaseline) {
+    io.stderr.write('guardrails: --since and --update-baseline do not go together: a baseline records every finding, not only new ones\n');
+    return 2;
+  }
+  const started = performance.now();
+  const target = path.resolve(io.cwd, args.dir);
   const progress = new ProgressLine(io.stderr, io.stderr.isTTY === true && format === 'text' && !args.output);
   const workers = createFactsWorkers(args, io);
-  const cacheDir = usableCacheDir(args, io);
-  const outcome = await analyzeDirectory(path.resolve(io.cwd, args.dir), {
+  const config = args.config && path.resolve(io.cwd, args.config);
+  const cacheDir = usableCacheDir(args, io, target, config);
+  // With --since the merge base is analysed too: files it shares with the working tree are parsed once.
+  const sharedFacts = args.since !== undefined && !cacheDir ? new TextFactsCache() : undefined;
+  const outcome = await analyzeDirectory(target, {
     workers,
-    config: args.config && path.resolve(io.cwd, args.config),
+    config,
     today: args.today,
     baseline: args.updateBaseline ? false : args.baseline && path.resolve(io.cwd, args.baseline),
     onProgress: (done, total) => progress.update(done, total),
     cacheDir,
     engineVersion: buildId(),
+    factsCache: sharedFacts,
   });
-  workers.close();
   progress.clear();
-  if (!outcome.ok) return reportFailure(io, outcome);
-  const { result, session } = outcome;
+  if (!outcome.ok) {
+    workers.close();
+    return reportFailure(io, outcome);
+  }
+  const { session } = outcome;
+  let result: AnalysisResult = outcome.result;
   const projects = session.results().map((entry) => entry.project);
 
   if (args.updateBaseline) {
     // The report is not printed: say here which files could not be read (their entries are kept).
     for (const notice of result.notices) if (notice.unreadable) io.stderr.write(`guardrails: warning: ${notice.message}\n`);
+    workers.close();
     return updateBaselines(result, projects, args.baseline && path.resolve(io.cwd, args.baseline), io);
   }
   if (args.baseline && !fs.existsSync(path.resolve(io.cwd, args.baseline))) {
@@ -42,11 +64,31 @@ export async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
     result.notices.push({ level: 'warning', file: path.resolve(io.cwd, args.baseline), message: `--baseline ${args.baseline} does not exist, so no finding is baselined; check the path, or create it with --update-baseline` });
   }
 
+  let since: SinceSummary | undefined;
+  let existing: Findings = { violations: [], debt: [] };
+  if (args.since !== undefined) {
+    const base = await analyseSinceBase(session.reportRoot, args.since, projects.map((project) => project.config), session.reportRoot, {
+      today: session.today, factsCache: sharedFacts, workers,
+    });
+    if (!base.ok) {
+      workers.close();
+      io.stderr.write(`guardrails: --since ${args.since}: ${base.message}\n`);
+      return 2;
+    }
+    ({ result, since, existing } = keepNewSince(result, base.base));
+    result.durationMs = Math.round(performance.now() - started);
+  }
+  workers.close();
+  // `check DIR` below the rules folder, or `check FILE`: everything was analysed, the report keeps what was asked.
+  result = narrowResult(result, target, session.filesUnder(session.reportRoot));
+  if (since) since = narrowSince(since, result.root, target, existing);
+
   const rules = projects[0]?.config;
   const report =
-    format === 'json' ? JSON.stringify(toJsonReport(result, { version: VERSION }), null, 2)
-    : format === 'sarif' ? JSON.stringify(toSarif(result, { version: VERSION, rules, baselineApplied: result.violations.some((v) => v.baselined) || Boolean(args.baseline) }), null, 2)
-    : formatText(result, { color: args.color, rules, showDebt: true });
+    format === 'json' ? JSON.stringify(toJsonReport(result, { version: VERSION, since }), null, 2)
+    : format === 'sarif' ? JSON.stringify(toSarif(result, { version: VERSION, rules, since, baselineApplied: result.violations.some((v) => v.baselined) || Boolean(args.baseline) }), null, 2)
+    : format === 'markdown' && since ? formatSinceMarkdown(result, since)
+    : formatText(result, { color: args.color, rules, showDebt: true, since });
   if (!writeReport(io, report, args.output)) return 2;
 
   const failing = [...result.violations, ...result.debt];
@@ -60,12 +102,20 @@ export async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
   return 0;
 }
 
-/** The cache folder, made if missing; a place where it cannot be made (a file, /proc) is said and skipped. */
-function usableCacheDir(args: CliArgs, io: CliIo): string | undefined {
-  if (!args.cacheLocation) return undefined;
-  const dir = path.resolve(io.cwd, args.dir, args.cacheLocation);
+/**
+ * The cache folder (`--cache-location`, or the default place with `--cache`), made if missing; a
+ * place where it cannot be made (a file, /proc) is said and skipped.
+ */
+function usableCacheDir(args: CliArgs, io: CliIo, target: string, config: string | undefined): string | undefined {
+  const dir = args.cacheLocation ? path.resolve(folderOf(target), args.cacheLocation) : args.cache ? defaultCacheDir(target, config) : undefined;
+  if (dir === undefined) return undefined;
   const made = makeDirectories(dir);
   if (made.ok) return dir;
   io.stderr.write(`guardrails: cannot keep the cache in ${dir}: ${made.message}; running without it\n`);
   return undefined;
+}
+
+/** The folder `check` was pointed at, or the folder of the file it was pointed at. */
+function folderOf(target: string): string {
+  return fs.statSync(target, { throwIfNoEntry: false })?.isFile() ? path.dirname(target) : target;
 }

@@ -72,7 +72,7 @@ export class DiskFactsCache implements FactsCache {
 
   static open(dir: string, config: RulesConfig, today: string, engineVersion: string): DiskFactsCache {
     const id = createHash('sha1').update(config.file).digest('hex').slice(0, 12);
-    const key = createHash('sha1').update(JSON.stringify([FORMAT, engineVersion, today, config.debt.tags, config.debt.require])).digest('hex');
+    const key = createHash('sha1').update(JSON.stringify([FORMAT, engineVersion, today, config.debt.tags, config.debt.require, config.debt.match])).digest('hex');
     const cache = new DiskFactsCache(path.join(dir, `facts-${id}.json`), key);
     try {
       const stored = JSON.parse(fs.readFileSync(cache.file, 'utf8')) as Stored;

@@ -75,8 +75,10 @@ export type RulesForDirectory =
  */
 export function rulesForDirectory(dir: string, fs: FileSystem, config?: string): RulesForDirectory {
   const root = path.resolve(dir);
-  if (!fs.directoryExists(root)) return { ok: false, message: `${root}: no such directory`, problems: [] };
-  const rulesFiles = config ? [path.resolve(config)] : locateRulesFiles(root, fs);
+  // A file asked for (`check src/a.ts`) is governed by the rules of its folder.
+  const isFile = !fs.directoryExists(root) && fs.fileExists(root);
+  if (!isFile && !fs.directoryExists(root)) return { ok: false, message: `${root}: no such file or directory`, problems: [] };
+  const rulesFiles = config ? [path.resolve(config)] : locateRulesFiles(isFile ? path.dirname(root) : root, fs);
   if (rulesFiles.length === 0) {
     return { ok: false, message: `no guardrails.json found in ${root} or above it; create one (see the README) or pass --config FILE`, problems: [] };
   }

@@ -7,6 +7,7 @@ import type { ConfigProblem } from '../model/ruleTypes';
 import type { AnalysisResult } from '../model/types';
 import { scanFileComments } from './fileAnalysis';
 import { nestedRoots, rulesForDirectory } from './loadConfigs';
+import { narrowResult } from './narrowResult';
 import { todayIso } from '../util/today';
 
 export interface ScanDebtOptions {
@@ -30,6 +31,7 @@ export function scanDebtDirectory(dir: string, options: ScanDebtOptions = {}): S
   const { configs, partial, reportRoot } = rules;
   const today = options.today ?? todayIso();
   const result: AnalysisResult = { root: reportRoot, rulesFile: configs[0]?.file, files: 0, durationMs: 0, violations: [], debt: [], edges: [], notices: [] };
+  const scanned: string[] = [];
   for (const config of configs) {
     const matches = (patterns: string[]) => {
       const compiled = compilePatterns(patterns);
@@ -45,6 +47,7 @@ export function scanDebtDirectory(dir: string, options: ScanDebtOptions = {}): S
     result.notices.push(...discovered.notices);
     result.files += discovered.files.length;
     for (const file of discovered.files) {
+      scanned.push(file);
       const text = discovered.texts?.get(file) ?? fs.readFile(file);
       if (text === undefined) continue;
       const facts = scanFileComments(file, text, { root: config.root, policy: config.debt, today });
@@ -53,5 +56,5 @@ export function scanDebtDirectory(dir: string, options: ScanDebtOptions = {}): S
     }
   }
   result.durationMs = Math.round(performance.now() - started);
-  return { ok: true, result };
+  return { ok: true, result: narrowResult(result, rules.root, scanned) };
 }

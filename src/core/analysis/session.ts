@@ -10,6 +10,7 @@
 // After that, `applyChanges` re-reads changed files and repeats 4 and 5 for the projects they touch.
 import type { ReadBaselineResult } from '../baseline/baselineIo';
 import { readBaseline } from '../baseline/baselineIo';
+import { baselineFileOf } from '../baseline/baselineTarget';
 import { CachedDirectoriesFileSystem } from '../fs/cachedDirectoriesFileSystem';
 import type { FileSystem } from '../fs/fileSystem';
 import { NodeFileSystem } from '../fs/nodeFileSystem';
@@ -188,7 +189,10 @@ export class AnalysisSession {
 
   /** A baseline file changed on disk: read it again and check again. True when one of ours. */
   baselineChanged(file: string): boolean {
-    const ours = this.entries.some((entry) => entry.project.config.baseline === file) || this.options.baseline === file;
+    const ours = this.entries.some((entry) => {
+      const target = baselineFileOf(entry.project.config, this.fs);
+      return target.ok && target.file === file;
+    }) || this.options.baseline === file;
     if (!ours) return false;
     this.baselines.delete(file);
     this.recheckAll();

@@ -1,6 +1,9 @@
 // The tag grammar, on one line of a comment:
 //   TAG[(meta, meta, …)][:] text [/REF]
-// where the line may start with `//`, `/*`, `/**` or (inside a block comment) `*`.
+// where the line may start with `//`, `/*`, `/**` or (inside a block comment) `*`. With
+// `debt.match: "anywhere"` the tag may also come later in the line, after a space or an opening
+// bracket: `// @ts-expect-error TODO: …`, `(FIXME it'd be nice …)`.
+import type { DebtMatch } from '../model/ruleTypes';
 import type { DebtMetadata } from '../model/types';
 import { blockEndStart, COMMENT_LINE_PREFIX } from './commentLines';
 
@@ -33,14 +36,18 @@ const TRAILING_REF = /(?:^|\s)\/(#\d+|[A-Z][A-Z0-9_]*-\d+|https?:\/\/\S+)\s*$/;
 const OWNER = /^@?[\w.-]+(?:\/[\w.-]+)?$/;
 
 /**
- * Reads a debt tag at the start of a comment line's content, or returns undefined when the line
- * holds none. `tags` are matched case-sensitively and as whole words.
+ * Reads a debt tag at the start of a comment line's content (or, with `anywhere`, the first one
+ * later in the line), or returns undefined when the line holds none. `tags` are matched
+ * case-sensitively and as whole words.
  */
-export function parseDebtTag(line: string, tags: readonly string[]): ParsedDebtTag | undefined {
-  const start = COMMENT_LINE_PREFIX.exec(line)![0].length;
+export function parseDebtTag(line: string, tags: readonly string[], match: DebtMatch = 'start'): ParsedDebtTag | undefined {
+  const contentStart = COMMENT_LINE_PREFIX.exec(line)![0].length;
   const body = stripBlockEnd(line);
-  const tag = matchTag(body, start, tags);
-  if (tag === undefined) return undefined;
+  const first = matchTag(body, contentStart, tags);
+  const found = first !== undefined ? { start: contentStart, tag: first } : match === 'anywhere' ? findTag(body, contentStart, tags) : undefined;
+  if (found === undefined) return undefined;
+  const { start, tag } = found;
+  const opener = start > contentStart ? body.charAt(start - 1) : '';
 
   const tagEnd = start + tag.length;
   const metadata: DebtMetadata = {};
@@ -65,7 +72,38 @@ export function parseDebtTag(line: string, tags: readonly string[]): ParsedDebtT
       problems.push(`malformed debt metadata: two tickets (${metadata.ticket} and /${ref[1]}); keep one`);
     }
   }
-  return { tag, tagStart: start, tagEnd, text: rest.trim(), metadata, problems };
+  return { tag, tagStart: start, tagEnd, text: closeBracket(rest.trim(), opener), metadata, problems };
+}
+
+/**
+ * The first tag later in the line (`debt.match: "anywhere"`). Prose names tag words too ("the list
+ * of TODO items"), so past the first word a tag counts only in the forms that mark one: a whole
+ * word after a space or an opening bracket, and then either followed by `:` or `(`, or ending the
+ * line, or right after the bracket: `@ts-expect-error TODO`, `(TODO: …)`, `(FIXME it'd be nice …)`.
+ */
+function findTag(body: string, from: number, tags: readonly string[]): { start: number; tag: string } | undefined {
+  const initials = new Set(tags.map((tag) => tag.charAt(0)));
+  for (let at = from + 1; at < body.length; at++) {
+    const before = body.charAt(at - 1);
+    if (!initials.has(body.charAt(at)) || !/[\s([]/.test(before)) continue;
+    const tag = matchTag(body, at, tags);
+    if (tag === undefined) continue;
+    const after = body.slice(at + tag.length);
+    if (before === '(' || before === '[' || /^[:(]/.test(after) || after.trim() === '') return { start: at, tag };
+  }
+  return undefined;
+}
+
+/** `(TODO: text) more` → `text`: a note opened by a bracket before its tag ends where that bracket closes. */
+function closeBracket(text: string, opener: string): string {
+  const close = opener === '(' ? ')' : opener === '[' ? ']' : '';
+  if (close === '') return text;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === opener) depth++;
+    else if (text[i] === close && depth-- === 0) return text.slice(0, i).trimEnd();
+  }
+  return text;
 }
 
 /** The largest estimate taken at face value: 250 weeks. Beyond it a number is a typo, and would swamp every total. */

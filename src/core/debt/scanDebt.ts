@@ -51,7 +51,7 @@ export function scanDebt(sf: { readonly text: string }, comments: readonly Sourc
   for (const comment of comments) {
     if (!tags.some((tag) => comment.text.includes(tag))) continue;
     for (const { text, offset } of commentLines(comment)) {
-      const parsed = parseDebtTag(text, tags);
+      const parsed = parseDebtTag(text, tags, ctx.policy.match);
       if (parsed === undefined) continue;
       const tagSeverity = ctx.policy.tags[parsed.tag];
       if (tagSeverity === 'off') continue;

@@ -60,6 +60,8 @@ export const NO_WORKSPACE_CODE: readonly string[] = [
 const SAFE_COMMANDS: Readonly<Record<string, { config?: readonly string[]; options: readonly string[] }>> = {
   'rev-parse': { options: [] },
   'ls-tree': { options: [] },
+  // Commits only (`check --since`, `guardrails.newSince`): no working tree, no diff.
+  'merge-base': { options: [] },
   // `--batch` and `blob` print objects as stored: no textconv, no filters unless asked for.
   'cat-file': { options: [] },
   log: { options: ['--no-textconv', '--no-ext-diff'] },

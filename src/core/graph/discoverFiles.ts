@@ -33,25 +33,24 @@ export interface DiscoveredFiles {
 }
 
 export const DEFAULT_SOURCE_EXTENSIONS: readonly string[] = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
-/** A name with one of those extensions (a quick test for file events; declarations not told apart). */
+/** A name with one of those extensions (a quick test for file events). */
 export const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/;
 
 /** Never analysed, never walked. */
 const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', '.git']);
-/** `.d.ts`, `.d.mts`, `.d.cts`, `x.d.css.ts`: declarations describe code, they are not code. */
-const DECLARATION_FILE = /\.d\.(?:[^./\\]+\.)?[cm]?ts$/i;
 /** A name no one gives a file: a directory is pruned only if exclude matches anything inside it. */
 const PROBE = 'guardrails-probe';
 const BINARY_SNIFF_CHARS = 8192;
 
 /**
  * True for a path (root-relative, `/`) discovery would consider a source file: a source
- * extension, not a declaration, nothing under node_modules or .git. Edits and disk events use it
+ * extension, nothing under node_modules or .git. Declaration files (`.d.ts`) count: their imports
+ * and `/// <reference>`s are real edges of the graph (type-only ones), and debt is written in them. Edits and disk events use it
  * too, so the editor never analyses a file the first load skipped.
  */
 export function isSourcePath(rel: string, extensions: readonly string[] = DEFAULT_SOURCE_EXTENSIONS): boolean {
   const name = rel.slice(rel.lastIndexOf('/') + 1);
-  if (!extensions.some((extension) => name.endsWith(extension)) || DECLARATION_FILE.test(name)) return false;
+  if (!extensions.some((extension) => name.endsWith(extension))) return false;
   return !rel.split('/').some((segment) => ALWAYS_SKIPPED_DIRS.has(segment));
 }
 
@@ -75,14 +74,12 @@ export function discoverFiles(root: string, fs: FileSystem, options: DiscoverOpt
     return { files, notices };
   }
   const extensions = options.extensions ?? DEFAULT_SOURCE_EXTENSIONS;
-  const keepDeclarations = extensions.some((ext) => DECLARATION_FILE.test(`x${ext}`));
   const excludeDirs = new Set((options.excludeDirs ?? []).map((dir) => path.resolve(dir)));
   const realRoot = fs.realpath(root);
   const walkedOutside = new Set<string>();
   const rel = (file: string): string => toRelative(root, file);
 
-  const isSource = (name: string): boolean =>
-    extensions.some((ext) => name.endsWith(ext)) && (keepDeclarations || !DECLARATION_FILE.test(name));
+  const isSource = (name: string): boolean => extensions.some((ext) => name.endsWith(ext));
 
   const pruned = (dir: string): boolean => {
     if (excludeDirs.has(dir)) return true;

@@ -45,9 +45,11 @@ export function extractImports(sf: ts.SourceFile, lineIndex?: LineIndex): Import
   if (NEEDS_DEEP_WALK.test(sf.text)) visitExpressions(sf, add, JS_FILE.test(sf.fileName));
 
   const lines = lineIndex ?? new LineIndex(sf.text);
+  // A declaration file has no run time: whatever it imports, it needs only the types.
+  const declaration = sf.isDeclarationFile;
   return found
     .sort((a, b) => a.start - b.start)
-    .map((f) => ({ specifier: f.specifier, kind: f.kind, typeOnly: f.typeOnly, range: lines.range(f.start, f.end) }));
+    .map((f) => ({ specifier: f.specifier, kind: f.kind, typeOnly: f.typeOnly || declaration, range: lines.range(f.start, f.end) }));
 }
 
 type Add = (literal: StringLiteralLike, kind: DependencyKind, typeOnly: boolean) => void;

@@ -100,6 +100,8 @@ export interface NoUnresolvedRule extends RuleBase {
 
 export type Rule = ForbiddenRule | AllowedRule | LayersRule | NoCycleRule | EntryPointRule | NoUnresolvedRule;
 
+export type DebtMatch = 'start' | 'anywhere';
+
 export interface DebtPolicy {
   /** Tag word → severity. Tags are matched case-sensitively. */
   tags: Record<string, Severity>;
@@ -110,6 +112,11 @@ export interface DebtPolicy {
   overdueSeverity: Severity;
   /** Days before the due date at which debt is raised one level (for the editor). */
   warnDaysBeforeDue: number;
+  /**
+   * Where a tag counts in a comment line: `start`, as its first word (the convention, default), or
+   * `anywhere`, as a whole word after a space or an opening bracket (`// @ts-expect-error TODO: …`).
+   */
+  match: DebtMatch;
   location?: Location;
 }
 

@@ -142,3 +142,18 @@ export interface AnalysisResult {
   edges: Edge[];
   notices: Notice[];
 }
+
+/**
+ * `check --since REF`: the report holds only what is new against `commit` (the merge base of REF
+ * and HEAD); this says what it was compared with and what the change fixed.
+ */
+export interface SinceSummary {
+  /** The ref as written (`main`, `origin/main`). */
+  ref: string;
+  /** The merge base of the ref and HEAD. */
+  commit: string;
+  /** Present at the merge base, gone now (as they were there). */
+  fixed: { violations: Violation[]; debt: DebtItem[] };
+  /** Findings and debt items that were already there: left out of the report, counted here. */
+  existing: { violations: number; debt: number };
+}

@@ -1,6 +1,6 @@
 // `check --format json`: the machine contract of DESIGN.md section 5. Fields may be added here,
 // never renamed or dropped. Absent optional values are `null` so every object has one shape.
-import type { AnalysisResult, DebtItem, DependencyKind, ReportedSeverity, Violation } from '../model/types';
+import type { AnalysisResult, DebtItem, DependencyKind, ReportedSeverity, SinceSummary, Violation } from '../model/types';
 import { compareBy, relativeFile, relativeTarget } from '../util/relativePaths';
 
 export interface JsonViolation {
@@ -73,24 +73,46 @@ export interface JsonReport {
   rulesFile: string | null;
   notices: JsonNotice[];
   summary: JsonSummary;
+  /** `check --since`: the ref as written and the merge base the findings were compared with. */
+  since?: { ref: string; commit: string };
+  /** `check --since`: findings and debt present at the merge base and gone now. */
+  fixed?: { violations: JsonViolation[]; debt: JsonDebt[] };
 }
 
-export function toJsonReport(result: AnalysisResult, opts: { version: string; windows?: unknown[] }): JsonReport {
+export interface JsonReportOptions {
+  version: string;
+  windows?: unknown[];
+  /** `check --since`: `result` then holds only the new findings. */
+  since?: SinceSummary;
+}
+
+export function toJsonReport(result: AnalysisResult, opts: JsonReportOptions): JsonReport {
   const root = result.root;
-  const violations = result.violations.map((v) => jsonViolation(root, v)).sort(violationOrder);
-  const debt = result.debt.map((d) => jsonDebt(root, d)).sort(compareBy<JsonDebt>((d) => d.file, (d) => d.line, (d) => d.column, (d) => d.tag));
-  return {
+  const report: JsonReport = {
     version: opts.version,
     root,
     files: result.files,
     durationMs: Math.round(result.durationMs),
-    violations,
-    debt,
+    violations: jsonViolations(root, result.violations),
+    debt: jsonDebtItems(root, result.debt),
     windows: opts.windows ?? [],
     rulesFile: result.rulesFile === undefined ? null : relativeFile(root, result.rulesFile),
     notices: result.notices.map((n) => ({ level: n.level, message: n.message, file: n.file === undefined ? null : relativeFile(root, n.file) })),
     summary: summarize(result),
   };
+  if (opts.since) {
+    report.since = { ref: opts.since.ref, commit: opts.since.commit };
+    report.fixed = { violations: jsonViolations(root, opts.since.fixed.violations), debt: jsonDebtItems(root, opts.since.fixed.debt) };
+  }
+  return report;
+}
+
+function jsonViolations(root: string, violations: readonly Violation[]): JsonViolation[] {
+  return violations.map((v) => jsonViolation(root, v)).sort(violationOrder);
+}
+
+function jsonDebtItems(root: string, debt: readonly DebtItem[]): JsonDebt[] {
+  return debt.map((d) => jsonDebt(root, d)).sort(compareBy<JsonDebt>((d) => d.file, (d) => d.line, (d) => d.column, (d) => d.tag));
 }
 
 export const violationOrder = compareBy<JsonViolation>(

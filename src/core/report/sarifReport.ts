@@ -2,7 +2,7 @@
 // fingerprints hash rule, file and target (never the line) so alerts survive edits above them.
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import type { AnalysisResult, DebtItem, Location, Violation } from '../model/types';
+import type { AnalysisResult, DebtItem, Location, SinceSummary, Violation } from '../model/types';
 import type { RulesConfig } from '../model/ruleTypes';
 import { compareBy, relativeFile, relativeTarget } from '../util/relativePaths';
 import { oneLine } from './reportFormat';
@@ -22,13 +22,19 @@ export interface SarifOptions {
   informationUri?: string;
   /** Set when a baseline was applied: results it did not cover are marked `baselineState: "new"`. */
   baselineApplied?: boolean;
+  /**
+   * `check --since`: `result` holds only what is new against the merge base. Every result is then
+   * `baselineState: "new"` (debt included); fixed findings are not results (a code-scanning
+   * upload would open them as alerts), only counted in the run's properties with the ref.
+   */
+  since?: SinceSummary;
 }
 
 export function toSarif(result: AnalysisResult, opts: SarifOptions): SarifLog {
   const root = result.root;
   const rules = sarifRules(result, opts.rules);
   const index = new Map(rules.map((r, i) => [r.id, i]));
-  const compared = opts.baselineApplied === true || result.violations.some((v) => v.baselined === true);
+  const compared = opts.since !== undefined || opts.baselineApplied === true || result.violations.some((v) => v.baselined === true);
   const fingerprint = occurrenceHasher();
 
   const violations = [...result.violations].sort(compareBy<Violation>(
@@ -68,6 +74,7 @@ export function toSarif(result: AnalysisResult, opts: SarifOptions): SarifLog {
       locations: [location(root, { file: d.file, range: d.commentRange })],
       partialFingerprints: { [FINGERPRINT_KEY]: fingerprint([ruleId, d.id]) },
       properties: { overdue: d.overdue, ...(d.owner ? { owner: d.owner } : {}), ...(d.due ? { due: d.due } : {}) },
+      ...(opts.since ? { baselineState: 'new' as const } : {}),
     });
   }
 
@@ -88,7 +95,16 @@ export function toSarif(result: AnalysisResult, opts: SarifOptions): SarifLog {
       columnKind: 'utf16CodeUnits',
       invocations: [{ executionSuccessful: true, toolExecutionNotifications: result.notices.map((n) => notification(root, n)) }],
       results,
+      ...(opts.since ? { properties: sinceProperties(opts.since) } : {}),
     }],
+  };
+}
+
+function sinceProperties(since: SinceSummary): Record<string, unknown> {
+  return {
+    since: { ref: since.ref, commit: since.commit },
+    fixed: { violations: since.fixed.violations.length, debt: since.fixed.debt.length },
+    existing: since.existing,
   };
 }
 

@@ -1,5 +1,5 @@
 // `check --format text`: ESLint-style findings grouped by file, debt, notices and one summary line.
-import type { AnalysisResult, Violation } from '../model/types';
+import type { AnalysisResult, SinceSummary, Violation } from '../model/types';
 import type { RulesConfig } from '../model/ruleTypes';
 import { padEnd, paint, type Paint } from './ansi';
 import { colorFor, debtLines, debtSummary } from './debtText';
@@ -15,6 +15,8 @@ export interface TextReportOptions {
   /** Supplies a rule's `why` when a finding does not carry it. */
   rules?: RulesConfig;
   showDebt?: boolean;
+  /** `check --since`: `result` holds only the new findings; what was fixed is listed after them. */
+  since?: SinceSummary;
 }
 
 export function formatText(result: AnalysisResult, opts: TextReportOptions): string {
@@ -33,8 +35,35 @@ export function formatText(result: AnalysisResult, opts: TextReportOptions): str
     lines.push(`${mark} ${n.message}${where}`);
   }
   if (result.notices.length > 0) lines.push('');
+  if (opts.since) lines.push(...fixedLines(result.root, opts.since, p));
   lines.push(summaryLine(result, p));
+  if (opts.since) lines.push(sinceLine(result, opts.since, p));
   return lines.join('\n') + '\n';
+}
+
+/** What the change fixed: one line per finding or debt item that was at the merge base and is gone. */
+function fixedLines(root: string, since: SinceSummary, p: Paint): string[] {
+  const { violations, debt } = since.fixed;
+  if (violations.length + debt.length === 0) return [];
+  const rows = [
+    ...violations.map((v) => ({ where: `${relativeFile(root, v.location.file)}:${v.location.range.start.line}`, what: v.ruleId, text: oneLine(v.message) })),
+    ...debt.map((d) => ({ where: `${relativeFile(root, d.file)}:${d.range.start.line}`, what: d.tag, text: oneLine(d.text) })),
+  ].sort(compareBy<{ where: string }>((r) => r.where));
+  const whereWidth = Math.max(...rows.map((r) => r.where.length));
+  const whatWidth = Math.max(...rows.map((r) => r.what.length));
+  return [
+    p.bold(`Fixed since ${since.ref}`),
+    ...rows.map((r) => `  ${p.green('✔')} ${padEnd(r.where, whereWidth)}  ${p.dim(padEnd(r.what, whatWidth))}  ${r.text}`),
+    '',
+  ];
+}
+
+/** `new since main (1a2b3c4): 2 findings, 1 debt item · fixed: 3 findings, 1 debt item · 120 existing not shown` */
+export function sinceLine(result: AnalysisResult, since: SinceSummary, p: Paint): string {
+  const added = `${plural(result.violations.length, 'finding')}, ${plural(result.debt.length, 'debt item')}`;
+  const fixed = `${plural(since.fixed.violations.length, 'finding')}, ${plural(since.fixed.debt.length, 'debt item')}`;
+  const existing = since.existing.violations + since.existing.debt;
+  return p.dim(`  new since ${since.ref} (${since.commit.slice(0, 7)}): ${added} · fixed: ${fixed} · ${existing} existing not shown`);
 }
 
 /** Non-baselined findings by relative file, files and findings in a stable order. */

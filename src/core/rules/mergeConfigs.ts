@@ -24,6 +24,7 @@ export interface MergedDebt {
   ticketUrl?: Located;
   overdueSeverity?: Located;
   warnDaysBeforeDue?: Located;
+  match?: Located;
 }
 
 export interface MergedConfig {
@@ -95,7 +96,7 @@ function mergeDebt(debt: MergedDebt, doc: JsonDocument, section: JsonNode | unde
     const node = propertyValue(propertyValue(section, 'require'), field);
     if (node) debt.require.set(field, { doc, node });
   }
-  for (const key of ['ticketUrl', 'overdueSeverity', 'warnDaysBeforeDue'] as const) {
+  for (const key of ['ticketUrl', 'overdueSeverity', 'warnDaysBeforeDue', 'match'] as const) {
     const node = propertyValue(section, key);
     if (node) debt[key] = { doc, node };
   }

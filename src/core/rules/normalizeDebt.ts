@@ -42,6 +42,7 @@ export function normalizeDebt(debt: MergedDebt): { policy: DebtPolicy; problems:
     require,
     overdueSeverity: severityOf(stringValue(debt.overdueSeverity?.node), 'error'),
     warnDaysBeforeDue: nonNegative(numberValue(debt.warnDaysBeforeDue?.node)) ?? 7,
+    match: stringValue(debt.match?.node) === 'anywhere' ? 'anywhere' : 'start',
   };
   const ticketUrl = debt.ticketUrl && stringValue(debt.ticketUrl.node);
   if (debt.ticketUrl && ticketUrl !== undefined) {

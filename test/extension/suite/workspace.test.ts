@@ -133,6 +133,22 @@ describe('Guardrails across the workspace', function () {
     await waitForDiagnostics('src/domain/order.ts', 'debt shown again', (all) => all.some((d) => codeOf(d) === 'debt/DEBT'));
   });
 
+  it('with guardrails.newSince, shows what was already there at the ref softened and a new finding at full severity', async () => {
+    // The fixture is committed: at HEAD, everything it holds was already there.
+    const config = vscode.workspace.getConfiguration('guardrails');
+    await config.update('newSince', 'HEAD', vscode.ConfigurationTarget.Workspace);
+    const isLayered = (d: vscode.Diagnostic) => codeOf(d) === 'layered';
+    const softened = await waitForDiagnostics('src/domain/order.ts', 'the committed violation softened', (all) => all.some((d) => isLayered(d) && d.severity === vscode.DiagnosticSeverity.Hint));
+    assert.match(softened.find(isLayered)!.message, /^\(existing\) layer domain must not import the outer layer ui/);
+    const editor = await openEditor('src/domain/order.ts');
+    await editor.edit((edit) => edit.insert(new vscode.Position(1, 0), "import { query } from '../infra/db';\n"));
+    const added = await waitForDiagnostics('src/domain/order.ts', 'the new import', (all) => all.some((d) => codeOf(d) === 'domain-pure'));
+    assert.equal(added.find((d) => codeOf(d) === 'domain-pure')!.severity, vscode.DiagnosticSeverity.Error);
+    await revert(editor);
+    await config.update('newSince', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics('src/domain/order.ts', 'every finding at its own severity again', (all) => all.some((d) => isLayered(d) && d.severity === vscode.DiagnosticSeverity.Error));
+  });
+
   it('opens the rules file that governs the active file', async () => {
     await openEditor('src/ui/view.ts');
     const editor = await vscode.commands.executeCommand<vscode.TextEditor>('guardrails.openRulesFile');

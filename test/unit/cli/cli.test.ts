@@ -31,7 +31,7 @@ describe('guardrails CLI', () => {
     assert.equal((await runCliCapture(['check', '--format', 'xml', 'test/fixtures/cli/clean'], REPO_ROOT)).code, 2);
     const missing = await runCliCapture(['check', 'no/such/dir'], REPO_ROOT);
     assert.equal(missing.code, 2);
-    assert.match(missing.stderr, /no such directory/);
+    assert.match(missing.stderr, /no such file or directory/);
     const bare = fs.mkdtempSync(path.join(os.tmpdir(), 'guardrails-none-'));
     const none = await runCliCapture(['check', bare], REPO_ROOT);
     assert.equal(none.code, 2);

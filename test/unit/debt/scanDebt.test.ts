@@ -15,6 +15,7 @@ const POLICY: DebtPolicy = {
   require: { owner: ['DEBT', 'HACK'], ticket: ['DEBT'], due: [], estimate: [] },
   overdueSeverity: 'error',
   warnDaysBeforeDue: 14,
+  match: 'start',
 };
 
 function scan(name: string, policy: DebtPolicy = POLICY): { items: DebtItem[]; problems: Violation[] } {
@@ -180,5 +181,24 @@ describe('scanDebt', () => {
     const { items, problems } = scan('custom.ts', policy);
     assert.deepEqual(items.map(summary), ['1:4-1:8 NOTE "kept" owner=lee info', '2:4-2:7 XXX "custom tag" error']);
     assert.deepEqual(problemsOf(problems), ['2:4-2:7 debt-metadata warning XXX needs an owner: write XXX(@name): …']);
+  });
+});
+
+describe('scanDebt: debt.match', () => {
+  it('"start" (the default) takes a tag only as the first word of a comment line', () => {
+    assert.deepEqual(scan('anywhere.ts').items.map(summary), ['1:4-1:8 TODO "first word, found either way" info']);
+  });
+
+  it('"anywhere" also takes a tag later in a comment line, in the forms that mark one, never in strings or prose', () => {
+    const { items, problems } = scan('anywhere.ts', { ...POLICY, match: 'anywhere' });
+    assert.deepEqual(items.map(summary), [
+      '1:4-1:8 TODO "first word, found either way" info',
+      '2:21-2:25 TODO "" info',
+      '3:51-3:56 FIXME "the logger" warning',
+      '6:23-6:27 TODO "return the team too" info',
+      '9:27-9:32 FIXME "it\'d be nice to drop it" warning',
+      '13:11-13:15 HACK "bracketed" warning',
+    ]);
+    assert.deepEqual(problemsOf(problems), ['13:11-13:15 debt-metadata warning HACK needs an owner: write HACK(@name): …']);
   });
 });

@@ -57,12 +57,13 @@ describe('discoverFiles', () => {
     };
   });
 
-  it('lists source files sorted, absolute, skipping declarations, excluded files, node_modules, .git and nested roots', () => {
+  it('lists source files sorted, absolute, declarations included, skipping excluded files, node_modules, .git and nested roots', () => {
     const result = discoverFiles(root, new NodeFileSystem(), options);
     assert.deepEqual(result.files.map((f) => toRelative(root, f)), [
       'lib/l.ts',
       'src/a.ts', 'src/b.tsx', 'src/c.mts', 'src/d.cts', 'src/e.js', 'src/f.jsx', 'src/g.mjs', 'src/h.cjs',
       'src/sub/deep.ts',
+      'src/types.d.ts',
       'src/vendor/v.ts',
     ]);
     assert.ok(result.files.every((f) => path.isAbsolute(f)));
@@ -95,7 +96,7 @@ describe('discoverFiles', () => {
     assert.ok(!excludeCalls.includes('src/generated/gen.ts'), 'its files were not');
   });
 
-  it('takes other extensions when asked, .d.ts included when listed', () => {
+  it('takes other extensions when asked', () => {
     const result = discoverFiles(root, new NodeFileSystem(), { ...options, extensions: ['.d.ts', '.md'] });
     assert.deepEqual(result.files.map((f) => toRelative(root, f)), ['src/readme.md', 'src/types.d.ts']);
   });

@@ -9,6 +9,7 @@ import { csi, toTerminal } from '../../../src/core/report/ansi';
 import { escapeControls } from '../../../src/core/report/safeText';
 import { REPO_ROOT } from '../helpers/analyzeFixture';
 import { runCliCapture } from '../helpers/runCliCapture';
+import { TestRepo } from '../git/testRepo';
 
 const HOSTILE = '\u001b[2J\u001b]0;pwned\u0007\r\u009b31m\u202eevil\u2066\u007f';
 /** The same without the carriage return, which ends a line comment. */
@@ -76,6 +77,26 @@ describe('terminal safety: control characters are escaped in every output', func
       if (!what.startsWith('graph')) assert.match(run.stdout, /\\u001b\[2J/, `${what} shows the escape`);
     });
   }
+
+  it('check --since markdown (a pull-request comment): nothing raw, the text still there, escaped', async () => {
+    // The hostile file is new on the branch: committed without it, then written back.
+    const repo = TestRepo.create('guardrails-escape-since-').copyFrom(dir);
+    const hostile = fs.readdirSync(path.join(dir, 'src', 'ui'))[0];
+    const text = repo.read(`src/ui/${hostile}`);
+    repo.remove(`src/ui/${hostile}`);
+    repo.commit('Without the view', { date: '2026-11-01T10:00:00+00:00', author: 'Alice Martin' });
+    repo.write(`src/ui/${hostile}`, text);
+    try {
+      const run = await runCliCapture(['check', repo.dir, '--since', 'HEAD', '--format', 'markdown'], REPO_ROOT);
+      assert.equal(run.code, 1, run.stderr);
+      assertSafe(run.stdout, 'check markdown');
+      assertSafe(run.stderr, 'check markdown (stderr)');
+      assert.match(run.stdout, /1 new finding/);
+      assert.match(run.stdout, /\\u001b\\\[2J/, 'the debt note shows the escape (its bracket escaped for Markdown)');
+    } finally {
+      repo.dispose();
+    }
+  });
 
   it('json keeps the exact values: the comment reads back with its control characters', async () => {
     const run = await runCliCapture(['debt', dir, '--format', 'json'], REPO_ROOT);

@@ -23,6 +23,7 @@ const POLICY: DebtPolicy = {
   require: { owner: ['FIXME'], ticket: [], due: [], estimate: [] },
   overdueSeverity: 'error',
   warnDaysBeforeDue: 14,
+  match: 'start',
 };
 
 /** Pieces that look like comments or tags but sit inside a literal. */

@@ -262,6 +262,7 @@ describe('loadRules: defaults and options', () => {
       require: { owner: [], ticket: [], due: [], estimate: [] },
       overdueSeverity: 'error',
       warnDaysBeforeDue: 7,
+      match: 'start',
     });
     assert.deepEqual(config.layers.map((l) => [l.name, l.files.map((f) => f.pattern)]), [['app', ['src/app/**', 'src/main.ts']], ['lib', ['src/lib/**']]]);
 

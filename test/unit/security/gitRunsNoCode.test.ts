@@ -95,18 +95,38 @@ describe('security: git runs no code from the repository', function () {
     assert.equal(ran(), '');
   });
 
+  it('check --since (ref, merge base, the merge base\'s tree and blobs) runs none of them', async () => {
+    const run = await runCliCapture(['check', repo.dir, '--since', 'HEAD~1', '--format', 'json', '--today', '2026-11-08'], REPO_ROOT);
+    assert.equal(ran(), '');
+    assert.equal(run.code, 0, `only the uncommitted TODO is new, and it is not an error: ${run.stderr}`);
+    const report = JSON.parse(run.stdout) as { since: { commit: string }; fixed: { debt: { text: string }[] }; debt: { text: string }[] };
+    assert.match(report.since.commit, /^[0-9a-f]{40}$/);
+    assert.deepEqual(report.debt.map((item) => item.text), ['round half to even']);
+    assert.deepEqual(report.fixed.debt.map((item) => item.text), ['writes the whole list on every call']);
+  });
+
   describe('the language server (the extension\'s engine)', () => {
     let server: ChildProcess;
     let connection: MessageConnection;
+    /** The latest status the server sent (its notices say why new-code mode waits). */
+    let status: { notices: { message: string }[] } | undefined;
+    /** Every diagnostic message published, by file URI (the latest of each). */
+    const published = new Map<string, string[]>();
     before(async () => {
       server = spawn(process.execPath, [CLI, 'lsp', '--stdio', '--concurrency', 'off'], { cwd: repo.dir, stdio: ['pipe', 'pipe', 'inherit'] });
       connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+      connection.onNotification('guardrails/status', (sent: typeof status) => {
+        status = sent;
+      });
+      connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: { message: string }[] }) => {
+        published.set(params.uri, params.diagnostics.map((diagnostic) => diagnostic.message));
+      });
       connection.listen();
       await connection.sendRequest('initialize', {
         processId: process.pid, rootUri: pathToFileURL(repo.dir).href, capabilities: {},
         workspaceFolders: [{ uri: pathToFileURL(repo.dir).href, name: 'ledger' }],
         // VS Code's client says so in Restricted Mode.
-        initializationOptions: { trusted: false, settings: { today: '2026-11-08' } },
+        initializationOptions: { trusted: false, settings: { today: '2026-11-08', newSince: 'HEAD~1' } },
       });
       void connection.sendNotification('initialized', {});
       await connection.sendRequest('guardrails/whenIdle');
@@ -133,6 +153,8 @@ describe('security: git runs no code from the repository', function () {
       assert.equal(await agesKnown(10), false);
       const panel: { windows: { source: string; note?: string }[] } = await connection.sendRequest('guardrails/windows', { force: true });
       assert.match(panel.windows[0].note ?? '', /git is not run in a workspace you have not trusted \(Restricted Mode\); trust it to measure from history/);
+      assert.ok(![...published.values()].flat().some((message) => message.startsWith('(existing) ')), 'nothing is softened without git');
+      assert.ok(status?.notices.some((notice) => /guardrails\.newSince needs git, which does not run in Restricted Mode/.test(notice.message)), JSON.stringify(status));
       assert.equal(ran(), '');
     });
 
@@ -141,6 +163,11 @@ describe('security: git runs no code from the repository', function () {
       assert.equal(await agesKnown(50), true);
       const panel: { windows: { source: string }[] } = await connection.sendRequest('guardrails/windows', { force: true });
       assert.equal(panel.windows[0].source, 'git');
+      // guardrails.newSince (HEAD~1) reads the merge base once trusted: the committed violation is marked existing.
+      const existingShown = (): boolean => [...published.values()].flat().some((message) => message.startsWith('(existing) '));
+      for (let attempt = 0; attempt < 50 && !existingShown(); attempt++) await new Promise((resolve) => setTimeout(resolve, 100));
+      assert.ok(existingShown(), JSON.stringify([...published]));
+      assert.deepEqual(status?.notices.filter((notice) => /newSince/.test(notice.message)), []);
       assert.equal(ran(), '');
     });
   });
