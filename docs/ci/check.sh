@@ -28,6 +28,14 @@ ref="$remote/$base"
 guardrails=${GUARDRAILS:-npx --no guardrails}
 args=${GUARDRAILS_ARGS:-}
 
+# An exit code of 1 must mean "new findings": say so when the command itself cannot run (npx exits
+# 1 when the package is not installed).
+# shellcheck disable=SC2086
+if ! $guardrails check --help >/dev/null 2>&1; then
+  echo "guardrails: cannot run '$guardrails': install Guardrails in the project (see its README, Install) or set GUARDRAILS to the command" >&2
+  exit 2
+fi
+
 # CI systems often clone one branch, shallow: fetch the base branch, and enough history to find
 # where the change left it (the merge base).
 fetch_base() {

@@ -101,6 +101,16 @@ describe('the CI shell recipe (docs/ci/check.sh)', function () {
     assert.match(fs.readFileSync(path.join(job.dir, 'reports', 'guardrails.md'), 'utf8'), /domain-pure/);
   });
 
+  it('exits 2, not 1, when the command cannot run (npx exits 1 for a package that is not installed)', () => {
+    const source = origin('feature', addsViolation);
+    const dir = path.join(tempDir('guardrails-ci-job-'), 'checkout');
+    made.push(source.dir, path.dirname(dir));
+    assert.equal(spawnSync('git', ['clone', '-q', `file://${source.dir}`, dir]).status, 0);
+    const run = spawnSync('sh', [RECIPE, 'main'], { cwd: dir, encoding: 'utf8', env: { ...process.env, GUARDRAILS: `${process.execPath} ${path.join(dir, 'no-such-cli.js')}` } });
+    assert.equal(run.status, 2, run.stdout + run.stderr);
+    assert.match(run.stderr, /cannot run '.*no-such-cli\.js': install Guardrails in the project/);
+  });
+
   it('exits 2 with a message when the base branch does not exist', () => {
     const source = origin('feature', addsViolation);
     const dir = path.join(tempDir('guardrails-ci-job-'), 'checkout');
