@@ -24,11 +24,10 @@ const INTRO = `# The rules file: reference
 <!-- Generated from schema/guardrails.schema.json by \`${REGENERATE}\`: edit the schema, not this file. -->
 
 \`guardrails.json\` (JSON with comments) governs the files below it; in a monorepo the nearest one
-above a file wins. Paths and globs are relative to the folder of the rules file being loaded (the
-root), also in a file reached through \`extends\`; the glob syntax is in the
-[README](../README.md#the-rules-file). In VS Code the file gets completion, hovers and validation from
-the same schema as this page. Each example below is a part of a rules file, shown at its place from
-the top of the file (a test loads every one).
+above a file wins. In VS Code the file gets completion, hovers and validation from the same schema
+as this page; the [README](../README.md#the-rules-file) shows a whole file and what each rule kind
+reports. Each example below is a part of a rules file, shown where it goes from the top of the file
+(a test loads every one through the rules loader).
 `;
 
 /** Follows a local `$ref` (#/definitions/name). */
@@ -41,6 +40,9 @@ function resolve(node, schema) {
 }
 
 const json = (value) => JSON.stringify(value);
+
+/** Schema text as Markdown: outside code spans, "*" and "<" are only characters (globs, tags). */
+const prose = (text) => text.split(/(`[^`]*`)/).map((part, index) => (index % 2 === 1 ? part : part.replace(/[\\*]/g, '\\$&').replace(/</g, '&lt;'))).join('');
 
 /** JSON on one line, with a space after colons and commas, as a person writes it. */
 function compact(value) {
@@ -155,9 +157,9 @@ class Reference {
     if (node.default !== undefined) facts.push(`default \`${compact(node.default)}\``);
     this.out.push(`${'#'.repeat(level)} \`${label}\`\n`);
     this.out.push(`${facts.join(' · ')}\n`);
-    if (node.description) this.out.push(`${node.description}\n`);
+    if (node.description) this.out.push(`${prose(node.description)}\n`);
     if (node.enumDescriptions && node.enum) {
-      this.out.push(`${node.enum.map((value, index) => `- \`${json(value)}\`: ${node.enumDescriptions[index]}`).join('\n')}\n`);
+      this.out.push(`${node.enum.map((value, index) => `- \`${json(value)}\`: ${prose(node.enumDescriptions[index])}`).join('\n')}\n`);
     }
     const example = firstExample(node);
     if (!example) {
@@ -215,7 +217,7 @@ class Reference {
     for (const name of Object.keys(item.properties)) this.field(level + 1, `${label}[].${name}`, item.properties[name], inRule(branchFor(name), name), { required: item.required?.includes(name) });
     for (const name of common) this.field(level + 1, `${label}[].${name}`, first.properties[name], inRule(plainest, name));
     for (const branch of branches) {
-      this.heading(level, `Kind \`${kindOf(branch)}\``, branch.description);
+      this.heading(level, `Kind \`${kindOf(branch)}\``, prose(branch.description));
       const own = Object.keys(branch.properties).filter((name) => !(name in item.properties) && !common.includes(name));
       if (own.length === 0) this.out.push('No fields beyond those every rule takes.\n');
       for (const name of own) this.field(level + 1, `${label}[].${name}`, branch.properties[name], inRule(branch, name), { required: branch.required?.includes(name) });
@@ -224,6 +226,7 @@ class Reference {
 
   render() {
     const { schema } = this;
+    if (schema.description) this.out.push(`${prose(schema.description)}\n`);
     const top = Object.entries(schema.properties);
     this.heading(2, 'Top level');
     for (const [name, property] of top) {
