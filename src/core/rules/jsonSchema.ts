@@ -34,6 +34,8 @@ export interface JsonSchema {
   minLength?: number;
   minimum?: number;
   default?: unknown;
+  /** Sample values: completion proposals in VS Code, and the examples of docs/rules-file.md. */
+  examples?: unknown[];
   definitions?: Record<string, JsonSchema>;
   enumDescriptions?: string[];
   defaultSnippets?: unknown[];
