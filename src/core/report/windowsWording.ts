@@ -62,7 +62,7 @@ export function goalVerdict(goal: GoalProgress): string {
 
 export function paidDownWhat(item: PaidDownItem): string {
   if (item.kind === 'debt') return `${item.tag}: ${item.text}`;
-  return `${item.ruleId} → ${item.to}${item.count > 1 ? ` (×${item.count})` : ''}`;
+  return `${item.ruleId} → ${item.to}${item.findings > 1 ? ` (in ${item.findings} findings)` : ''}`;
 }
 
 export function paidDownWho(item: PaidDownItem): string {
@@ -71,8 +71,7 @@ export function paidDownWho(item: PaidDownItem): string {
 }
 
 export function paidDownSummary(w: WindowProgress): string {
-  const count = w.paidDown.reduce((sum, item) => sum + (item.kind === 'violation' ? item.count : 1), 0);
-  return `${count} item(s), ${hours(w.estimateBurned)} of estimate`;
+  return `${w.paidDown.length} item(s), ${hours(w.estimateBurned)} of estimate`;
 }
 
 export function hours(n: number): string {

@@ -97,7 +97,7 @@ export async function measureFromGit(ctx: GitContext, window: RefactoringWindow,
       continue;
     }
     const commit = ctx.commits.find((c) => c.day <= day) ?? start.commit;
-    const state = await ctx.history.stateAt(commit.oid);
+    const state = await ctx.history.stateAt(commit.oid, 'counts');
     if (!state.ok) return { ok: false, message: state.failure.message };
     burndown.push({ date: day, values: burndownValues(window, state.state), commit: commit.oid });
   }

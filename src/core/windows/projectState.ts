@@ -5,12 +5,12 @@ import { applyConfiguredBaseline } from '../analysis/applyConfiguredBaseline';
 import type { FileSystem } from '../fs/fileSystem';
 import type { RulesConfig } from '../model/ruleTypes';
 import type { AnalysisResult } from '../model/types';
-import { recordState, type MeasuredState } from './records';
+import { recordState, type MeasuredState, type RecordDetail } from './records';
 
-export function measureProject(project: GuardrailsProject, fs: FileSystem): MeasuredState {
+export function measureProject(project: GuardrailsProject, fs: FileSystem, detail: RecordDetail = 'full'): MeasuredState {
   const result = project.check();
   result.violations = applyConfiguredBaseline(result.violations, project.config, fs).violations;
-  return recordState(result, project.config, (file) => fs.readFile(file));
+  return recordState(result, project.config, (file) => fs.readFile(file), detail);
 }
 
 /** A state already checked (with its baseline applied) as records: the live analysis's "now". */

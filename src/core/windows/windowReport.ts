@@ -61,8 +61,10 @@ export type PaidDownItem =
       file: string;
       line: number;
       to: string;
-      /** Findings with this rule, file and target that went away. */
+      /** Imports removed: one item is one import, credited once. */
       count: number;
+      /** Findings counted at the start that this import took part in (cycles share imports). */
+      findings: number;
       removedBy: RemovedBy | null;
     };
 
