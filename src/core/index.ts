@@ -70,6 +70,10 @@ export { escapeControls, escapeControlsInLine } from './report/safeText';
 // Refactoring windows and git.
 export { measureWindows } from './windows/measureWindows';
 export { measureResult } from './windows/projectState';
+export { windowRatchets } from './windows/windowRatchet';
+export { changeCounts, DEFAULT_DAYS } from './hotspots/changeCounts';
+export { rankHotspots, type HotspotsReport } from './hotspots/hotspots';
+export { formatHotspotsText } from './report/hotspotsText';
 export { readSnapshots, recordSnapshot, takeSnapshot } from './windows/snapshots';
 export { snapshotDirectory, windowsForDirectory } from './windows/windowsForDirectory';
 export type { MeasuredState } from './windows/records';

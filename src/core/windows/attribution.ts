@@ -15,15 +15,32 @@ export interface AttributionRange {
   sinceDay?: string;
 }
 
-export async function attributePaidDown(candidates: readonly PaidDownCandidate[], range: AttributionRange | undefined): Promise<{ items: PaidDownItem[]; note?: string }> {
-  let removedBy: (RemovedBy | null)[] = candidates.map(() => null);
+/**
+ * `known`: what an earlier run found for the same range (`file NUL needle` → who), asked again only
+ * for the rest. `found` holds every answer, to keep for the next run.
+ */
+export async function attributePaidDown(
+  candidates: readonly PaidDownCandidate[], range: AttributionRange | undefined, known: Readonly<Record<string, RemovedBy | null>> = {},
+): Promise<{ items: PaidDownItem[]; note?: string; found: Record<string, RemovedBy | null> }> {
+  const keyOf = ({ record }: PaidDownCandidate): string => `${record.file}\u0000${record.needle ?? ''}`;
+  const found: Record<string, RemovedBy | null> = {};
   let note: string | undefined;
-  if (range && candidates.length > 0) {
-    const queries = candidates.map(({ record }) => ({ needle: record.needle ?? '', file: range.repo.prefix + record.file }));
-    const found = await findRemovals(range.repo, queries, { from: range.from, to: range.to, sinceDay: range.sinceDay });
-    if (!found.ok) note = `who removed what is not shown: ${found.failure.message}`;
-    else removedBy = found.commits.map((c) => (c ? { name: c.authorName, email: c.authorEmail, commit: c.oid, date: c.authorDate, subject: c.subject } : null));
+  const unknown = candidates.filter((candidate) => !(keyOf(candidate) in known));
+  if (range && unknown.length > 0) {
+    const queries = unknown.map(({ record }) => ({ needle: record.needle ?? '', file: range.repo.prefix + record.file }));
+    const removals = await findRemovals(range.repo, queries, { from: range.from, to: range.to, sinceDay: range.sinceDay });
+    if (!removals.ok) note = `who removed what is not shown: ${removals.failure.message}`;
+    else {
+      removals.commits.forEach((c, i) => {
+        found[keyOf(unknown[i])] = c ? { name: c.authorName, email: c.authorEmail, commit: c.oid, date: c.authorDate, subject: c.subject } : null;
+      });
+    }
   }
+  for (const candidate of candidates) {
+    const key = keyOf(candidate);
+    if (key in known) found[key] = known[key];
+  }
+  const removedBy = candidates.map((candidate) => found[keyOf(candidate)] ?? null);
   const items = candidates.map((candidate, index): PaidDownItem => {
     if (candidate.kind === 'violation') {
       const v = candidate.record;
@@ -35,7 +52,7 @@ export async function attributePaidDown(candidates: readonly PaidDownCandidate[]
       owner: d.owner ?? null, estimateHours: d.estimateHours ?? null, removedBy: removedBy[index],
     };
   });
-  return { items, note };
+  return { items, note, found };
 }
 
 /** Estimated hours of the paid-down debt. */

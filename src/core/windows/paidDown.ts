@@ -14,8 +14,11 @@ export type PaidDownCandidate =
   /** An import that is gone; `findings`: how many counted findings at the start it took part in. */
   | { kind: 'violation'; record: ViolationRecord; findings: number };
 
-export function paidDownBetween(start: MeasuredState, now: MeasuredState, window: RefactoringWindow): PaidDownCandidate[] {
-  return [...paidDebt(start, now, window), ...paidImports(start, now, window)];
+/** Root-relative path at the start → where git says the file is now (moved files only). */
+export type Moves = ReadonlyMap<string, string>;
+
+export function paidDownBetween(start: MeasuredState, now: MeasuredState, window: RefactoringWindow, moves: Moves = new Map()): PaidDownCandidate[] {
+  return [...paidDebt(start, now, window), ...paidImports(start, now, window, moves)];
 }
 
 function paidDebt(start: MeasuredState, now: MeasuredState, window: RefactoringWindow): PaidDownCandidate[] {
@@ -42,10 +45,10 @@ function paidDebt(start: MeasuredState, now: MeasuredState, window: RefactoringW
 
 /**
  * Imports that made up a counted finding at the start (the reported import, and every step of a
- * cycle inside the goal's scope) and that no longer exist. Without the imports of "now" (a
+ * cycle inside the goal's scope) and that no longer exist, also where their file or target moved. Without the imports of "now" (a
  * snapshot), a finding whose rule, file and target are all gone stands for its import.
  */
-function paidImports(start: MeasuredState, now: MeasuredState, window: RefactoringWindow): PaidDownCandidate[] {
+function paidImports(start: MeasuredState, now: MeasuredState, window: RefactoringWindow, moves: Moves): PaidDownCandidate[] {
   const goals = window.goals.filter((goal) => goal.metric === 'violations');
   const byImport = new Map<string, { record: ViolationRecord; findings: Set<ViolationRecord> }>();
   for (const goal of goals) {
@@ -68,7 +71,8 @@ function paidImports(start: MeasuredState, now: MeasuredState, window: Refactori
   const stillThere = now.imports ? (key: string) => now.imports!.has(key) : findingStillThere(now);
   const paid: PaidDownCandidate[] = [];
   for (const [key, { record, findings }] of byImport) {
-    if (!stillThere(key)) paid.push({ kind: 'violation', record, findings: findings.size });
+    const moved = importKey(moves.get(record.file) ?? record.file, moves.get(record.to) ?? record.to);
+    if (!stillThere(key) && !stillThere(moved)) paid.push({ kind: 'violation', record, findings: findings.size });
   }
   return paid.sort(compareBy((p) => p.record.file, (p) => p.record.line, (p) => (p.kind === 'violation' ? p.record.to : '')));
 }

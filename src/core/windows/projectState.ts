@@ -14,6 +14,6 @@ export function measureProject(project: GuardrailsProject, fs: FileSystem, detai
 }
 
 /** A state already checked (with its baseline applied) as records: the live analysis's "now". */
-export function measureResult(result: AnalysisResult, config: RulesConfig, fs: FileSystem): MeasuredState {
-  return recordState(result, config, (file) => fs.readFile(file));
+export function measureResult(result: AnalysisResult, config: RulesConfig, fs: FileSystem, detail: RecordDetail = 'full'): MeasuredState {
+  return recordState(result, config, (file) => fs.readFile(file), detail);
 }

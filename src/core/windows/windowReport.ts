@@ -3,7 +3,9 @@
 import type { GoalMetric, RefactoringWindow, WindowGoal } from '../model/ruleTypes';
 import { goalMet, goalProgress, goalStatus, windowStatus, windowTiming, type WindowStatus } from './progress';
 import { measureState } from './measure';
+import type { WindowOutcomes } from './outcomes';
 import type { MeasuredState } from './records';
+import type { TrendPoint } from './trend';
 
 /** Where the state at the window's opening came from; `none` when neither git nor a snapshot had it. */
 export type WindowSource = 'git' | 'snapshot' | 'none';
@@ -79,6 +81,17 @@ export interface Contributor {
   estimateHours: number;
 }
 
+/** An ended window keeps what it reached: each goal now against its value at the end. */
+export interface WindowHold {
+  /** The window's last day (the values are the state then). */
+  since: string;
+  /** The commit they were read from; null for a snapshot. */
+  commit: string | null;
+  status: 'held' | 'regressed';
+  /** One per goal, in the goals' order; `regressedBy` is how far "now" is above the end (0 when held). */
+  goals: { atEnd: number; now: number; regressedBy: number }[];
+}
+
 export interface WindowProgress {
   id: string;
   title: string;
@@ -104,6 +117,10 @@ export interface WindowProgress {
   estimateBurned: number;
   /** Who removed what, most items first. */
   contributors: Contributor[];
+  /** What the window bought (from git); null before it opens or without git. */
+  outcomes: WindowOutcomes | null;
+  /** Once ended: whether it holds what it reached; null while running or when its end is unknown. */
+  hold: WindowHold | null;
 }
 
 export interface WindowsReport {
@@ -112,6 +129,8 @@ export interface WindowsReport {
   today: string;
   durationMs: number;
   windows: WindowProgress[];
+  /** Violations and debt per week, the last 12 weeks, of the rules files that have windows (from git; absent where not measured). */
+  trend?: TrendPoint[];
 }
 
 export function goalLabel(goal: WindowGoal): string {
@@ -149,4 +168,13 @@ export function assessGoals(window: RefactoringWindow, atStart: MeasuredState | 
 
 export function burndownValues(window: RefactoringWindow, state: MeasuredState): number[] {
   return window.goals.map((goal) => measureState(state, window, goal));
+}
+
+/** The hold of an ended window: its last burndown point (the state on its last day) against now. */
+export function holdOf(window: RefactoringWindow, burndown: readonly BurndownPoint[], goals: readonly GoalProgress[], today: string): WindowHold | null {
+  if (today <= window.end) return null;
+  const last = burndown[burndown.length - 1];
+  if (!last || last.date !== window.end) return null;
+  const held = goals.map((goal, i) => ({ atEnd: last.values[i], now: goal.now, regressedBy: Math.max(0, Math.round((goal.now - last.values[i]) * 100) / 100) }));
+  return { since: window.end, commit: last.commit ?? null, status: held.some((goal) => goal.regressedBy > 0) ? 'regressed' : 'held', goals: held };
 }

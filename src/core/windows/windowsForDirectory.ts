@@ -9,15 +9,25 @@ import { NodeFileSystem } from '../fs/nodeFileSystem';
 import type { ConfigProblem } from '../model/ruleTypes';
 import type { Notice } from '../model/types';
 import { measureResult } from './projectState';
-import { measureWindows, type MeasureWindowsOptions } from './measureWindows';
+import { DiskFactsCache } from '../analysis/diskFactsCache';
+import { HistoryCache } from './historyCache';
+import { measureWindowsAndTrend, type MeasureWindowsOptions } from './measureWindows';
+import { sumTrends, type TrendPoint } from './trend';
 import { recordSnapshot, SNAPSHOTS_FILE, takeSnapshot } from './snapshots';
 import type { WindowsReport } from './windowReport';
 
-export interface WindowsForDirectoryOptions extends Pick<AnalyzeOptions, 'config' | 'onProgress' | 'isCancelled'> {
+export interface WindowsForDirectoryOptions extends Pick<AnalyzeOptions, 'config' | 'onProgress' | 'isCancelled' | 'workers'> {
   today?: string;
   version?: string;
   snapshotFiles?: string[];
   git?: MeasureWindowsOptions['git'];
+  /**
+   * Keep each file's facts (as `check --cache` does) and what past commits measured here, so a
+   * second run with nothing changed reads no history; nothing is kept without it.
+   */
+  cacheDir?: string;
+  /** Part of the caches' keys: nothing from another build of the engine is reused. */
+  engineVersion?: string;
 }
 
 export type WindowsOutcome =
@@ -27,23 +37,35 @@ export type WindowsOutcome =
 export async function windowsForDirectory(dir: string, options: WindowsForDirectoryOptions = {}): Promise<WindowsOutcome> {
   const started = performance.now();
   const today = options.today ?? todayIso();
-  const analysed = await analyzeDirectory(dir, { config: options.config, today, onProgress: options.onProgress, isCancelled: options.isCancelled });
+  const { cacheDir, engineVersion = '' } = options;
+  const analysed = await analyzeDirectory(dir, {
+    config: options.config, today, onProgress: options.onProgress, isCancelled: options.isCancelled, workers: options.workers, cacheDir, engineVersion,
+  });
   if (!analysed.ok) return analysed;
   const fs = new NodeFileSystem();
-  const report: WindowsReport = { version: options.version ?? '', root: analysed.result.root, today, durationMs: 0, windows: [] };
+  const report: WindowsReport = { version: options.version ?? '', root: analysed.result.root, today, durationMs: 0, windows: [], trend: [] };
+  const trends: TrendPoint[][] = [];
   const entries = analysed.session.results();
   for (const entry of entries) {
     const { config } = entry.project;
     if (config.windows.length === 0) continue;
-    report.windows.push(...await measureWindows(config, {
+    const excludeDirs = nestedRoots(config, entries.map((other) => other.project.config));
+    const measured = await measureWindowsAndTrend(config, {
       today,
       now: measureResult(entry.result, config, fs),
       reportRoot: analysed.result.root,
-      excludeDirs: nestedRoots(config, entries.map((other) => other.project.config)),
+      excludeDirs,
       snapshotFiles: options.snapshotFiles,
       git: options.git,
-    }));
+      historyCache: cacheDir ? HistoryCache.open(cacheDir, config, engineVersion, excludeDirs) : undefined,
+      cacheDir,
+      // The live analysis just stored every file's facts there: past commits look theirs up by content.
+      seedFacts: cacheDir ? DiskFactsCache.open(cacheDir, config, today, engineVersion) : undefined,
+    });
+    report.windows.push(...measured.windows);
+    trends.push(measured.trend);
   }
+  report.trend = sumTrends(trends);
   report.durationMs = Math.round(performance.now() - started);
   return { ok: true, report, notices: analysed.result.notices };
 }

@@ -8,7 +8,7 @@ const goals: WindowGoal[] = [
   { metric: 'debt', target: 0, location: at },
   { metric: 'violations', rule: 'pure', target: 0, location: at },
 ];
-const window: RefactoringWindow = { id: 'w', title: 'W', start: '2026-11-02', end: '2026-11-15', scope: ['src/**'], goals, location: at };
+const window: RefactoringWindow = { id: 'w', title: 'W', start: '2026-11-02', end: '2026-11-15', scope: ['src/**'], goals, hold: 'warning', location: at };
 
 function item(file: string, line: number, text: string): DebtRecord {
   return { id: `TODO:${file}:${text.toLowerCase()}`, tag: 'TODO', file, line, text };
