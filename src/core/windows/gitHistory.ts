@@ -8,6 +8,8 @@ import { GuardrailsProject, type FactsCache, type FileChange } from '../analysis
 import type { FileSystem } from '../fs/fileSystem';
 import { NodeFileSystem } from '../fs/nodeFileSystem';
 import { BlobStore } from '../git/blobStore';
+import { CatFileSession } from '../git/catFileSession';
+import { TreeReader } from '../git/treeReader';
 import type { GitFailure } from '../git/gitRunner';
 import { GitTreeFileSystem } from '../git/gitTreeFileSystem';
 import { lsTree, type TreeEntry } from '../git/lsTree';
@@ -46,6 +48,9 @@ interface LiveProject {
 export class GitHistory {
   readonly blobs: BlobStore;
   readonly facts: TextFactsCache;
+  /** One cat-file process for every tree and blob of the history. */
+  private readonly session: CatFileSession;
+  private readonly trees: TreeReader;
   /** Commits analysed (each once), and how many of them by updating the previous project. */
   analysed = 0;
   updatedInPlace = 0;
@@ -54,7 +59,9 @@ export class GitHistory {
   private live: LiveProject | undefined;
 
   constructor(readonly repo: GitRepository, private readonly config: RulesConfig, private readonly options: GitHistoryOptions) {
-    this.blobs = new BlobStore(repo);
+    this.session = new CatFileSession(repo);
+    this.blobs = new BlobStore(repo, this.session);
+    this.trees = new TreeReader(this.session);
     this.facts = new TextFactsCache(options.seedFacts);
   }
 
@@ -72,8 +79,15 @@ export class GitHistory {
     return state;
   }
 
+  /** Ends the cat-file process (it never keeps the program alive, but need not outlive the history). */
+  close(): void {
+    this.session.close();
+  }
+
   private async analyse(commit: string, detail: RecordDetail): Promise<StateResult> {
-    const listed = await lsTree(this.repo, commit);
+    // The first commit is listed with sizes (discovery skips large files by size); later ones come
+    // from tree objects, reading only the folders that changed.
+    const listed = this.live ? await this.trees.entries(commit) : await lsTree(this.repo, commit);
     if (!listed.ok) return listed;
     const blobs = new Map(listed.entries.filter((entry) => entry.type === 'blob').map((entry) => [entry.path, entry]));
     const configs = await this.blobs.prefetch([...blobs.values()].filter((entry) => CONFIG_FILE.test(entry.path)).map((entry) => entry.oid));
@@ -109,8 +123,7 @@ export class GitHistory {
       if (change === 'deleted') deleted.push(file);
       if (CONFIG_FILE.test(entry.path) && (change !== 'changed' || resolutionFieldsDiffer(entry.path, live.blobs.get(entry.path)!, blobs.get(entry.path)!, this.blobs))) reload = true;
       if (!project.governs(file)) return;
-      const tooLarge = change !== 'deleted' && (entry.size ?? 0) > this.config.maxFileBytes;
-      changes.push(change === 'deleted' || tooLarge ? { file, deleted: true } : { file });
+      changes.push(change === 'deleted' ? { file, deleted: true } : { file });
     };
     for (const [file, entry] of blobs) {
       const old = live.blobs.get(file);
@@ -126,6 +139,12 @@ export class GitHistory {
     const wanted = changes.filter((change) => !change.deleted).map((change) => blobs.get(this.repoRelative(change.file))!.oid);
     const read = await this.blobs.prefetch(wanted);
     if (!read.ok) return read;
+    // Tree objects hold no sizes: a file now too large is measured by its text.
+    for (const change of changes) {
+      if (change.deleted) continue;
+      const text = this.blobs.text(blobs.get(this.repoRelative(change.file))!.oid);
+      if (text !== undefined && Buffer.byteLength(text) > this.config.maxFileBytes) change.deleted = true;
+    }
     live.fs.switchTo(tree, created, deleted);
     live.blobs = blobs;
     if (changes.length > 0) project.applyChanges(changes);

@@ -220,8 +220,9 @@ export function changesSince(ctx: GitContext, fromDay: string): Promise<ChangeLo
   return ctx.changes;
 }
 
-/** Keeps what this run learnt for the next one. */
-export function saveCaches(ctx: GitContext): void {
+/** Keeps what this run learnt for the next one, and ends the history's git process. */
+export function finishContext(ctx: GitContext): void {
+  ctx.history.close();
   ctx.cache.save();
   ctx.changeCache?.save();
 }

@@ -9,7 +9,7 @@ import type { RefactoringWindow, RulesConfig } from '../model/ruleTypes';
 import { relativeFile } from '../util/relativePaths';
 import { daysBetween } from '../util/dates';
 import { contributorsOf, estimateBurned } from './attribution';
-import { changesSince, measureFromGit, saveCaches, openGitContext, requestStates, windowNeeds, type GitContext, type OpenGitResult } from './gitSource';
+import { changesSince, measureFromGit, finishContext, openGitContext, requestStates, windowNeeds, type GitContext, type OpenGitResult } from './gitSource';
 import { HistoryCache } from './historyCache';
 import { earliestOutcomeDay, windowOutcomes, type WindowOutcomes } from './outcomes';
 import { windowTiming } from './progress';
@@ -99,7 +99,7 @@ export async function measureWindowsAndTrend(config: RulesConfig, options: Measu
   if (git?.ok) {
     const measuredTrend = await measureTrend(git.context, options.now, today);
     if (measuredTrend.ok) trend = measuredTrend.trend;
-    saveCaches(git.context);
+    finishContext(git.context);
   }
   return { windows, trend };
 }

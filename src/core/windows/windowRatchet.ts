@@ -6,7 +6,7 @@ import { nestedRoots } from '../analysis/loadConfigs';
 import type { AnalysisSession } from '../analysis/session';
 import type { RulesConfig } from '../model/ruleTypes';
 import type { Notice, Violation } from '../model/types';
-import { endCommit, openGitContext, valuesAt } from './gitSource';
+import { endCommit, finishContext, openGitContext, valuesAt } from './gitSource';
 import { HistoryCache } from './historyCache';
 import { measureResult } from './projectState';
 import { ratchetFindings, type HeldValues } from './ratchet';
@@ -71,6 +71,6 @@ export async function heldValues(config: RulesConfig, options: RatchetOptions): 
       else cannot(window.id, found.message);
     }
   }
-  cache.save();
+  finishContext(ctx);
   return { values, notices };
 }

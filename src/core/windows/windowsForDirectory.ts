@@ -6,9 +6,10 @@ import { nestedRoots } from '../analysis/loadConfigs';
 import { todayIso } from '../util/today';
 import { escapesRoot } from '../fs/confinePath';
 import { NodeFileSystem } from '../fs/nodeFileSystem';
-import type { ConfigProblem } from '../model/ruleTypes';
+import type { ConfigProblem, RulesConfig } from '../model/ruleTypes';
 import type { Notice } from '../model/types';
 import { measureResult } from './projectState';
+import type { MeasuredState } from './records';
 import { DiskFactsCache } from '../analysis/diskFactsCache';
 import { HistoryCache } from './historyCache';
 import { measureWindowsAndTrend, type MeasureWindowsOptions } from './measureWindows';
@@ -38,22 +39,15 @@ export async function windowsForDirectory(dir: string, options: WindowsForDirect
   const started = performance.now();
   const today = options.today ?? todayIso();
   const { cacheDir, engineVersion = '' } = options;
-  const analysed = await analyzeDirectory(dir, {
-    config: options.config, today, onProgress: options.onProgress, isCancelled: options.isCancelled, workers: options.workers, cacheDir, engineVersion,
-  });
-  if (!analysed.ok) return analysed;
-  const fs = new NodeFileSystem();
-  const report: WindowsReport = { version: options.version ?? '', root: analysed.result.root, today, durationMs: 0, windows: [], trend: [] };
+  const live = await measureLive(dir, today, options);
+  if (!live.ok) return live;
+  const report: WindowsReport = { version: options.version ?? '', root: live.root, today, durationMs: 0, windows: [], trend: [] };
   const trends: TrendPoint[][] = [];
-  const entries = analysed.session.results();
-  for (const entry of entries) {
-    const { config } = entry.project;
-    if (config.windows.length === 0) continue;
-    const excludeDirs = nestedRoots(config, entries.map((other) => other.project.config));
+  for (const { config, now, excludeDirs } of live.projects) {
     const measured = await measureWindowsAndTrend(config, {
       today,
-      now: measureResult(entry.result, config, fs),
-      reportRoot: analysed.result.root,
+      now,
+      reportRoot: live.root,
       excludeDirs,
       snapshotFiles: options.snapshotFiles,
       git: options.git,
@@ -67,7 +61,28 @@ export async function windowsForDirectory(dir: string, options: WindowsForDirect
   }
   report.trend = sumTrends(trends);
   report.durationMs = Math.round(performance.now() - started);
-  return { ok: true, report, notices: analysed.result.notices };
+  return { ok: true, report, notices: live.notices };
+}
+
+type LiveOutcome =
+  | { ok: true; root: string; notices: Notice[]; projects: { config: RulesConfig; now: MeasuredState; excludeDirs: string[] }[] }
+  | { ok: false; message: string; problems: ConfigProblem[] };
+
+/** The working tree analysed as `check` does, kept only as records: the projects are let go before history is read. */
+async function measureLive(dir: string, today: string, options: WindowsForDirectoryOptions): Promise<LiveOutcome> {
+  const analysed = await analyzeDirectory(dir, {
+    config: options.config, today, onProgress: options.onProgress, isCancelled: options.isCancelled,
+    workers: options.workers, cacheDir: options.cacheDir, engineVersion: options.engineVersion,
+  });
+  if (!analysed.ok) return analysed;
+  const entries = analysed.session.results();
+  const configs = entries.map((entry) => entry.project.config);
+  const projects = entries.filter((entry) => entry.project.config.windows.length > 0).map(({ project, result }) => ({
+    config: project.config,
+    now: measureResult(result, project.config, analysed.session.fs),
+    excludeDirs: nestedRoots(project.config, configs),
+  }));
+  return { ok: true, root: analysed.result.root, notices: analysed.result.notices, projects };
 }
 
 export interface RecordedSnapshot {
