@@ -71,8 +71,11 @@ export class ImportResolver {
    * each resolution by directory, mode and specifier, with every path it looked at, so that after
    * a step only the resolutions that looked at a created or deleted path are redone.
    */
-  private readonly results: Map<string, { target: Target; probes: string[] }> | undefined;
+  private readonly results: Map<string, Map<string, { target: Target; probes: string[] }>> | undefined;
   private mark: number | undefined;
+  /** The directory of the last file resolved from (its imports come one after another). */
+  private lastDirFile: string | undefined;
+  private lastDir = '';
 
   private readonly root: string;
 
@@ -100,8 +103,17 @@ export class ImportResolver {
     const context = this.contextFor(fromFile);
     const mode = this.modeFor(kind, fromFile, context);
     if (!this.results) return this.resolveModule(specifier, fromFile, context, mode);
-    const key = `${mode ?? ''}\0${path.dirname(fromFile)}\0${specifier}`;
-    const known = this.results.get(key);
+    if (fromFile !== this.lastDirFile) {
+      this.lastDirFile = fromFile;
+      this.lastDir = path.dirname(fromFile);
+    }
+    let inDirectory = this.results.get(this.lastDir);
+    if (!inDirectory) {
+      inDirectory = new Map();
+      this.results.set(this.lastDir, inDirectory);
+    }
+    const key = mode === undefined ? specifier : `${mode}\0${specifier}`;
+    const known = inDirectory.get(key);
     if (known) return known.target;
     const probes: string[] = [];
     this.host.probes = probes;
@@ -109,7 +121,7 @@ export class ImportResolver {
       const target = this.resolveModule(specifier, fromFile, context, mode);
       // TypeScript may answer from what it cached for another folder: the file found is always a dependency.
       if (path.isAbsolute(target)) probes.push(target);
-      this.results.set(key, { target, probes });
+      inDirectory.set(key, { target, probes });
       return target;
     } finally {
       this.host.probes = undefined;
@@ -170,7 +182,9 @@ export class ImportResolver {
       for (const context of [this.rootContext, ...this.configContexts.values()]) {
         context.cache = this.freshCache(context.configDir, context.options, context.cache.getPackageJsonInfoCache());
       }
-      for (const [key, entry] of this.results) if (entry.probes.some((probe) => changed.has(probe))) this.results.delete(key);
+      for (const inDirectory of this.results.values()) {
+        for (const [key, entry] of inDirectory) if (entry.probes.some((probe) => changed.has(probe))) inDirectory.delete(key);
+      }
       return;
     }
     this.results?.clear();
