@@ -1,10 +1,14 @@
 // Past states of a rules file's code, read from git objects: a commit's tree becomes an in-memory
-// file system that today's rules are checked against. Each commit is analysed once; blobs are read
-// once by id and files parsed once per version. One project serves every commit: from one commit
-// to the next only the files that differ are re-read, files that came or went are added and
-// removed, and module resolution redoes only the imports those paths can change.
+// file system that today's rules are checked against, by the same AnalysisSession that `check`
+// and the language server run. Each commit is analysed once; blobs are read once by id and files
+// parsed once per version. One session serves every commit, as the editor's serves every edit:
+// from one commit to the next only the files that differ are re-read, files that came or went are
+// added and removed, and module resolution redoes only the imports those paths can change.
 import * as path from 'node:path';
-import { GuardrailsProject, type FactsCache, type FileChange } from '../analysis/project';
+import { FileScope } from '../analysis/fileScope';
+import type { FactsCache, FileChange } from '../analysis/project';
+import { AnalysisSession } from '../analysis/session';
+import { DEFAULT_BASELINE_FILE } from '../baseline/baselineTarget';
 import type { FileSystem } from '../fs/fileSystem';
 import { NodeFileSystem } from '../fs/nodeFileSystem';
 import { BlobStore } from '../git/blobStore';
@@ -16,7 +20,7 @@ import { lsTree, type TreeEntry } from '../git/lsTree';
 import type { GitRepository } from '../git/repository';
 import type { RulesConfig } from '../model/ruleTypes';
 import { TextFactsCache } from './factsCache';
-import { measureProject } from './projectState';
+import { measureResult } from './projectState';
 import type { MeasuredState, RecordDetail } from './records';
 import { SwitchingFileSystem } from './switchingFileSystem';
 
@@ -38,10 +42,10 @@ const CONFIG_FILE = /(^|\/)(tsconfig[^/]*\.json|jsconfig\.json|package\.json)$/;
 /** What module resolution reads from a package.json; a change elsewhere (versions, scripts) changes no import. */
 const RESOLUTION_FIELDS = ['name', 'type', 'main', 'module', 'types', 'typings', 'exports', 'imports', 'typesVersions', 'browser'];
 
-interface LiveProject {
-  project: GuardrailsProject;
+interface LiveSession {
+  session: AnalysisSession;
   fs: SwitchingFileSystem;
-  /** Path → entry of the commit the project shows. */
+  /** Path → entry of the commit the session shows. */
   blobs: Map<string, TreeEntry>;
 }
 
@@ -49,20 +53,26 @@ export class GitHistory {
   readonly blobs: BlobStore;
   readonly facts: TextFactsCache;
   /** One cat-file process for every tree and blob of the history. */
-  private readonly session: CatFileSession;
+  private readonly catFile: CatFileSession;
   private readonly trees: TreeReader;
-  /** Commits analysed (each once), and how many of them by updating the previous project. */
+  /** Commits analysed (each once), and how many of them by updating the session in place. */
   analysed = 0;
   updatedInPlace = 0;
   private readonly states = new Map<string, { detail: RecordDetail; state: Promise<StateResult> }>();
   private queue: Promise<unknown> = Promise.resolve();
-  private live: LiveProject | undefined;
+  private live: LiveSession | undefined;
+  /** The files the session's project governs, known before it exists (only their blobs are read). */
+  private readonly scope: FileScope;
+  /** The rules file's baseline (its own, or the default one): a step that brings another version re-reads it. */
+  private readonly baselineFile: string;
 
   constructor(readonly repo: GitRepository, private readonly config: RulesConfig, private readonly options: GitHistoryOptions) {
-    this.session = new CatFileSession(repo);
-    this.blobs = new BlobStore(repo, this.session);
-    this.trees = new TreeReader(this.session);
+    this.catFile = new CatFileSession(repo);
+    this.blobs = new BlobStore(repo, this.catFile);
+    this.trees = new TreeReader(this.catFile);
     this.facts = new TextFactsCache(options.seedFacts);
+    this.scope = new FileScope(config, { excludeDirs: options.excludeDirs });
+    this.baselineFile = config.baseline ?? path.join(config.root, ...DEFAULT_BASELINE_FILE.split('/'));
   }
 
   /**
@@ -72,7 +82,7 @@ export class GitHistory {
   stateAt(commit: string, detail: RecordDetail = 'full'): Promise<StateResult> {
     const known = this.states.get(commit);
     if (known && (known.detail === 'full' || detail === 'counts')) return known.state;
-    // One at a time: analyses share one project.
+    // One at a time: analyses share one session.
     const state = this.queue.then(() => this.analyse(commit, detail));
     this.queue = state.catch(() => undefined);
     this.states.set(commit, { detail, state });
@@ -81,7 +91,7 @@ export class GitHistory {
 
   /** Ends the cat-file process (it never keeps the program alive, but need not outlive the history). */
   close(): void {
-    this.session.close();
+    this.catFile.close();
   }
 
   private async analyse(commit: string, detail: RecordDetail): Promise<StateResult> {
@@ -96,33 +106,38 @@ export class GitHistory {
     const stepped = this.live ? await this.step(this.live, tree, blobs) : await this.build(tree, blobs);
     if (!stepped.ok) return stepped;
     this.analysed++;
-    return { ok: true, state: measureProject(this.live!.project, tree, detail) };
+    const [checked] = this.live!.session.results();
+    return { ok: true, state: measureResult(checked.result, this.config, tree, detail) };
   }
 
   private async build(tree: GitTreeFileSystem, blobs: Map<string, TreeEntry>): Promise<{ ok: true } | { ok: false; failure: GitFailure }> {
     const fs = new SwitchingFileSystem(tree);
-    const project = new GuardrailsProject(this.config, fs, { today: this.options.today, excludeDirs: this.options.excludeDirs, factsCache: this.facts });
-    const governed = [...blobs.values()].filter((entry) => (entry.size ?? 0) <= this.config.maxFileBytes && project.governs(this.absolute(entry)));
+    const governed = [...blobs.values()].filter((entry) => (entry.size ?? 0) <= this.config.maxFileBytes && this.scope.governs(this.absolute(entry)));
     const read = await this.blobs.prefetch(governed.map((entry) => entry.oid));
     if (!read.ok) return read;
-    await project.load();
-    this.live = { project, fs, blobs };
+    const session = AnalysisSession.forConfigs([this.config], this.config.root, {
+      fs, today: this.options.today, excludeDirs: this.options.excludeDirs, factsCache: this.facts, keepBaselines: true,
+    });
+    await session.load();
+    this.live = { session, fs, blobs };
     return { ok: true };
   }
 
-  /** Moves the project from the commit it shows to `tree`: only what differs is read again. */
-  private async step(live: LiveProject, tree: GitTreeFileSystem, blobs: Map<string, TreeEntry>): Promise<{ ok: true } | { ok: false; failure: GitFailure }> {
-    const { project } = live;
+  /** Moves the session from the commit it shows to `tree`: only what differs is read again. */
+  private async step(live: LiveSession, tree: GitTreeFileSystem, blobs: Map<string, TreeEntry>): Promise<{ ok: true } | { ok: false; failure: GitFailure }> {
     const created: string[] = [];
     const deleted: string[] = [];
     const changes: FileChange[] = [];
+    const baselines: string[] = [];
     let reload = false;
     const note = (entry: TreeEntry, change: 'created' | 'deleted' | 'changed'): void => {
       const file = this.absolute(entry);
       if (change === 'created') created.push(file);
       if (change === 'deleted') deleted.push(file);
       if (CONFIG_FILE.test(entry.path) && (change !== 'changed' || resolutionFieldsDiffer(entry.path, live.blobs.get(entry.path)!, blobs.get(entry.path)!, this.blobs))) reload = true;
-      if (!project.governs(file)) return;
+      // The baseline as it was at each commit softens that commit's findings.
+      if (file === this.baselineFile) baselines.push(file);
+      if (!this.scope.governs(file)) return;
       changes.push(change === 'deleted' ? { file, deleted: true } : { file });
     };
     for (const [file, entry] of blobs) {
@@ -147,8 +162,7 @@ export class GitHistory {
     }
     live.fs.switchTo(tree, created, deleted);
     live.blobs = blobs;
-    if (changes.length > 0) project.applyChanges(changes);
-    if (reload) project.reloadCompilerOptions();
+    live.session.update({ files: changes, compilerOptions: reload, baselines });
     this.updatedInPlace++;
     return { ok: true };
   }

@@ -21,7 +21,7 @@ import { assessGoals, holdOf, type BurndownPoint, type PaidDownItem, type StartS
 export interface MeasureWindowsOptions {
   /** `YYYY-MM-DD` */
   today: string;
-  /** Records of the code now (the live analysis of this rules file; see `measureProject`). */
+  /** Records of the code now (the live analysis of this rules file; see `measureResult`). */
   now: MeasuredState;
   /** Root paths in the report are relative to (`rulesFile`); the rules file's folder by default. */
   reportRoot?: string;
