@@ -5,9 +5,13 @@ import type { GitRepository } from './repository';
 
 export type RenamesResult = { ok: true; renames: Map<string, string> } | { ok: false; failure: GitFailure };
 
-/** Old repository-relative path → new one, for files renamed from `from` to `to` (the working tree when absent). */
-export async function renamesBetween(repo: GitRepository, from: string, to?: string): Promise<RenamesResult> {
-  const result = await runGit(['diff', '-M', '--name-status', '-z', '--no-color', '--diff-filter=R', from, ...(to ? [to] : []), '--'], repo.git);
+/**
+ * Old repository-relative path → new one, for files renamed from commit `from` to commit `to`.
+ * Two commits, never the working tree: `diff-tree` compares stored trees only, so no clean filter
+ * or fsmonitor of the repository runs (a move not yet committed is not seen).
+ */
+export async function renamesBetween(repo: GitRepository, from: string, to: string): Promise<RenamesResult> {
+  const result = await runGit(['diff-tree', '-r', '-M', '--name-status', '-z', '--diff-filter=R', from, to, '--'], repo.git);
   if (!result.ok) return result;
   return { ok: true, renames: parseRenames(result.stdout) };
 }

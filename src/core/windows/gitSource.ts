@@ -227,10 +227,14 @@ export function finishContext(ctx: GitContext): void {
   ctx.changeCache?.save();
 }
 
-/** Files moved between two commits, root-relative (none when git cannot say: then a move reads as paid down). */
+/**
+ * Files moved between two commits, root-relative (none when git cannot say: then a move reads as
+ * paid down). "Now" may be the working tree: moves not committed yet are not seen.
+ */
 async function movesBetween(ctx: GitContext, from: string, to: string | undefined): Promise<Moves> {
   const { repo } = ctx;
-  const range = `${from}..${to ?? ''}`;
+  if (to === undefined) return new Map();
+  const range = `${from}..${to}`;
   let renames = ctx.cache.moves(range);
   if (!renames) {
     const found = await renamesBetween(repo, from, to);

@@ -128,6 +128,25 @@ describe('windows: progress from git history', function () {
   });
 });
 
+describe('windows: a file moved during the window', function () {
+  this.timeout(30_000);
+
+  it('is not paid down: its imports and its notes moved with it', async () => {
+    const repo = TestRepo.create('guardrails-moved-').copyFrom(LEDGER);
+    try {
+      repo.commit('Start the ledger', { date: '2026-10-30T12:00:00+00:00', author: 'Alice Martin' });
+      const moved = repo.read('src/core/ledger.ts').replace("'../io/db'", "'../../io/db'").replace("'./money'", "'../money'");
+      repo.remove('src/core/ledger.ts').write('src/core/book/ledger.ts', moved);
+      repo.commit('Move the ledger into book/', { date: '2026-11-03T10:00:00+00:00', author: 'Bob Okafor' });
+      const w = cleanup(await report(repo.dir, '2026-11-08'));
+      assert.deepEqual(goalRows(w).map((row) => row.slice(0, 3)), [['debt', 4, 4], ['violations of core-pure', 1, 1], ['estimate (hours)', 4, 4], ['debt (FIXME) in src/core/**', 1, 1]]);
+      assert.deepEqual(w.paidDown, []);
+    } finally {
+      repo.dispose();
+    }
+  });
+});
+
 describe('windows: a commit that adds a file', () => {
   it('adds it to the project in place and parses only that file', async () => {
     const repo = TestRepo.create('guardrails-add-').copyFrom(LEDGER);
