@@ -122,6 +122,11 @@ export class GuardrailsProject {
     return this.config.root;
   }
 
+  /** Folders left out because other (nested) rules files govern them. */
+  get excludeDirs(): readonly string[] {
+    return this.scope.excludeDirs;
+  }
+
   /** Finds, parses and resolves every governed file. Yields to the event loop now and then. */
   async load(progress: LoadProgress = {}): Promise<boolean> {
     const cache = this.options.factsCache;

@@ -35,12 +35,15 @@ export interface MeasureWindowsOptions {
   git?: false | { gitPath?: string; timeoutMs?: number };
   /** Why git is off, for the report's note (with `git: false`). */
   gitOffReason?: string;
-  /** What earlier runs measured of past commits (see HistoryCache); nothing is kept without it. */
-  historyCache?: HistoryCache;
   /** Facts of today's files (the live analysis's cache): past commits share most of them. */
   seedFacts?: Pick<FactsCache, 'get'>;
-  /** Where commits' changed files are kept between runs. */
+  /**
+   * Where what past commits measured (see HistoryCache) and commits' changed files are kept
+   * between runs; nothing is kept without it.
+   */
   cacheDir?: string;
+  /** Part of the history cache's key: numbers measured by another build of the engine are not reused. */
+  engineVersion?: string;
 }
 
 interface Measured {
@@ -72,7 +75,7 @@ export async function measureWindowsAndTrend(config: RulesConfig, options: Measu
         excludeDirs: options.excludeDirs,
         gitPath: options.git?.gitPath,
         timeoutMs: options.git?.timeoutMs,
-        cache: options.historyCache,
+        cache: options.cacheDir ? HistoryCache.open(options.cacheDir, config, options.engineVersion ?? '', options.excludeDirs) : undefined,
         seedFacts: options.seedFacts,
         cacheDir: options.cacheDir,
       });

@@ -11,7 +11,6 @@ import type { Notice } from '../model/types';
 import { measureResult } from './projectState';
 import type { MeasuredState } from './records';
 import { DiskFactsCache } from '../analysis/diskFactsCache';
-import { HistoryCache } from './historyCache';
 import { measureWindowsAndTrend, type MeasureWindowsOptions } from './measureWindows';
 import { sumTrends, type TrendPoint } from './trend';
 import { recordSnapshot, SNAPSHOTS_FILE, takeSnapshot } from './snapshots';
@@ -51,8 +50,8 @@ export async function windowsForDirectory(dir: string, options: WindowsForDirect
       excludeDirs,
       snapshotFiles: options.snapshotFiles,
       git: options.git,
-      historyCache: cacheDir ? HistoryCache.open(cacheDir, config, engineVersion, excludeDirs) : undefined,
       cacheDir,
+      engineVersion,
       // The live analysis just stored every file's facts there: past commits look theirs up by content.
       seedFacts: cacheDir ? DiskFactsCache.open(cacheDir, config, today, engineVersion) : undefined,
     });
