@@ -8,7 +8,8 @@ import { GitHistory } from '../../../src/core/windows/gitHistory';
 import { windowsForDirectory, snapshotDirectory } from '../../../src/core/windows/windowsForDirectory';
 import type { WindowProgress, WindowsReport } from '../../../src/core/windows/windowReport';
 import type { MeasuredState } from '../../../src/core/windows/records';
-import { fixturePath } from '../helpers/analyzeFixture';
+import { fixturePath, REPO_ROOT } from '../helpers/analyzeFixture';
+import { runCliCapture } from '../helpers/runCliCapture';
 import { tempDir, TestRepo } from '../git/testRepo';
 
 const LEDGER = fixturePath('windows', 'ledger');
@@ -141,6 +142,25 @@ describe('windows: a file moved during the window', function () {
       const w = cleanup(await report(repo.dir, '2026-11-08'));
       assert.deepEqual(goalRows(w).map((row) => row.slice(0, 3)), [['debt', 4, 4], ['violations of core-pure', 1, 1], ['estimate (hours)', 4, 4], ['debt (FIXME) in src/core/**', 1, 1]]);
       assert.deepEqual(w.paidDown, []);
+    } finally {
+      repo.dispose();
+    }
+  });
+});
+
+describe('windows: a commit that changes only the baseline', function () {
+  this.timeout(30_000);
+
+  it('softens the findings it lists from that day on, as a fresh analysis of that commit would', async () => {
+    const repo = TestRepo.create('guardrails-baseline-').copyFrom(LEDGER);
+    try {
+      repo.edit('guardrails.json', '"include": ["src/**"],', '"include": ["src/**"],\n  "baseline": ".guardrails/baseline.json",');
+      repo.commit('Start the ledger', { date: '2026-10-30T12:00:00+00:00', author: 'Alice Martin' });
+      const written = await runCliCapture(['check', repo.dir, '--update-baseline', '--today', '2026-11-04'], REPO_ROOT);
+      assert.equal(written.code, 0, written.stderr);
+      repo.commit('Baseline the known findings', { date: '2026-11-04T10:00:00+00:00', author: 'Bob Okafor' });
+      const w = cleanup(await report(repo.dir, '2026-11-06'));
+      assert.deepEqual(w.burndown.map((p) => [p.date, p.values[1]]), [['2026-11-02', 1], ['2026-11-03', 1], ['2026-11-04', 0], ['2026-11-05', 0], ['2026-11-06', 0]]);
     } finally {
       repo.dispose();
     }
