@@ -41,7 +41,9 @@ export class ChangeFrequency {
     if (!lookup) return undefined;
     if (!lookup.known && !lookup.announce) {
       lookup.announce = true;
-      void lookup.result.then(() => this.learned.fire());
+      void lookup.result.then(() => {
+        this.learned.fire();
+      });
     }
     return lookup.known?.ok ? lookup.known.byFile : undefined;
   }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { REPO_ROOT } from '../helpers/analyzeFixture';
 import { runCliCapture } from '../helpers/runCliCapture';
-import { TestRepo } from '../git/testRepo';
+import type { TestRepo } from '../git/testRepo';
 import { buildOutcomesHistory, OUTCOMES_RULES as RULES } from './datedHistory';
 
 describe('windows: outcomes, trend, hotspots and the ratchet from a dated history', function () {
