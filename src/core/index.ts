@@ -69,7 +69,7 @@ export { escapeControls, escapeControlsInLine } from './report/safeText';
 
 // Refactoring windows and git.
 export { measureWindows, measureWindowsAndTrend } from './windows/measureWindows';
-export { sumTrends, type TrendPoint } from './windows/trend';
+export { sumTrends } from './windows/trend';
 export { measureResult } from './windows/projectState';
 export { windowRatchets } from './windows/windowRatchet';
 export { changeCounts, DEFAULT_DAYS, type ChangeCountsResult, type FileChanges } from './hotspots/changeCounts';
@@ -78,7 +78,7 @@ export { formatHotspotsText } from './report/hotspotsText';
 export { readSnapshots, recordSnapshot, takeSnapshot } from './windows/snapshots';
 export { snapshotDirectory, windowsForDirectory } from './windows/windowsForDirectory';
 export type { MeasuredState } from './windows/records';
-export type { WindowProgress } from './windows/windowReport';
+export type { TrendPoint, WindowProgress } from './windows/windowReport';
 export { lineDates } from './git/blame';
 export { openRepository, type GitRepository } from './git/repository';
 

@@ -3,8 +3,13 @@
 // all read. Days are the committer date in UTC.
 import { addDays, dayStartMs } from '../util/dates';
 import { runGit, type GitFailure } from './gitRunner';
-import type { ChangeStore } from './changeLogCache';
 import type { GitRepository } from './repository';
+
+/** Commits read before (a commit never changes): see ChangeLogCache. */
+export interface ChangeStore {
+  get(oid: string): ChangeCommit | undefined;
+  set(commit: ChangeCommit): void;
+}
 
 export interface ChangedFile {
   /** Repository-relative with `/`. */

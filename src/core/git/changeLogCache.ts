@@ -5,18 +5,13 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomic } from '../util/writeFileAtomic';
-import type { ChangeCommit } from './changeLog';
+import type { ChangeCommit, ChangeStore } from './changeLog';
 
 const FORMAT = 1;
 /** Commits kept at most (the newest by day); a few years of a busy repository. */
 const MAX_COMMITS = 50_000;
 
 type StoredCommit = [day: string, authorEmail: string, subject: string, files: [path: string, churn: number][]];
-
-export interface ChangeStore {
-  get(oid: string): ChangeCommit | undefined;
-  set(commit: ChangeCommit): void;
-}
 
 export class ChangeLogCache implements ChangeStore {
   private dirty = false;

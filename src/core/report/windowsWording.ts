@@ -3,7 +3,7 @@
 import { daysBetween } from '../util/dates';
 import type { WindowStatus } from '../windows/progress';
 import type { OutcomePeriod, WindowOutcomes } from '../windows/outcomes';
-import type { TrendPoint } from '../windows/trend';
+import type { TrendPoint } from '../windows/windowReport';
 import type { GoalProgress, PaidDownItem, WindowProgress } from '../windows/windowReport';
 
 export const STATUS_WORDS: Record<WindowStatus, string> = {

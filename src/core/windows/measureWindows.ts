@@ -15,8 +15,8 @@ import { earliestOutcomeDay, windowOutcomes, type WindowOutcomes } from './outco
 import { windowTiming } from './progress';
 import type { MeasuredState } from './records';
 import { loadSnapshots, measureFromSnapshots, type LoadedSnapshots } from './snapshotSource';
-import { measureTrend, trendFromDay, trendNeeds, type TrendPoint } from './trend';
-import { assessGoals, holdOf, type BurndownPoint, type PaidDownItem, type StartState, type WindowProgress, type WindowSource } from './windowReport';
+import { measureTrend, trendFromDay, trendNeeds } from './trend';
+import { assessGoals, holdOf, type TrendPoint, type BurndownPoint, type PaidDownItem, type StartState, type WindowProgress, type WindowSource } from './windowReport';
 
 export interface MeasureWindowsOptions {
   /** `YYYY-MM-DD` */

@@ -4,15 +4,9 @@
 import { addDays, dayStartMs, minDay } from '../util/dates';
 import { commitOn, totalsAt, totalsOf, type GitContext, type StateNeed } from './gitSource';
 import type { MeasuredState } from './records';
+import type { TrendPoint } from './windowReport';
 
 export const TREND_WEEKS = 12;
-
-export interface TrendPoint {
-  /** Monday of the week, `YYYY-MM-DD`. */
-  week: string;
-  violations: number;
-  debt: number;
-}
 
 /** The weeks of the trend, oldest first: each week's Monday and the day its state is read (Sunday, or today). */
 export function trendWeeks(today: string): { week: string; day: string }[] {

@@ -5,7 +5,6 @@ import { goalMet, goalProgress, goalStatus, windowStatus, windowTiming, type Win
 import { measureState } from './measure';
 import type { WindowOutcomes } from './outcomes';
 import type { MeasuredState } from './records';
-import type { TrendPoint } from './trend';
 
 /** Where the state at the window's opening came from; `none` when neither git nor a snapshot had it. */
 export type WindowSource = 'git' | 'snapshot' | 'none';
@@ -79,6 +78,14 @@ export interface Contributor {
   email: string;
   items: number;
   estimateHours: number;
+}
+
+/** Violations and debt of one week of the trend (the state at its last commit). */
+export interface TrendPoint {
+  /** Monday of the week, `YYYY-MM-DD`. */
+  week: string;
+  violations: number;
+  debt: number;
 }
 
 /** An ended window keeps what it reached: each goal now against its value at the end. */

@@ -12,9 +12,9 @@ import { measureResult } from './projectState';
 import type { MeasuredState } from './records';
 import { DiskFactsCache } from '../analysis/diskFactsCache';
 import { measureWindowsAndTrend, type MeasureWindowsOptions } from './measureWindows';
-import { sumTrends, type TrendPoint } from './trend';
+import { sumTrends } from './trend';
 import { recordSnapshot, SNAPSHOTS_FILE, takeSnapshot } from './snapshots';
-import type { WindowsReport } from './windowReport';
+import type { TrendPoint, WindowsReport } from './windowReport';
 
 export interface WindowsForDirectoryOptions extends Pick<AnalyzeOptions, 'config' | 'onProgress' | 'isCancelled' | 'workers'> {
   today?: string;
