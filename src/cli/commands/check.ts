@@ -80,7 +80,9 @@ export async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
       io.stderr.write(`guardrails: --since ${args.since}: ${base.message}\n`);
       return 2;
     }
-    ({ result, since, existing } = keepNewSince(result, base.base));
+    // A window that had already regressed at the merge base is not something the change did.
+    const atBase = { ...base.base, result: { ...base.base.result, violations: [...base.base.result.violations, ...ratchet.at(base.base.result)] } };
+    ({ result, since, existing } = keepNewSince(result, atBase));
     result.durationMs = Math.round(performance.now() - started);
   }
   workers.close();

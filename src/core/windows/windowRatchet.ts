@@ -3,9 +3,10 @@
 // once from git and kept), compared with the values now.
 import { DiskFactsCache } from '../analysis/diskFactsCache';
 import { nestedRoots } from '../analysis/loadConfigs';
+import type { GuardrailsProject } from '../analysis/project';
 import type { AnalysisSession } from '../analysis/session';
 import type { RulesConfig } from '../model/ruleTypes';
-import type { Notice, Violation } from '../model/types';
+import type { AnalysisResult, Notice, Violation } from '../model/types';
 import { endCommit, finishContext, openGitContext, valuesAt } from './gitSource';
 import { HistoryCache } from './historyCache';
 import { measureResult } from './projectState';
@@ -22,21 +23,43 @@ export interface RatchetOptions {
   git?: { gitPath?: string; timeoutMs?: number };
 }
 
-/**
- * The `window-regressed` findings of every rules file a loaded session checked (its findings are
- * the values now), and why a window's hold could not be checked.
- */
-export async function windowRatchets(session: AnalysisSession, options: Omit<RatchetOptions, 'excludeDirs'>): Promise<{ violations: Violation[]; notices: Notice[] }> {
+export interface WindowRatchets {
+  /** `window-regressed` findings now (the session's findings are the values now). */
+  violations: Violation[];
+  /** Why a window's hold could not be checked. */
+  notices: Notice[];
+  /**
+   * The findings the same windows give for another state of the code (the merge base `check
+   * --since` compares with): a regression that was already there is not new.
+   */
+  at(result: AnalysisResult): Violation[];
+}
+
+/** The ratchet of every rules file a loaded session checked. */
+export async function windowRatchets(session: AnalysisSession, options: Omit<RatchetOptions, 'excludeDirs'>): Promise<WindowRatchets> {
   const violations: Violation[] = [];
   const notices: Notice[] = [];
   const entries = session.results();
+  const held: { project: GuardrailsProject; values: Map<string, HeldValues> }[] = [];
   for (const { project, result } of entries) {
     const config = project.config;
-    const held = await heldValues(config, { ...options, excludeDirs: nestedRoots(config, entries.map((entry) => entry.project.config)) });
-    notices.push(...held.notices);
-    if (held.values.size > 0) violations.push(...ratchetFindings(config, measureResult(result, config, session.fs, 'counts'), held.values));
+    const found = await heldValues(config, { ...options, excludeDirs: nestedRoots(config, entries.map((entry) => entry.project.config)) });
+    notices.push(...found.notices);
+    if (found.values.size === 0) continue;
+    held.push({ project, values: found.values });
+    violations.push(...ratchetFindings(config, measureResult(result, config, session.fs, 'counts'), found.values));
   }
-  return { violations, notices };
+  const at = (other: AnalysisResult): Violation[] => held.flatMap(({ project, values }) => {
+    // That state's findings of this rules file's files only (the analysis holds every rules file's).
+    const mine: AnalysisResult = {
+      ...other,
+      violations: other.violations.filter((v) => project.governs(v.location.file)),
+      debt: other.debt.filter((item) => project.governs(item.file)),
+      edges: [],
+    };
+    return ratchetFindings(project.config, measureResult(mine, project.config, session.fs, 'counts'), values);
+  });
+  return { violations, notices, at };
 }
 
 /** Window id → its values at its end, for the ended windows that hold. */

@@ -91,6 +91,18 @@ describe('windows: outcomes, trend, hotspots and the ratchet from a dated histor
     assert.deepEqual(debt.debt.map((item: { file: string; changes: number }) => [item.file, item.changes]), [['src/core/b.ts', 4]]);
   });
 
+  it('check --since reports window-regressed only when the change made the window regress', async () => {
+    const regressed = async (ref: string): Promise<string[]> => {
+      const run = await runCliCapture(['check', repo.dir, '--format', 'json', '--today', '2026-03-25', '--since', ref], REPO_ROOT);
+      assert.ok(run.code === 0 || run.code === 1, run.stderr);
+      return JSON.parse(run.stdout).violations.filter((v: { ruleId: string }) => v.ruleId === 'window-regressed').map((v: { message: string }) => v.message);
+    };
+    // From c7 (the window's end, where it held) the change brought c8's regression: new.
+    assert.deepEqual(await regressed(commits.c7), [`window "tidy" regressed: violations of core-pure is 1, above the 0 it reached by 2026-03-15 (commit ${commits.c7.slice(0, 7)})`]);
+    // From c8 on the window had already regressed: not something this change did.
+    assert.deepEqual(await regressed(commits.c8), []);
+  });
+
   it('check reports window-regressed on the window, with its hold severity', async () => {
     const run = await runCliCapture(['check', repo.dir, '--format', 'json', '--today', '2026-03-25'], REPO_ROOT);
     assert.equal(run.code, 1);
