@@ -1,6 +1,7 @@
 // `npm run bench` (after `npm run build` and `npm ci --prefix bench`): bundles the bench harness
 // (bench/src, which imports the engine's sources) into bench/.cache and runs it.
 //   node bench/run.mjs [--quick] [--runs N] [--sizes 1000,5000,20000] [--real rxjs,zod] [--no-peers] [--peer-limit N] [--write]
+//                      [--no-windows | --windows-only] [--windows-source PATH-OR-URL]   (outline/outline's history, cloned once)
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -50,7 +50,7 @@
     if (paid.length === 0) return null;
     const burned = window.estimateBurned || 0;
     const items = paid.map((item) => {
-      const what = item.kind === 'debt' ? `${item.tag}: ${item.text}` : `${item.ruleId} → ${item.to}${item.count > 1 ? ` (×${item.count})` : ''}`;
+      const what = item.kind === 'debt' ? `${item.tag}: ${item.text}` : `${item.ruleId} → ${item.to}${item.findings > 1 ? ` (in ${item.findings} findings)` : ''}`;
       const who = item.removedBy ? ` — ${item.removedBy.name}, ${String(item.removedBy.date).slice(0, 10)}` : '';
       const estimate = item.kind === 'debt' && item.estimateHours ? ` (${item.estimateHours}h)` : '';
       return el('li', {},
@@ -58,6 +58,51 @@
         who, estimate);
     });
     return el('details', {}, el('summary', {}, `Paid down: ${paid.length} item${paid.length === 1 ? '' : 's'}${burned ? `, ${Math.round(burned * 10) / 10}h of estimate burned` : ''}`), el('ul', { class: 'paid' }, ...items));
+  }
+
+  const OUTCOMES = [['commits', 'commits'], ['fixes', 'fix commits'], ['churn', 'churn (lines)'], ['filesPerCommit', 'files per commit'], ['authors', 'authors']];
+  const DIRECTION = { '↑': 'up', '↓': 'down', '=': 'unchanged' };
+
+  /** What the window bought: commits in its scope before → during (→ after), each with its direction. */
+  function outcomesTable(window) {
+    const outcomes = window.outcomes;
+    if (!outcomes) return null;
+    const periods = [['before', outcomes.before], ['during', outcomes.during]];
+    if (outcomes.after) periods.push(['after', outcomes.after]);
+    const head = el('tr', {}, el('th', { scope: 'col' }, 'in scope'),
+      ...periods.map(([name, period]) => el('th', { scope: 'col', title: `${period.from} … ${period.to}` }, name)));
+    const rows = OUTCOMES.map(([key, label]) => el('tr', {}, el('th', { scope: 'row' }, label),
+      ...periods.map(([, period], i) => {
+        if (i === 0) return el('td', {}, String(period[key]));
+        const before = periods[i - 1][1][key];
+        const arrow = period[key] > before ? '↑' : period[key] < before ? '↓' : '=';
+        return el('td', {}, String(period[key]), ' ', el('span', { class: `dir ${DIRECTION[arrow]}`, 'aria-label': DIRECTION[arrow] }, arrow));
+      })));
+    return el('table', { class: 'outcomes' }, el('caption', {}, 'What it bought: before → during'), el('thead', {}, head), el('tbody', {}, ...rows));
+  }
+
+  /** An ended window keeps what it reached: "held since END", or which goals regressed and by how much. */
+  function holdLine(window) {
+    const hold = window.hold;
+    if (!hold) return null;
+    if (hold.status === 'held') return el('div', { class: 'hold held' }, `Held since ${hold.since}`);
+    const regressed = hold.goals.map((goal, i) => (goal.regressedBy > 0 ? `${goalLabel(window.goals[i] || {})} regressed by ${goal.regressedBy} (${goal.atEnd} → ${goal.now})` : null)).filter(Boolean);
+    return el('div', { class: 'hold regressed', role: 'status' }, `Regressed since ${hold.since}: ${regressed.join(', ')}`);
+  }
+
+  /** Violations and debt per week (12 weeks), first and last value around a small bar chart each. */
+  function trendSection(trend) {
+    if (!trend || trend.length === 0) return null;
+    const row = (key) => {
+      const values = trend.map((point) => point[key]);
+      const top = Math.max(1, ...values);
+      const bars = el('span', { class: 'spark', 'aria-hidden': 'true' },
+        ...values.map((value) => el('span', { class: 'spark-bar', style: `height:${Math.max(1, Math.round((value / top) * 14))}px` })));
+      const first = values[0];
+      const last = values[values.length - 1];
+      return el('div', { class: 'trend-row', 'aria-label': `${key}: ${first} on ${trend[0].week}, ${last} this week` }, el('span', { class: 'trend-key' }, key), `${first} `, bars, ` ${last}`);
+    };
+    return el('section', { class: 'trend', 'aria-label': 'Trend' }, el('h3', {}, `Trend, weekly since ${trend[0].week}`), row('violations'), row('debt'));
   }
 
   function startNote(window) {
@@ -75,7 +120,9 @@
       el('h2', {}, window.title, el('span', { class: `status ${window.status}` }, STATUS[window.status] || window.status)),
       el('div', { class: 'meta' }, `${window.start} → ${window.end} · ${when} · ${(window.scope || []).join(', ')}`),
       ...window.goals.map((goal, index) => goalRow(goal, index, window.elapsed ?? 0)),
+      holdLine(window),
       burndown(window),
+      outcomesTable(window),
       paidList(window),
       startNote(window));
   }
@@ -92,13 +139,22 @@
       return;
     }
     for (const window of data.windows) root.append(card(window));
+    const trend = trendSection(data.trend);
+    if (trend) root.append(trend);
   }
 
   window.addEventListener('message', (event) => {
     if (!event.data || event.data.type !== 'data') return;
     render(event.data);
     // Tells the extension what is on screen (tests wait for it instead of sleeping).
-    vscode.postMessage({ type: 'rendered', cards: root.querySelectorAll('.card').length, charts: root.querySelectorAll('svg.burndown').length });
+    vscode.postMessage({
+      type: 'rendered',
+      cards: root.querySelectorAll('.card').length,
+      charts: root.querySelectorAll('svg.burndown').length,
+      // Each card's outcome rows as read on screen ("commits: 3 → 4 ↑"), and whether a trend is drawn.
+      outcomes: [...root.querySelectorAll('.card')].map((card) => [...card.querySelectorAll('table.outcomes tbody tr')].map((row) => `${row.cells[0].textContent}: ${[...row.cells].slice(1).map((cell) => cell.textContent).join(' → ')}`)),
+      trend: root.querySelectorAll('.trend-row').length,
+    });
   });
   vscode.postMessage({ type: 'ready' });
 })();

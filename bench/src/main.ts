@@ -14,6 +14,7 @@ import { hasGnuTime, measureRoundRobin } from './measure';
 import { evaluateGoals, renderGoals, renderTables, type BenchResults, type CorpusResult } from './report';
 import { invocation, outputFile, versionOf, type BenchPaths, type ToolName } from './tools';
 import { measureWarmStart, type WarmStartResult } from './warmStart';
+import { measureWindows, prepareOutline, renderWindows, type WindowsBenchResult } from './windowsBench';
 
 interface Options {
   runs: number;
@@ -25,6 +26,11 @@ interface Options {
   peerLimit: number;
   /** Runs of each peer on corpora of 20,000 files and more (dependency-cruiser takes about 4 minutes a run there). */
   largeRuns: number;
+  /** The refactoring windows on outline/outline's history (`--no-windows` skips, `--windows-only` runs nothing else). */
+  windows: boolean;
+  windowsOnly: boolean;
+  /** Where to clone outline from (a local mirror); GitHub by default. */
+  windowsSource?: string;
 }
 
 const ALL_TOOLS: ToolName[] = ['guardrails', 'dependency-cruiser', 'madge', 'guardrails debt', 'leasot'];
@@ -43,6 +49,9 @@ function parseOptions(argv: string[]): Options {
     write: argv.includes('--write'),
     peerLimit: Number(value('--peer-limit') ?? Infinity),
     largeRuns: Number(value('--large-runs') ?? 3),
+    windows: !argv.includes('--no-windows'),
+    windowsOnly: argv.includes('--windows-only'),
+    windowsSource: value('--windows-source') ?? process.env.GUARDRAILS_BENCH_OUTLINE,
   };
 }
 
@@ -65,6 +74,21 @@ async function main(argv: string[]): Promise<number> {
   const paths: BenchPaths = { repo, bench: path.join(repo, 'bench'), cache, cli: snapshotCli(repo, cache) };
   // The CLI keeps V8's compiled code in a cache directory: one of the bench's own, filled by the warm-up round.
   process.env.GUARDRAILS_CACHE_DIR = path.join(cache, 'v8-cache');
+
+  let windows: WindowsBenchResult | undefined;
+  if (options.windows || options.windowsOnly) {
+    const outline = prepareOutline(paths.bench, paths.cache, options.windowsSource, log);
+    log('outline: refactoring windows on real history');
+    const scratch = path.join(paths.cache, 'out', 'windows');
+    mkdirSync(scratch, { recursive: true });
+    windows = measureWindows(paths.cli, outline, scratch, Math.min(options.runs, 3), log);
+    if (options.windowsOnly) {
+      const document = `${renderWindows(windows)}\n${renderGoals(evaluateGoals({ corpora: [] } as unknown as BenchResults, undefined, windows))}\n`;
+      process.stdout.write(document);
+      writeFileSync(path.join(paths.cache, 'windows.json'), JSON.stringify(windows, null, 2));
+      return 0;
+    }
+  }
 
   const corpora: Corpus[] = [];
   for (const name of options.real) {
@@ -146,9 +170,10 @@ async function main(argv: string[]): Promise<number> {
     command: `npm run bench -- ${rest.slice(1).join(' ')}`.trim(),
     corpora: results,
   };
-  const goals = evaluateGoals(bench, warmStart);
+  const goals = evaluateGoals(bench, warmStart, windows);
   const lines = [
     renderTables(bench),
+    ...(windows ? [renderWindows(windows)] : []),
     '### Goals (synthetic-5000 unless stated)', '',
     renderGoals(goals), '',
   ];
@@ -160,7 +185,7 @@ async function main(argv: string[]): Promise<number> {
   lines.push('Versions: ' + Object.entries(bench.versions).map(([k, v]) => `${k} ${v}`).join(', ') + '.', '');
   const document = lines.join('\n');
   process.stdout.write(`${document}\n`);
-  writeFileSync(path.join(paths.cache, 'results.json'), JSON.stringify({ ...bench, goals, warmStart }, null, 2));
+  writeFileSync(path.join(paths.cache, 'results.json'), JSON.stringify({ ...bench, goals, warmStart, windows }, null, 2));
   writeFileSync(path.join(paths.cache, 'results.md'), document);
   if (options.write) spliceResults(path.join(paths.bench, 'RESULTS.md'), document);
   return 0;

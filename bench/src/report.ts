@@ -6,6 +6,7 @@ import type { IncrementalResult } from './incremental';
 import type { Summary } from './measure';
 import type { ToolName } from './tools';
 import type { WarmStartResult } from './warmStart';
+import type { WindowsBenchResult } from './windowsBench';
 
 export interface CorpusResult {
   corpus: Corpus;
@@ -125,7 +126,7 @@ export interface Goal {
   met: boolean | undefined;
 }
 
-export function evaluateGoals(results: BenchResults, warmStart: WarmStartResult | undefined): Goal[] {
+export function evaluateGoals(results: BenchResults, warmStart: WarmStartResult | undefined, windows?: WindowsBenchResult): Goal[] {
   const find = (name: string): CorpusResult | undefined => results.corpora.find((r) => r.corpus.name === name);
   const goals: Goal[] = [];
   const five = find('synthetic-5000');
@@ -159,6 +160,12 @@ export function evaluateGoals(results: BenchResults, warmStart: WarmStartResult 
   if (twenty) {
     const one = find('synthetic-1000')?.cold.guardrails;
     goals.push({ goal: 'cold check, 20,000 files: ≤ 8 s (about linear)', measured: `${fmt(twenty.wallMs)} ms${g5 ? `, ${(twenty.wallMs / g5.wallMs).toFixed(1)}× the 5,000-file time` : ''}${one ? `, ${(twenty.wallMs / one.wallMs).toFixed(1)}× the 1,000-file time` : ''}`, met: twenty.wallMs <= 8000 });
+  }
+  if (windows) {
+    const where = `${windows.repo}, ${windows.files.toLocaleString('en-US')} files, ${windows.points} daily points`;
+    goals.push({ goal: `windows cold on real history (${where}): ≤ 10 s`, measured: `${fmt(windows.cold.wallMs)} ms`, met: windows.cold.wallMs <= 10_000 });
+    goals.push({ goal: 'windows cold on real history: ≤ 400 MB peak', measured: `${Math.round(windows.cold.peakMb)} MB`, met: windows.cold.peakMb <= 400 });
+    goals.push({ goal: 'windows with nothing changed (cache keyed by commit and rules): ≤ 1 s', measured: `${fmt(windows.warm.wallMs)} ms`, met: windows.warm.wallMs <= 1000 });
   }
   return goals;
 }

@@ -2,8 +2,8 @@ import * as os from 'node:os';
 import { isCalendarDate, type Concurrency } from '../core';
 // Command-line parsing: small and explicit, so every option is listed in one place with its help.
 
-export type Command = 'check' | 'debt' | 'graph' | 'windows' | 'snapshot' | 'lsp' | 'import';
-export const COMMANDS: readonly Command[] = ['check', 'debt', 'graph', 'windows', 'snapshot', 'lsp', 'import'];
+export type Command = 'check' | 'debt' | 'graph' | 'windows' | 'snapshot' | 'hotspots' | 'lsp' | 'import';
+export const COMMANDS: readonly Command[] = ['check', 'debt', 'graph', 'windows', 'snapshot', 'hotspots', 'lsp', 'import'];
 
 export interface CliArgs {
   command: Command;
@@ -23,6 +23,10 @@ export interface CliArgs {
   cacheLocation?: string;
   /** `--cache`: keep file facts between runs (in `cacheLocation`, or the default place). */
   cache: boolean;
+  /** `--no-cache`: `windows` keeps nothing between runs. */
+  noCache: boolean;
+  /** `hotspots --days N`, debt's change counts: how far back changes count. */
+  days?: number;
   /** Parsing threads: a count, `auto` (spare cores, for large workspaces) or `off`. */
   concurrency: Concurrency;
   /** `lsp`: talk LSP over standard input and output. */
@@ -38,8 +42,8 @@ export type ParseOutcome =
   | { kind: 'version' }
   | { kind: 'error'; message: string };
 
-const VALUE_OPTIONS = new Set(['--format', '--config', '--baseline', '--max-warnings', '--today', '--output', '--cache-location', '--concurrency', '--since']);
-const FLAG_OPTIONS = new Set(['--update-baseline', '--no-color', '--color', '--help', '-h', '--version', '-v', '--cache', '--stdio']);
+const VALUE_OPTIONS = new Set(['--format', '--config', '--baseline', '--max-warnings', '--today', '--output', '--cache-location', '--concurrency', '--since', '--days']);
+const FLAG_OPTIONS = new Set(['--update-baseline', '--no-color', '--color', '--help', '-h', '--version', '-v', '--cache', '--no-cache', '--stdio']);
 
 export function parseArgs(argv: readonly string[], isTty: boolean): ParseOutcome {
   const positional: string[] = [];
@@ -81,6 +85,10 @@ export function parseArgs(argv: readonly string[], isTty: boolean): ParseOutcome
     const shape = /^\d{4}-\d{2}-\d{2}$/.test(today);
     return { kind: 'error', message: shape ? `--today ${today} is not a day in the calendar; give a real date as YYYY-MM-DD` : `--today takes a date as YYYY-MM-DD, not "${today}"` };
   }
+  const days = values.get('--days');
+  if (days !== undefined && !/^[1-9]\d*$/.test(days)) {
+    return { kind: 'error', message: `--days takes a whole number of days (1 or more), not "${days}"` };
+  }
   const concurrency = values.get('--concurrency') ?? 'auto';
   if (concurrency !== 'auto' && concurrency !== 'off' && !/^\d+$/.test(concurrency)) {
     return { kind: 'error', message: `--concurrency takes a number of threads, auto or off, not "${concurrency}"` };
@@ -113,6 +121,8 @@ export function parseArgs(argv: readonly string[], isTty: boolean): ParseOutcome
       concurrency: threads,
       stdio: flags.has('--stdio'),
       since: values.get('--since'),
+      noCache: flags.has('--no-cache'),
+      days: days === undefined ? undefined : Number(days),
     },
     notes,
   };
@@ -125,8 +135,10 @@ Commands:
                   below the rules file's folder narrows the report to it)
   debt [DIR]      List tagged debt (TODO, FIXME, DEBT …) with owner, ticket, due date, estimate
   graph [DIR]     Print the import graph (--format json|dot)
-  windows [DIR]   Progress of refactoring windows (--format text|json|markdown)
+  windows [DIR]   Progress of refactoring windows, what they bought, the weekly trend
+                  (--format text|json|markdown)
   snapshot [DIR]  Record today's debt and violation counts for refactoring windows
+  hotspots [DIR]  Files with findings, ranked by how often they change (--days N, --format text|json)
   lsp --stdio     Run the language server (for editors other than VS Code) over stdin/stdout
   import TOOL FILE
                   Print the guardrails.json equivalent to another tool's configuration:
@@ -137,7 +149,7 @@ Commands:
 
 Options:
   --format F          check: text|json|sarif|markdown (markdown with --since) · debt: text|json
-                      graph: json|dot · windows: text|json|markdown
+                      graph: json|dot · windows: text|json|markdown · hotspots: text|json
   --config FILE       Use this rules file instead of the nearest guardrails.json
   --baseline FILE     Known violations to soften (overrides "baseline" in the rules file)
   --update-baseline   Write every current violation to the baseline file and exit 0
@@ -152,6 +164,11 @@ Options:
                       only changed files are parsed again, and files whose size and
                       modification time are unchanged are not read
   --cache-location D  Keep that cache in D instead (implies --cache)
+                      windows, hotspots and check's window-regressed always keep what they read
+                      of git history (and windows the files' parse results) in
+                      ~/.cache/guardrails/history unless --cache-location says where
+  --no-cache          windows, hotspots, check's window-regressed: keep nothing between runs
+  --days N            hotspots, debt --format json: count changes of the last N days (default 90)
   --concurrency N     Threads that parse besides the main one: a number (at most the
                       cores), off, or auto (default: one per spare core, for 10,000 files or more)
   --no-color          Plain text output (also when NO_COLOR is set or output is not a terminal)

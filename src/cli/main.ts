@@ -2,6 +2,7 @@ import { HELP, parseArgs } from './args';
 import { runCheck } from './commands/check';
 import { runDebt } from './commands/debt';
 import { runGraph } from './commands/graph';
+import { runHotspots } from './commands/hotspots';
 import { runLsp } from './commands/lsp';
 import { runImport } from './commands/import';
 import { runSnapshot } from './commands/snapshot';
@@ -45,6 +46,8 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
       return runWindows(args, io);
     case 'snapshot':
       return runSnapshot(args, io);
+    case 'hotspots':
+      return runHotspots(args, io);
     case 'lsp':
       return runLsp(args, io);
     case 'import':

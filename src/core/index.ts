@@ -68,12 +68,17 @@ export { CARRIAGE_RETURN, csi, toTerminal } from './report/ansi';
 export { escapeControls, escapeControlsInLine } from './report/safeText';
 
 // Refactoring windows and git.
-export { measureWindows } from './windows/measureWindows';
+export { measureWindows, measureWindowsAndTrend } from './windows/measureWindows';
+export { sumTrends } from './windows/trend';
 export { measureResult } from './windows/projectState';
+export { windowRatchets } from './windows/windowRatchet';
+export { changeCounts, DEFAULT_DAYS, type ChangeCountsResult, type FileChanges } from './hotspots/changeCounts';
+export { rankHotspots, type Hotspot, type HotspotsReport } from './hotspots/hotspots';
+export { formatHotspotsText } from './report/hotspotsText';
 export { readSnapshots, recordSnapshot, takeSnapshot } from './windows/snapshots';
 export { snapshotDirectory, windowsForDirectory } from './windows/windowsForDirectory';
 export type { MeasuredState } from './windows/records';
-export type { WindowProgress } from './windows/windowReport';
+export type { TrendPoint, WindowProgress } from './windows/windowReport';
 export { lineDates } from './git/blame';
 export { openRepository, type GitRepository } from './git/repository';
 

@@ -2,7 +2,7 @@
 // starts it, shows what it publishes, and hosts the views that ask it for their rows.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { GuardrailsMethods, type StatusSummary } from '../server/protocol';
+import { GuardrailsMethods, type HotspotsData, type StatusSummary } from '../server/protocol';
 import { GuardrailsClient } from './client/guardrailsClient';
 import { LoadNotification } from './client/loadNotification';
 import { createLanguageClient } from './client/startClient';
@@ -10,7 +10,7 @@ import { exportDebtReport } from './commands/exportDebtReport';
 import { registerCommands } from './commands/registerCommands';
 import { StatusBar } from './features/statusBar';
 import { registerViews, VIEW_IDS, type RenderedRow } from './views/registerViews';
-import { WindowsView, type WindowsPanelData } from './views/windowsView';
+import { WindowsView, type PanelRender, type WindowsPanelData } from './views/windowsView';
 
 /** What the extension offers other extensions and its own tests. */
 export interface GuardrailsApi {
@@ -24,8 +24,10 @@ export interface GuardrailsApi {
   viewRows(view: 'debt' | 'architecture'): Promise<RenderedRow[]>;
   /** The refactoring windows as the panel shows them (measured if stale). */
   windows(): Promise<WindowsPanelData | undefined>;
+  /** Files with findings, hottest first, as the server ranks them. */
+  hotspots(): Promise<HotspotsData>;
   /** Resolves with what the panel drew, the next time it draws. */
-  nextPanelRender(): Promise<{ cards: number; charts: number }>;
+  nextPanelRender(): Promise<PanelRender>;
 }
 
 let languageClient: LanguageClient | undefined;
@@ -66,6 +68,10 @@ export function activate(context: vscode.ExtensionContext): GuardrailsApi {
     windows: async () => {
       await running;
       return windowsView.refresh();
+    },
+    hotspots: async () => {
+      await running;
+      return client.hotspots();
     },
     nextPanelRender: () => new Promise((resolve) => {
       const once = windowsView.onDidRender((drawn) => {

@@ -1,6 +1,6 @@
 // The messages between the Guardrails language server and the clients that show its views. Plain
 // data only: the VS Code client imports this file and nothing else from the server.
-import type { DebtItem, Notice, RefactoringWindow, RulesPreview, Violation, WindowProgress } from '../core';
+import type { DebtItem, Hotspot, Notice, RefactoringWindow, RulesPreview, TrendPoint, Violation, WindowProgress } from '../core';
 
 /** Settings under `guardrails.*`, as the server reads them through `workspace/configuration`. */
 export interface ServerSettings {
@@ -83,13 +83,27 @@ export interface DebtRow {
   windows: string[];
   /** Days since its line was written (git blame), once known. */
   ageDays?: number;
+  /** Commits that changed its file in the last 90 days (as `guardrails hotspots` counts), once known; absent without git. */
+  changes?: number;
 }
 
-/** The refactoring windows as the panel shows them. */
+/** The refactoring windows as the panel shows them (each with its outcomes and hold, as `guardrails windows` reports them). */
 export interface WindowsPanelData {
   today: string;
   windows: (WindowProgress & { root: string; chart?: string })[];
+  /** Violations and debt per week, the last 12 weeks, of the rules files with windows (summed); empty without git. */
+  trend: TrendPoint[];
   error?: string;
+}
+
+/** Files with findings ranked by how often they change, as `guardrails hotspots` ranks them, every rules file's together. */
+export interface HotspotsData {
+  today: string;
+  /** Changes are counted over the `days` days ending `today`. */
+  days: number;
+  hotspots: (Hotspot & { root: string })[];
+  /** Why some or all rules files have none (no git, Restricted Mode). */
+  note?: string;
 }
 
 /** The files "Export Debt Report" writes, by name. */
@@ -113,6 +127,8 @@ export const GuardrailsMethods = {
   debt: 'guardrails/debt',
   /** Request `{ force?: boolean }`: → `WindowsPanelData`. */
   windows: 'guardrails/windows',
+  /** Request: → `HotspotsData` (needs git: a note says why there are none without it). */
+  hotspots: 'guardrails/hotspots',
   /** Request: → `DebtReportFiles` (Markdown, CSV and one SVG burndown per window). */
   debtReport: 'guardrails/debtReport',
   /** Request `{ folder }`: → `RulesPreview`, a starter rules file for that folder and what it would find. */

@@ -20,12 +20,15 @@ import { runServerCommand } from './serverCommands';
 import { readSettings } from './settings';
 import { fileToUri, uriToFile } from './uris';
 import { ViewData } from './viewData';
+import { ChangeFrequency } from './changeFrequency';
 import { WorkspaceAnalysis, type LoadReporter } from './workspaceAnalysis';
 import { NodeFileSystem, previewStarterRules, type FactsWorkers } from '../core';
 
 export interface ServerOptions {
   /** Threads that parse part of a large first load. */
   workers?: FactsWorkers;
+  /** This build of the engine: what past commits measured by another build is not reused. */
+  engineVersion?: string;
 }
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
@@ -80,7 +83,14 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const newCode = new NewCodeBases(analysis, log, gitAllowed);
   const publisher = new DiagnosticsPublisher(connection, analysis, newCode);
   const ages = new DebtAges(() => (trusted ? folders[0] : undefined));
-  let viewData = new ViewData(analysis, ages, new ProjectSnapshots(undefined, fs, log), fs, log, gitAllowed);
+  /** The client's storage (`initializationOptions.storagePath`): snapshots, and what history measured. */
+  let storagePath: string | undefined;
+  const historyDir = (): string | undefined => storagePath && path.join(storagePath, 'history');
+  const changes = new ChangeFrequency(historyDir, gitAllowed);
+  const createViewData = (): ViewData => new ViewData(analysis, ages, new ProjectSnapshots(storagePath, fs, log), fs, log, changes, {
+    gitAllowed, historyDir: historyDir(), engineVersion: options.engineVersion,
+  });
+  let viewData = createViewData();
 
   /** Open documents by file path: clients spell URIs in their own ways. */
   const openByFile = new Map<string, TextDocument>();
@@ -130,9 +140,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   analysis.onDidLoad(() => {
     newCode.refresh();
     viewData.invalidateWindows();
+    changes.reset();
     void watchOutsideRules();
   });
   ages.onDidLearn(sendStatus);
+  changes.onDidLearn(sendStatus);
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = params.capabilities;
@@ -147,7 +159,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     initialSettings = fallbackSettings = readSettings(init.settings);
     trusted = init.trusted !== false;
-    viewData = new ViewData(analysis, ages, new ProjectSnapshots(init.storagePath, fs, log), fs, log, gitAllowed);
+    storagePath = init.storagePath;
+    viewData = createViewData();
     setFolders(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []));
     return {
       capabilities: {
@@ -294,6 +307,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     return viewData.debt();
   });
   connection.onRequest(GuardrailsMethods.windows, (params: { force?: boolean } | undefined) => viewData.windows(params?.force === true));
+  connection.onRequest(GuardrailsMethods.hotspots, () => viewData.hotspots());
   connection.onRequest(GuardrailsMethods.debtReport, () => viewData.debtReport());
   connection.onRequest(GuardrailsMethods.previewRules, (params: { folder: string }) => previewStarterRules(params.folder, fs, {}, analysis.currentSettings.today || undefined));
   connection.onNotification(GuardrailsMethods.cancelLoad, () => {
@@ -304,6 +318,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     trusted = true;
     newCode.refresh();
     ages.reset();
+    changes.reset();
     viewData.invalidateWindows();
     sendStatus();
   });
@@ -312,6 +327,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     newCode.dispose();
     analysis.dispose();
     ages.dispose();
+    changes.dispose();
     options.workers?.close();
   });
 

@@ -1,14 +1,28 @@
-// The rows of the Debt and Architecture views, the refactoring windows' panel data, and the debt
-// report's files: what the custom requests answer. Measuring windows reads git history, so it runs
-// only when asked, after full loads and saves rather than keystrokes, one at a time.
+// The rows of the Debt and Architecture views, the refactoring windows' panel data, the hotspots,
+// and the debt report's files: what the custom requests answer. Measuring windows reads git
+// history, so it runs only when asked, after full loads and saves rather than keystrokes, one at a
+// time; what past commits measured is kept in the client's storage, so measuring again is quick.
+import type { ChangeFrequency } from './changeFrequency';
 import type { DebtAges } from './debtAges';
 import type { Log } from './folderAnalysis';
 import type { ProjectSnapshots } from './projectSnapshots';
-import type { DebtReportFiles, DebtRow, ViolationsOfProject, WindowsPanelData } from './protocol';
+import type { DebtReportFiles, DebtRow, HotspotsData, ViolationsOfProject, WindowsPanelData } from './protocol';
 import type { WorkspaceAnalysis } from './workspaceAnalysis';
-import { burndownSvg, compilePatterns, debtCsv, debtMarkdown, escapeControls, measureResult, measureWindows, toRelative, todayIso, type CompiledPattern, type FileSystem, type RefactoringWindow } from '../core';
+import {
+  burndownSvg, compilePatterns, debtCsv, debtMarkdown, escapeControls, measureResult, measureWindowsAndTrend, rankHotspots, sumTrends, toRelative, todayIso,
+  type CompiledPattern, type FileSystem, type RefactoringWindow, type TrendPoint,
+} from '../core';
 
 const UNTRUSTED_GIT = 'git is not run in a workspace you have not trusted (Restricted Mode); trust it to measure from history';
+
+export interface ViewDataOptions {
+  /** False in an untrusted workspace: git is not run (see the README's security model). */
+  gitAllowed?: () => boolean;
+  /** A folder of the client's where what past commits measured is kept between measurements. */
+  historyDir?: string;
+  /** Part of that cache's key: numbers from another build of the engine are not reused. */
+  engineVersion?: string;
+}
 
 export class ViewData {
   private windowsData: WindowsPanelData | undefined;
@@ -22,9 +36,13 @@ export class ViewData {
     private readonly snapshots: ProjectSnapshots,
     private readonly fs: FileSystem,
     private readonly log: Log,
-    /** False in an untrusted workspace: git is not run (see the README's security model). */
-    private readonly gitAllowed: () => boolean = () => true,
+    private readonly changes: ChangeFrequency,
+    private readonly options: ViewDataOptions = {},
   ) {}
+
+  private gitAllowed(): boolean {
+    return this.options.gitAllowed?.() ?? true;
+  }
 
   private today(): string {
     return this.analysis.currentSettings.today || todayIso();
@@ -36,14 +54,34 @@ export class ViewData {
 
   debt(): DebtRow[] {
     const today = this.today();
-    return this.analysis.results().flatMap(({ project, result }) =>
-      result.debt.map((item) => ({
+    return this.analysis.results().flatMap(({ project, result }) => {
+      const changes = this.changes.known(project.root, today);
+      return result.debt.map((item) => ({
         item,
         root: project.root,
         windows: this.windowsOf(toRelative(project.root, item.file), project.config.windows).map((window) => window.title),
         ageDays: this.ages.ageInDays(item, today),
-      })),
-    );
+        changes: changes && (changes.get(item.file)?.changes ?? 0),
+      }));
+    });
+  }
+
+  /** Files with findings, hottest first, as `guardrails hotspots` ranks them (every rules file's together). */
+  async hotspots(): Promise<HotspotsData> {
+    await this.analysis.whenIdle();
+    const today = this.today();
+    const hotspots: HotspotsData['hotspots'] = [];
+    const notes = new Set<string>();
+    for (const { project, result } of this.analysis.results()) {
+      const counts = await this.changes.counts(project.root, today);
+      if (!counts.ok) {
+        notes.add(counts.message);
+        continue;
+      }
+      hotspots.push(...rankHotspots(result, counts.byFile).map((hotspot) => ({ ...hotspot, root: project.root })));
+    }
+    hotspots.sort((a, b) => b.score - a.score || b.changes - a.changes);
+    return { today, days: this.changes.days, hotspots, ...(notes.size > 0 ? { note: [...notes].join('; ') } : {}) };
   }
 
   /** The refactoring windows whose scope holds a file (scopes compiled once per window). */
@@ -76,23 +114,27 @@ export class ViewData {
     const today = this.today();
     const started = performance.now();
     const windows: WindowsPanelData['windows'] = [];
+    const trends: TrendPoint[][] = [];
     try {
       await this.analysis.whenIdle();
+      const { historyDir, engineVersion } = this.options;
       for (const { project, result } of this.analysis.results()) {
         if (project.config.windows.length === 0) continue;
         const now = measureResult(result, project.config, this.fs);
         const snapshotFile = this.snapshots.record(project, now, today);
-        const measured = await measureWindows(project.config, {
-          today, now, snapshotFiles: snapshotFile ? [snapshotFile] : [], fs: this.fs,
+        const measured = await measureWindowsAndTrend(project.config, {
+          today, now, snapshotFiles: snapshotFile ? [snapshotFile] : [], fs: this.fs, excludeDirs: [...project.excludeDirs],
+          ...(historyDir ? { cacheDir: historyDir, engineVersion } : {}),
           ...(this.gitAllowed() ? {} : { git: false, gitOffReason: UNTRUSTED_GIT }),
         });
-        windows.push(...measured.map((window) => ({ ...window, root: project.root, chart: burndownSvg(window, { standalone: false }) })));
+        windows.push(...measured.windows.map((window) => ({ ...window, root: project.root, chart: burndownSvg(window, { standalone: false }) })));
+        trends.push(measured.trend);
       }
-      this.windowsData = { today, windows };
+      this.windowsData = { today, windows, trend: sumTrends(trends) };
       this.log.info(`measured ${windows.length} refactoring window(s) in ${Math.round(performance.now() - started)} ms`);
     } catch (error) {
       this.log.error(`refactoring windows: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      this.windowsData = { today, windows: [], error: 'The refactoring windows could not be measured; see the Guardrails output.' };
+      this.windowsData = { today, windows: [], trend: [], error: 'The refactoring windows could not be measured; see the Guardrails output.' };
     }
     return this.windowsData;
   }
@@ -105,7 +147,7 @@ export class ViewData {
     const root = entries[0].project.root;
     const today = this.today();
     const items = entries.flatMap((entry) => entry.result.debt);
-    const windows = (await this.windows()).windows;
+    const { windows, trend } = await this.windows();
     const files: DebtReportFiles['files'] = [];
     const charts: Record<string, string> = {};
     for (const window of windows) {
@@ -117,7 +159,7 @@ export class ViewData {
     files.push({ name: 'debt.csv', text: debtCsv(items, root) });
     files.push({
       name: 'debt-report.md',
-      text: debtMarkdown({ root, today, items, charts, windows: windows.length > 0 ? { version: '', root, today, durationMs: 0, windows } : undefined }),
+      text: debtMarkdown({ root, today, items, charts, windows: windows.length > 0 ? { version: '', root, today, durationMs: 0, windows, trend } : undefined }),
     });
     // Control characters and bidi overrides from comments are written escaped, as the CLI prints them.
     return { items: items.length, files: files.map((file) => ({ ...file, text: escapeControls(file.text) })) };

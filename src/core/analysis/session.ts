@@ -39,6 +39,11 @@ export interface SessionOptions {
   exclude?: readonly string[];
   /** Analyse at most this many files per rules file. */
   maxFiles?: number;
+  /**
+   * Folders left out of every project besides those of nested rules files this session loads (the
+   * git history checks one rules file whose nested ones it does not load).
+   */
+  excludeDirs?: readonly string[];
   /** `check --cache`: each file's facts kept on disk here, keyed by content. */
   cacheDir?: string;
   /** Part of the disk cache's key: facts from another engine version are not reused. */
@@ -47,6 +52,16 @@ export interface SessionOptions {
   factsCache?: FactsCache;
   /** Threads to parse part of a large workspace on. */
   workers?: FactsWorkers;
+}
+
+/** What changed since the last check (see `AnalysisSession.update`). */
+export interface SessionUpdate {
+  /** Files edited, saved, created or deleted. */
+  files?: readonly FileChange[];
+  /** Compiler options or what module resolution reads changed: every import is resolved again. */
+  compilerOptions?: boolean;
+  /** Baseline files that changed: read again (those of no project here are ignored). */
+  baselines?: readonly string[];
 }
 
 export interface OpenOptions extends SessionOptions {
@@ -125,7 +140,7 @@ export class AnalysisSession {
       const factsCache = this.options.cacheDir ? DiskFactsCache.open(this.options.cacheDir, config, this.today, this.options.engineVersion ?? '') : undefined;
       const project = new GuardrailsProject(config, this.fs, {
         today: this.today,
-        excludeDirs: nestedRoots(config, all),
+        excludeDirs: [...nestedRoots(config, all), ...(this.options.excludeDirs ?? [])],
         include: this.options.include && [...this.options.include],
         exclude: this.options.exclude && [...this.options.exclude],
         maxFiles: this.options.maxFiles,
@@ -168,10 +183,38 @@ export class AnalysisSession {
    * once, and each project they touch is checked again once. True when anything changed.
    */
   applyChanges(changes: readonly FileChange[]): boolean {
+    return this.update({ files: changes });
+  }
+
+  /** A tsconfig changed: resolve every import again (no re-parse) and check again. */
+  reloadCompilerOptions(): void {
+    this.update({ compilerOptions: true });
+  }
+
+  /** A baseline file changed on disk: read it again and check again. True when one of ours. */
+  baselineChanged(file: string): boolean {
+    const ours = this.isBaseline(file);
+    if (ours) this.update({ baselines: [file] });
+    return ours;
+  }
+
+  /**
+   * Any of those at once (a step from one commit to the next in the git history): files re-read,
+   * imports resolved again, baselines re-read, and each project affected checked once.
+   */
+  update(update: SessionUpdate): boolean {
+    const files = update.files ?? [];
+    for (const file of update.baselines ?? []) this.baselines.delete(file);
+    const baselineChanged = (update.baselines ?? []).some((file) => this.isBaseline(file));
     let touched = false;
     for (const entry of this.entries) {
-      const mine = changes.filter((change) => isInside(entry.project.root, change.file));
-      if (mine.length > 0 && entry.project.applyChanges(mine)) {
+      const mine = files.filter((change) => isInside(entry.project.root, change.file));
+      let changed = mine.length > 0 && entry.project.applyChanges(mine);
+      if (update.compilerOptions) {
+        entry.project.reloadCompilerOptions();
+        changed = true;
+      }
+      if (changed || baselineChanged) {
         entry.result = this.check(entry.project);
         touched = true;
       }
@@ -179,24 +222,11 @@ export class AnalysisSession {
     return touched;
   }
 
-  /** A tsconfig changed: resolve every import again (no re-parse) and check again. */
-  reloadCompilerOptions(): void {
-    for (const entry of this.entries) {
-      entry.project.reloadCompilerOptions();
-      entry.result = this.check(entry.project);
-    }
-  }
-
-  /** A baseline file changed on disk: read it again and check again. True when one of ours. */
-  baselineChanged(file: string): boolean {
-    const ours = this.entries.some((entry) => {
+  private isBaseline(file: string): boolean {
+    return this.entries.some((entry) => {
       const target = baselineFileOf(entry.project.config, this.fs);
       return target.ok && target.file === file;
     }) || this.options.baseline === file;
-    if (!ours) return false;
-    this.baselines.delete(file);
-    this.recheckAll();
-    return true;
   }
 
   /** Everything checked again, without re-reading files (a setting that changes what is reported). */

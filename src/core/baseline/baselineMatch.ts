@@ -9,7 +9,7 @@ import { BASELINE_VERSION, entryKey, normalizeBaseline, type Baseline, type Base
  * baseline is for architecture debt, not for broken files, rules files or suppressions.
  */
 // Literals rather than imports of the modules that emit them, to keep this module free of the
-// parser and scanner; keep in step with src/core/{analysis,checks,debt,suppress}.
+// parser and scanner; keep in step with src/core/{analysis,checks,debt,suppress,windows}.
 export const ENGINE_FINDING_IDS: ReadonlySet<string> = new Set([
   'parse-error',
   'rules-file',
@@ -17,6 +17,7 @@ export const ENGINE_FINDING_IDS: ReadonlySet<string> = new Set([
   'unused-suppression',
   'invalid-suppression',
   'debt-metadata',
+  'window-regressed',
 ]);
 
 export interface CreateBaselineOptions {

@@ -23,6 +23,14 @@ export interface FileSystem {
    * listings may then answer whether a file exists.
    */
   readonly stableTree?: boolean;
+  /**
+   * For a tree whose files come and go while it is used (a git history stepping from commit to
+   * commit): a number that grows with each such step. With `pathsChangedSince`, caches of lookups
+   * (module resolution) drop only what the created or deleted paths can change.
+   */
+  readonly changeMark?: number;
+  /** Files and directories created or deleted since `mark`; undefined when that is no longer known. */
+  pathsChangedSince?(mark: number): ReadonlySet<string> | undefined;
   /** Text of the file, or undefined when it does not exist or cannot be read (see `readText`). */
   readFile(path: string): string | undefined;
   /**

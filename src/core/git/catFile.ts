@@ -72,12 +72,16 @@ export function readBlobSync(repo: GitRepository, oid: string): Buffer | undefin
  */
 export class BatchParser {
   readonly blobs = new Map<string, Buffer>();
+  /** With `keepAll`: every answer in order, any type (undefined for a missing object). */
+  readonly answers: ({ type: string; data: Buffer } | undefined)[] = [];
   /** Objects answered so far (found or missing). */
   done = 0;
   bytes = 0;
   private chunks: Buffer[] = [];
   private buffered = 0;
-  private current: { oid: string; size: number; keep: boolean } | undefined;
+  private current: { oid: string; type: string; size: number; keep: boolean } | undefined;
+
+  constructor(private readonly options: { keepAll?: boolean } = {}) {}
 
   push(chunk: Buffer): void {
     this.bytes += chunk.length;
@@ -88,7 +92,8 @@ export class BatchParser {
         const needed = this.current.size + 1; // content and its trailing newline
         if (this.buffered < needed) return;
         const data = this.take(needed);
-        if (this.current.keep) this.blobs.set(this.current.oid, data.subarray(0, this.current.size));
+        if (this.options.keepAll) this.answers.push({ type: this.current.type, data: data.subarray(0, this.current.size) });
+        else if (this.current.keep) this.blobs.set(this.current.oid, data.subarray(0, this.current.size));
         this.current = undefined;
         this.done++;
       } else {
@@ -98,8 +103,10 @@ export class BatchParser {
         const header = joined.subarray(0, newline).toString('utf8');
         this.take(newline + 1);
         const [oid, type, size] = header.split(' ');
-        if (size === undefined) this.done++; // `<oid> missing` or `ambiguous`
-        else this.current = { oid, size: Number(size), keep: type === 'blob' }; // not a blob: read past it
+        if (size === undefined) {
+          this.done++; // `<oid> missing` or `ambiguous`
+          if (this.options.keepAll) this.answers.push(undefined);
+        } else this.current = { oid, type, size: Number(size), keep: type === 'blob' }; // not a blob: read past it
       }
     }
   }

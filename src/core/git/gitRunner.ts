@@ -65,6 +65,8 @@ const SAFE_COMMANDS: Readonly<Record<string, { config?: readonly string[]; optio
   // `--batch` and `blob` print objects as stored: no textconv, no filters unless asked for.
   'cat-file': { options: [] },
   log: { options: ['--no-textconv', '--no-ext-diff'] },
+  // Compares two stored trees (files moved between commits); never the working tree.
+  'diff-tree': { options: ['--no-textconv', '--no-ext-diff'] },
   // An ignore-revs file named by the repository could be a FIFO or a device: read none.
   blame: { config: ['-c', 'blame.ignoreRevsFile='], options: ['--no-textconv'] },
 };

@@ -9,7 +9,7 @@ export interface DiscoverOptions {
   include: (rel: string) => boolean;
   exclude: (rel: string) => boolean;
   /** Absolute directories governed by nested rules files: not walked. */
-  excludeDirs?: string[];
+  excludeDirs?: readonly string[];
   maxFileBytes: number;
   /** Source extensions; defaults to `DEFAULT_SOURCE_EXTENSIONS`. */
   extensions?: string[];

@@ -12,6 +12,9 @@ export class CachingResolutionHost implements ts.ModuleResolutionHost {
   private readonly realpaths = new Map<string, string>();
   private readonly packageNames = new Map<string, string | undefined>();
 
+  /** While set, every path asked about is added (what a resolution depended on). */
+  probes: string[] | undefined;
+
   constructor(private readonly fs: FileSystem, private readonly root: string) {}
 
   /**
@@ -22,6 +25,7 @@ export class CachingResolutionHost implements ts.ModuleResolutionHost {
    * from a listed one only in case (a case-insensitive mount).
    */
   fileExists(file: string): boolean {
+    this.probes?.push(file);
     return memo(this.files, file, () => {
       if (!this.fs.stableTree || !this.useCaseSensitiveFileNames) return this.fs.fileExists(file);
       const listing = memo(this.listings, path.dirname(file), () => {
@@ -38,15 +42,18 @@ export class CachingResolutionHost implements ts.ModuleResolutionHost {
   }
 
   directoryExists(directory: string): boolean {
+    this.probes?.push(directory);
     return memo(this.directories, directory, () => this.fs.directoryExists(directory));
   }
 
   realpath(file: string): string {
+    this.probes?.push(file);
     return memo(this.realpaths, file, () => this.fs.realpath(file));
   }
 
   /** Resolution reads manifests (package.json) only: bounded like every config read. */
   readFile(file: string): string | undefined {
+    this.probes?.push(file);
     return readConfigText(this.fs, file);
   }
 
@@ -64,6 +71,18 @@ export class CachingResolutionHost implements ts.ModuleResolutionHost {
       if (name !== undefined) return name;
       return path.dirname(directory) === directory ? undefined : this.nearestPackageName(directory);
     });
+  }
+
+  /** Paths created or deleted: only their own answers (and their directories' listings) are dropped. */
+  forget(paths: ReadonlySet<string>): void {
+    for (const changed of paths) {
+      this.files.delete(changed);
+      this.directories.delete(changed);
+      this.realpaths.delete(changed);
+      this.listings.delete(changed);
+      this.listings.delete(path.dirname(changed));
+    }
+    this.packageNames.clear();
   }
 
   clear(): void {

@@ -28,7 +28,9 @@ interface WithOriginalPath {
 /** Compiler options and what is derived from them, for the files one tsconfig governs. */
 interface ResolutionContext {
   options: ts.CompilerOptions;
+  /** Replaced (keeping its package.json facts) when files come or go on a tracking file system. */
   cache: ts.ModuleResolutionCache;
+  configDir: string;
   aliases: PathAliases;
   /** Relative imports of an existing `.ts` file may skip the resolver (see `directRelative`). */
   direct: boolean;
@@ -64,6 +66,16 @@ export class ImportResolver {
   private readonly workspacePaths = new Map<string, string | undefined>();
   private lastFile: string | undefined;
   private lastContext: ResolutionContext | undefined;
+  /**
+   * On a file system that says which paths came and went (`pathsChangedSince`, the git history):
+   * each resolution by directory, mode and specifier, with every path it looked at, so that after
+   * a step only the resolutions that looked at a created or deleted path are redone.
+   */
+  private readonly results: Map<string, Map<string, { target: Target; probes: string[] }>> | undefined;
+  private mark: number | undefined;
+  /** The directory of the last file resolved from (its imports come one after another). */
+  private lastDirFile: string | undefined;
+  private lastDir = '';
 
   private readonly root: string;
 
@@ -73,6 +85,10 @@ export class ImportResolver {
     this.rootContext = this.createContext(options, this.root);
     this.realRoot = fs.realpath(this.root);
     this.nestedConfigs = settings.nestedConfigs ?? true;
+    if (fs.pathsChangedSince && fs.changeMark !== undefined) {
+      this.results = new Map();
+      this.mark = fs.changeMark;
+    }
   }
 
   /** Problems found in nested tsconfig files read so far (the root's come from `loadCompilerOptions`). */
@@ -85,11 +101,37 @@ export class ImportResolver {
     if (isBuiltin(specifier)) return `node:${specifier.replace(/^node:/, '')}`;
 
     const context = this.contextFor(fromFile);
+    const mode = this.modeFor(kind, fromFile, context);
+    if (!this.results) return this.resolveModule(specifier, fromFile, context, mode);
+    if (fromFile !== this.lastDirFile) {
+      this.lastDirFile = fromFile;
+      this.lastDir = path.dirname(fromFile);
+    }
+    let inDirectory = this.results.get(this.lastDir);
+    if (!inDirectory) {
+      inDirectory = new Map();
+      this.results.set(this.lastDir, inDirectory);
+    }
+    const key = mode === undefined ? specifier : `${mode}\0${specifier}`;
+    const known = inDirectory.get(key);
+    if (known) return known.target;
+    const probes: string[] = [];
+    this.host.probes = probes;
+    try {
+      const target = this.resolveModule(specifier, fromFile, context, mode);
+      // TypeScript may answer from what it cached for another folder: the file found is always a dependency.
+      if (path.isAbsolute(target)) probes.push(target);
+      inDirectory.set(key, { target, probes });
+      return target;
+    } finally {
+      this.host.probes = undefined;
+    }
+  }
+
+  private resolveModule(specifier: string, fromFile: string, context: ResolutionContext, mode: ts.ResolutionMode): Target {
     const direct = this.directRelative(specifier, fromFile, context);
     if (direct !== undefined) return direct;
-    const { resolvedModule } = ts.resolveModuleName(
-      specifier, fromFile, context.options, this.host, context.cache, undefined, this.modeFor(kind, fromFile, context),
-    );
+    const { resolvedModule } = ts.resolveModuleName(specifier, fromFile, context.options, this.host, context.cache, undefined, mode);
     if (resolvedModule) {
       const file = path.resolve(resolvedModule.resolvedFileName);
       const original = (resolvedModule as ts.ResolvedModuleFull & WithOriginalPath).originalPath;
@@ -127,7 +169,25 @@ export class ImportResolver {
     return this.targetOfFile(file, specifier);
   }
 
+  /**
+   * Files were created or deleted. On a tracking file system only what the created or deleted
+   * paths can change is forgotten; otherwise every resolution and probe.
+   */
   clearCache(): void {
+    const changed = this.mark === undefined ? undefined : this.fs.pathsChangedSince?.(this.mark);
+    this.mark = this.fs.changeMark;
+    if (changed && this.results) {
+      if (changed.size === 0) return;
+      this.host.forget(changed);
+      for (const context of [this.rootContext, ...this.configContexts.values()]) {
+        context.cache = this.freshCache(context.configDir, context.options, context.cache.getPackageJsonInfoCache());
+      }
+      for (const inDirectory of this.results.values()) {
+        for (const [key, entry] of inDirectory) if (entry.probes.some((probe) => changed.has(probe))) inDirectory.delete(key);
+      }
+      return;
+    }
+    this.results?.clear();
     this.host.clear();
     this.rootContext.cache.clear();
     this.directoryContexts.clear();
@@ -140,12 +200,16 @@ export class ImportResolver {
 
   /** `shared`: package.json facts do not depend on compiler options, so all contexts share the root's. */
   private createContext(options: ts.CompilerOptions, configDir: string, shared?: ts.PackageJsonInfoCache): ResolutionContext {
-    const canonical = this.host.useCaseSensitiveFileNames ? (s: string) => s : (s: string) => s.toLowerCase();
-    const cache = ts.createModuleResolutionCache(configDir, canonical, options, shared);
+    const cache = this.freshCache(configDir, options, shared);
     const kind = effectiveResolution(options);
     const direct = (kind === ts.ModuleResolutionKind.Bundler || kind === ts.ModuleResolutionKind.Node10)
       && !options.rootDirs?.length && !(options.moduleSuffixes?.length && options.moduleSuffixes.some((suffix) => suffix !== ''));
-    return { options, cache, aliases: new PathAliases(options, configDir), direct };
+    return { options, cache, configDir, aliases: new PathAliases(options, configDir), direct };
+  }
+
+  private freshCache(configDir: string, options: ts.CompilerOptions, shared?: ts.PackageJsonInfoCache): ts.ModuleResolutionCache {
+    const canonical = this.host.useCaseSensitiveFileNames ? (s: string) => s : (s: string) => s.toLowerCase();
+    return ts.createModuleResolutionCache(configDir, canonical, options, shared);
   }
 
   private contextFor(file: string): ResolutionContext {

@@ -2,7 +2,7 @@
 // import that closes it (the step back to the cycle's first file), with every step attached.
 // `level: "layer"` looks for cycles between layers instead of files.
 import { targetKind, type RuleScope } from '../checks/checkContext';
-import { cyclicComponents, shortestCycles } from '../checks/cycles';
+import { CycleMemo, cyclicComponents } from '../checks/cycles';
 import { edgeFilter } from '../checks/edgeFilter';
 import { patternGlobs } from '../checks/unmatchedPatterns';
 import { compilePatterns } from '../glob/pattern';
@@ -45,12 +45,13 @@ export const noCycle: RuleKindModule<NoCycleRule> = {
       return inside;
     };
     const filter: CycleFilter = { applies, inScope, nodeOf: rule.level === 'layer' ? (file) => scope.layerOf(file) : (file) => file };
+    const cycles = new CycleMemo();
     return {
       on: 'graph',
       rule,
       // Only the importer is matched against the scope here, as hovers always did (the graph wants both ends).
       looksAt: (edge) => targetKind(edge.to) === 'file' && inScope(edge.from) && applies(edge),
-      graph: () => new CycleGraph(rule, filter, scope),
+      graph: () => new CycleGraph(rule, filter, scope, cycles),
     };
   },
 };
@@ -72,7 +73,8 @@ class CycleGraph implements RuleGraph {
   // not joined string keys: these loops see every import of the workspace.
   private readonly representative: Representatives = new Map();
 
-  constructor(private readonly rule: NoCycleRule, private readonly filter: CycleFilter, private readonly scope: RuleScope) {}
+  /** `cycles`: the rule's memo, which outlives its graphs (rebuilt whenever files come or go). */
+  constructor(private readonly rule: NoCycleRule, private readonly filter: CycleFilter, private readonly scope: RuleScope, private readonly cycles: CycleMemo) {}
 
   /** Layers merge many files into one node, so a layer-level graph is rebuilt instead. */
   get incremental(): boolean {
@@ -108,7 +110,7 @@ class CycleGraph implements RuleGraph {
     for (const [from, targets] of this.representative) if (targets.size > 0) adjacency.set(from, [...targets.keys()].sort());
     const violations: Violation[] = [];
     for (const component of cyclicComponents(adjacency)) {
-      for (const nodes of shortestCycles(component, adjacency)) violations.push(cycleViolation(this.rule, nodes, this.representative, this.scope));
+      for (const nodes of this.cycles.shortestCycles(component, adjacency)) violations.push(cycleViolation(this.rule, nodes, this.representative, this.scope));
     }
     return violations;
   }

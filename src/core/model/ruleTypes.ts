@@ -142,7 +142,15 @@ export interface RefactoringWindow {
   end: string;
   scope: string[];
   goals: WindowGoal[];
+  /** Severity of `window-regressed` once the window has ended (`off`: no ratchet). */
+  hold: Severity;
   location: Location;
+}
+
+/** How git history is read (outcomes of windows). */
+export interface HistoryPolicy {
+  /** Words that make a commit a fix when its subject holds one as a whole word, any case. */
+  fixWords: string[];
 }
 
 export interface RulesConfig {
@@ -158,6 +166,7 @@ export interface RulesConfig {
   rules: Rule[];
   debt: DebtPolicy;
   windows: RefactoringWindow[];
+  history: HistoryPolicy;
   /** Absolute path of the baseline file, when one is configured. */
   baseline?: string;
   /** tsconfig to use, absolute; found next to the root when absent. */

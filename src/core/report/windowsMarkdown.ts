@@ -1,6 +1,6 @@
 // `guardrails windows --format markdown`: for a sprint review or a pull-request comment. GitHub
 // flavoured (tables, <details>), the same numbers as the text and JSON reports.
-import { goalVerdict, hours, paidDownSummary, paidDownWhat, percent, sourceLine, sparkline, STATUS_WORDS, timeLine, value } from './windowsWording';
+import { goalVerdict, holdLine, hours, outcomeLines, outcomePeriodsLine, paidDownSummary, paidDownWhat, percent, sourceLine, sparkline, STATUS_WORDS, timeLine, trendLines, value } from './windowsWording';
 import type { PaidDownItem, WindowProgress, WindowsReport } from '../windows/windowReport';
 import { markdownCell as cell } from './markdownCell';
 
@@ -8,13 +8,28 @@ const MAX_LISTED = 30;
 
 export function formatWindowsMarkdown(report: WindowsReport): string {
   if (report.windows.length === 0) return '_No refactoring windows are defined._\n';
-  return `## Refactoring windows (${report.today})\n\n${report.windows.map(formatWindow).join('\n\n')}\n`;
+  return `## Refactoring windows (${report.today})\n\n${[...report.windows.map(formatWindow), ...formatTrend(report)].join('\n\n')}\n`;
+}
+
+/** The weekly trend as a chart line per metric, the numbers in a table under it. */
+function formatTrend(report: WindowsReport): string[] {
+  const trend = report.trend ?? [];
+  const lines = trendLines(trend);
+  if (lines.length === 0) return [];
+  const out = [`### Trend (weekly, ${trend[0].week} → ${trend[trend.length - 1].week})`, ''];
+  for (const line of lines) out.push(`- ${line.label}: ${line.first} \`${line.bars}\` ${line.last}`);
+  out.push('', '<details><summary>Weekly values</summary>', '', '| Week of | Violations | Debt |', '|---|---:|---:|');
+  for (const point of trend) out.push(`| ${point.week} | ${point.violations} | ${point.debt} |`);
+  out.push('', '</details>');
+  return [out.join('\n')];
 }
 
 function formatWindow(w: WindowProgress): string {
   const out: string[] = [];
   out.push(`### ${cell(w.title)} (\`${w.id}\`): ${STATUS_WORDS[w.status]}`);
   out.push('', `${w.start} → ${w.end} · ${timeLine(w)} · scope ${w.scope.map((s) => `\`${s}\``).join(', ')}`);
+  const hold = holdLine(w);
+  if (hold) out.push('', `**${w.hold?.status === 'regressed' ? 'Regressed' : 'Held'}:** ${cell(hold)}`);
   if (w.goals.length > 0) {
     out.push('', '| Goal | At start | Now | Target | Progress | Status |', '|---|---:|---:|---:|---:|---|');
     for (const g of w.goals) {
@@ -29,6 +44,11 @@ function formatWindow(w: WindowProgress): string {
     out.push('', '<details><summary>Daily values</summary>', '', `| Date | ${w.goals.map((g) => cell(g.label)).join(' | ')} |`, `|---|${w.goals.map(() => '---:').join('|')}|`);
     for (const point of w.burndown) out.push(`| ${point.date} | ${point.values.join(' | ')} |`);
     out.push('', '</details>');
+  }
+  if (w.outcomes) {
+    const periods = w.outcomes.after ? 'Before → during → after' : 'Before → during';
+    out.push('', `**Outcomes in scope** (${outcomePeriodsLine(w.outcomes)}):`, '', `| Outcome | ${periods} |`, '|---|---|');
+    for (const row of outcomeLines(w.outcomes)) out.push(`| ${row.label} | ${row.values} |`);
   }
   if (w.paidDown.length > 0) {
     out.push('', `**Paid down:** ${paidDownSummary(w)}`);

@@ -2,7 +2,7 @@
 // and what was paid down by whom.
 import { padEnd, padStart, paint, type Paint } from './ansi';
 import type { WindowStatus } from '../windows/progress';
-import { goalVerdict, hours, paidDownSummary, paidDownWhat, paidDownWho, percent, sourceLine, sparkline, STATUS_WORDS, timeLine, value } from './windowsWording';
+import { goalVerdict, holdLine, hours, outcomeLines, outcomePeriodsLine, paidDownSummary, paidDownWhat, paidDownWho, percent, sourceLine, sparkline, STATUS_WORDS, timeLine, trendLines, value } from './windowsWording';
 import type { WindowProgress, WindowsReport } from '../windows/windowReport';
 
 export interface TextOptions {
@@ -15,7 +15,12 @@ const MAX_LISTED = 20;
 export function formatWindowsText(report: WindowsReport, options: TextOptions): string {
   const p = paint(options.color);
   if (report.windows.length === 0) return 'No refactoring windows are defined (add "windows" to guardrails.json).';
-  return report.windows.map((w) => formatWindow(w, p)).join('\n\n');
+  const trend = trendLines(report.trend ?? []);
+  const trendText = trend.length === 0 ? [] : [
+    `${p.bold('Trend')} ${p.dim(`(weekly, ${report.trend![0].week} → ${report.trend![report.trend!.length - 1].week})`)}`,
+    ...trend.map((t) => `  ${padEnd(t.label, 10)}  ${t.first} ${t.bars} ${t.last}`),
+  ];
+  return [...report.windows.map((w) => formatWindow(w, p)), ...(trendText.length ? [trendText.join('\n')] : [])].join('\n\n');
 }
 
 function formatWindow(w: WindowProgress, p: Paint): string {
@@ -25,6 +30,8 @@ function formatWindow(w: WindowProgress, p: Paint): string {
   lines.push(`  scope: ${w.scope.join(', ')} ${p.dim(`(${w.rulesFile})`)}`);
   lines.push(`  ${p.dim(`${sourceLine(w)} · source: ${w.source}`)}`);
   if (w.note) lines.push(`  ${p.yellow(`note: ${w.note}`)}`);
+  const hold = holdLine(w);
+  if (hold) lines.push(`  ${w.hold?.status === 'regressed' ? p.red(hold) : p.green(hold)}`);
 
   if (w.goals.length > 0) {
     const width = Math.max(4, ...w.goals.map((g) => g.label.length));
@@ -44,6 +51,13 @@ function formatWindow(w: WindowProgress, p: Paint): string {
       const values = w.burndown.map((point) => point.values[i]);
       lines.push(`  ${padEnd(g.label, width)}  ${values[0]} ${sparkline(w, i)} ${values[values.length - 1]}`);
     });
+  }
+
+  if (w.outcomes) {
+    const rows = outcomeLines(w.outcomes);
+    const width = Math.max(...rows.map((row) => row.label.length));
+    lines.push('', `  outcomes in scope: ${p.dim(outcomePeriodsLine(w.outcomes))}`);
+    for (const row of rows) lines.push(`  ${padEnd(row.label, width)}  ${row.values}`);
   }
 
   if (w.paidDown.length > 0) {

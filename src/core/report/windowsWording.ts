@@ -2,6 +2,8 @@
 // the same numbers the JSON holds.
 import { daysBetween } from '../util/dates';
 import type { WindowStatus } from '../windows/progress';
+import type { OutcomePeriod, WindowOutcomes } from '../windows/outcomes';
+import type { TrendPoint } from '../windows/windowReport';
 import type { GoalProgress, PaidDownItem, WindowProgress } from '../windows/windowReport';
 
 export const STATUS_WORDS: Record<WindowStatus, string> = {
@@ -51,9 +53,61 @@ export function sparkline(w: WindowProgress, index: number): string {
   const values = all.length <= MAX_SPARKLINE_WIDTH
     ? all
     : Array.from({ length: MAX_SPARKLINE_WIDTH }, (_, i) => all[Math.ceil(((i + 1) * all.length) / MAX_SPARKLINE_WIDTH) - 1]);
-  const top = all.reduce((max, v) => Math.max(max, v), w.goals[index]?.atStart ?? 0);
+  return bars(values, all.reduce((max, v) => Math.max(max, v), w.goals[index]?.atStart ?? 0));
+}
+
+/** One character per value, scaled from 0 to the largest (or `floor`, when larger). */
+export function bars(values: readonly number[], floor = 0): string {
+  // Not Math.max(...values): a spread of a long array overflows the call stack.
+  const top = values.reduce((max, v) => Math.max(max, v), floor);
   if (top <= 0) return BARS[0].repeat(values.length);
   return values.map((v) => BARS[Math.min(BARS.length - 1, Math.round((v / top) * (BARS.length - 1)))]).join('');
+}
+
+const OUTCOME_ROWS: { key: keyof Omit<OutcomePeriod, 'from' | 'to'>; label: string }[] = [
+  { key: 'commits', label: 'commits' },
+  { key: 'fixes', label: 'fixes' },
+  { key: 'churn', label: 'churn (lines)' },
+  { key: 'filesPerCommit', label: 'files per commit' },
+  { key: 'authors', label: 'authors' },
+];
+
+function arrow(from: number, to: number): string {
+  return to > from ? '↑' : to < from ? '↓' : '=';
+}
+
+/** `before → during` (and `→ after`) of each outcome, with the direction of each step. */
+export function outcomeLines(outcomes: WindowOutcomes): { label: string; values: string }[] {
+  return OUTCOME_ROWS.map(({ key, label }) => {
+    const before = outcomes.before[key];
+    const during = outcomes.during[key];
+    let values = `${before} → ${during} ${arrow(before, during)}`;
+    if (outcomes.after) values += ` → ${outcomes.after[key]} ${arrow(during, outcomes.after[key])}`;
+    return { label, values };
+  });
+}
+
+/** `before 2026-05-05…06-01 → during 06-02…06-29 → after …` */
+export function outcomePeriodsLine(outcomes: WindowOutcomes): string {
+  const span = (p: OutcomePeriod) => `${p.from} … ${p.to}`;
+  return `before ${span(outcomes.before)} → during ${span(outcomes.during)}${outcomes.after ? ` → after ${span(outcomes.after)}` : ''}`;
+}
+
+/** "held since 2026-11-27", or "regressed since 2026-11-27: debt +3". */
+export function holdLine(w: WindowProgress): string | undefined {
+  if (!w.hold) return undefined;
+  if (w.hold.status === 'held') return `held since ${w.hold.since}`;
+  const regressed = w.hold.goals.flatMap((g, i) => (g.regressedBy > 0 ? [`${w.goals[i]?.label ?? `goal ${i + 1}`} regressed by ${g.regressedBy} (${g.atEnd} → ${g.now})`] : []));
+  return `regressed since ${w.hold.since}: ${regressed.join(', ')}`;
+}
+
+/** The trend as two sparklines: violations and debt, first and last value beside each. */
+export function trendLines(trend: readonly TrendPoint[]): { label: string; first: number; bars: string; last: number }[] {
+  if (trend.length === 0) return [];
+  return (['violations', 'debt'] as const).map((key) => {
+    const values = trend.map((point) => point[key]);
+    return { label: key, first: values[0], bars: bars(values), last: values[values.length - 1] };
+  });
 }
 
 export function goalVerdict(goal: GoalProgress): string {
@@ -62,7 +116,7 @@ export function goalVerdict(goal: GoalProgress): string {
 
 export function paidDownWhat(item: PaidDownItem): string {
   if (item.kind === 'debt') return `${item.tag}: ${item.text}`;
-  return `${item.ruleId} → ${item.to}${item.count > 1 ? ` (×${item.count})` : ''}`;
+  return `${item.ruleId} → ${item.to}${item.findings > 1 ? ` (in ${item.findings} findings)` : ''}`;
 }
 
 export function paidDownWho(item: PaidDownItem): string {
@@ -71,8 +125,7 @@ export function paidDownWho(item: PaidDownItem): string {
 }
 
 export function paidDownSummary(w: WindowProgress): string {
-  const count = w.paidDown.reduce((sum, item) => sum + (item.kind === 'violation' ? item.count : 1), 0);
-  return `${count} item(s), ${hours(w.estimateBurned)} of estimate`;
+  return `${w.paidDown.length} item(s), ${hours(w.estimateBurned)} of estimate`;
 }
 
 export function hours(n: number): string {

@@ -1,6 +1,6 @@
 // Merges rules files base-first, keeping every value as the node it was written as (so each
 // later finding can point at its own file and line):
-// - include, exclude, tsconfig, baseline, maxFileSizeKb: the last file that sets them wins;
+// - include, exclude, tsconfig, baseline, maxFileSizeKb, history: the last file that sets them wins;
 // - layers: by name, a later file replaces a layer (it keeps its place in the order);
 // - rules, windows: concatenated; a later one with the same id replaces the earlier in place;
 // - debt: field by field, `tags` tag by tag, `require` list by list.
@@ -33,13 +33,14 @@ export interface MergedConfig {
   tsconfig?: Located;
   baseline?: Located;
   maxFileSizeKb?: Located;
+  history?: Located;
   layers: Map<string, LocatedEntry>;
   rules: Located[];
   windows: Located[];
   debt: MergedDebt;
 }
 
-const SCALARS = ['include', 'exclude', 'tsconfig', 'baseline', 'maxFileSizeKb'] as const;
+const SCALARS = ['include', 'exclude', 'tsconfig', 'baseline', 'maxFileSizeKb', 'history'] as const;
 
 export function mergeConfigs(documents: JsonDocument[]): { merged: MergedConfig; problems: ConfigProblem[] } {
   const merged: MergedConfig = { layers: new Map(), rules: [], windows: [], debt: { tagsWritten: false, tags: new Map(), require: new Map() } };

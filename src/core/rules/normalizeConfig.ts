@@ -2,7 +2,7 @@
 // absolute. Globs stay root-relative: the root is the folder of the file being loaded.
 import * as path from 'node:path';
 import type { ConfigProblem, Layer, PatternRef, Rule, RulesConfig } from '../model/ruleTypes';
-import { fileStartLocation, nodeLocation, numberValue, propertyValue, stringValue, type Located } from '../json/jsonDocument';
+import { fileStartLocation, nodeLocation, numberValue, propertyValue, stringsOf, stringValue, type Located } from '../json/jsonDocument';
 import type { LocatedEntry, MergedConfig } from './mergeConfigs';
 import { patternRefs } from '../json/readValues';
 import { normalizeRule } from './normalizeRule';
@@ -13,6 +13,8 @@ export const DEFAULT_INCLUDE = ['**/*'];
 /** Always excluded, whatever the rules file says. */
 export const ALWAYS_EXCLUDED = ['**/node_modules/**', '**/.git/**'];
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+/** Words that make a commit a fix (`history.fixWords`). */
+export const DEFAULT_FIX_WORDS: readonly string[] = ['fix', 'fixes', 'fixed', 'bug', 'bugfix', 'hotfix', 'revert'];
 
 export function normalizeConfig(merged: MergedConfig, file: string): { config: RulesConfig; problems: ConfigProblem[] } {
   const root = path.dirname(file);
@@ -47,6 +49,7 @@ export function normalizeConfig(merged: MergedConfig, file: string): { config: R
     rules,
     debt: debt.policy,
     windows: windows.windows,
+    history: { fixWords: fixWords(merged.history) },
     maxFileBytes: maxFileBytes(merged.maxFileSizeKb),
   };
   const baseline = rootPath(root, merged.baseline);
@@ -80,4 +83,10 @@ function rootPath(root: string, value: Located | undefined): string | undefined 
 function maxFileBytes(value: Located | undefined): number {
   const kb = numberValue(value?.node);
   return kb !== undefined && kb > 0 ? Math.round(kb * 1024) : DEFAULT_MAX_FILE_BYTES;
+}
+
+/** `history.fixWords`, or the defaults when it is not written. */
+function fixWords(history: Located | undefined): string[] {
+  const node = propertyValue(history?.node, 'fixWords');
+  return node ? stringsOf(node).map((item) => item.value) : [...DEFAULT_FIX_WORDS];
 }

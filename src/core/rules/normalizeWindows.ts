@@ -7,6 +7,7 @@ import { suggestionSuffix } from '../util/didYouMean';
 import { plainGlobProblem } from '../glob/globProblem';
 
 const GOAL_METRICS = ['debt', 'violations', 'estimate'] as const;
+const SEVERITIES = ['error', 'warning', 'info', 'off'] as const;
 
 export interface WindowContext {
   ruleIds: ReadonlySet<string>;
@@ -41,6 +42,7 @@ export function normalizeWindows(windows: Located[], context: WindowContext): { 
       end,
       scope: scope.length ? scope : ['**/*'],
       goals,
+      hold: SEVERITIES.find((severity) => severity === stringValue(propertyValue(node, 'hold'))) ?? 'warning',
       location: nodeLocation(doc, node),
     });
   }

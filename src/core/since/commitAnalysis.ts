@@ -2,6 +2,7 @@
 // (blobs read from git objects, no checkout), and one analysis session checks it exactly as it
 // checks the disk. `check --since` and the editor's `newSince` compare the live findings with it.
 import * as path from 'node:path';
+import { FileScope } from '../analysis/fileScope';
 import { AnalysisSession, type SessionOptions } from '../analysis/session';
 import type { FileSystem } from '../fs/fileSystem';
 import { NodeFileSystem } from '../fs/nodeFileSystem';
@@ -9,11 +10,8 @@ import { BlobStore } from '../git/blobStore';
 import { GitTreeFileSystem } from '../git/gitTreeFileSystem';
 import { lsTree, type TreeEntry } from '../git/lsTree';
 import type { GitRepository } from '../git/repository';
-import { compilePatterns } from '../glob/pattern';
-import { isSourcePath } from '../graph/discoverFiles';
 import type { RulesConfig } from '../model/ruleTypes';
 import type { AnalysisResult } from '../model/types';
-import { isInside, toRelative } from '../util/paths';
 import type { LoadProgress } from '../analysis/project';
 
 /** What the analysis of a past commit shares with the live one (the same overrides, date and caches). */
@@ -57,19 +55,11 @@ export async function analyseCommit(repo: GitRepository, commit: string, configs
 
 /** Blobs the analysis reads: compiler options and manifests, and the sources some rules file governs. */
 function wantedBlobs(repo: GitRepository, entries: readonly TreeEntry[], configs: readonly RulesConfig[], options: CommitAnalysisOptions): TreeEntry[] {
-  const scopes = configs.map((config) => {
-    const include = compilePatterns(options.include?.length ? [...options.include] : config.include.map((ref) => ref.pattern));
-    const exclude = compilePatterns([...config.exclude.map((ref) => ref.pattern), ...(options.exclude ?? [])]);
-    return { config, include, exclude };
-  });
+  const scopes = configs.map((config) => ({ config, scope: new FileScope(config, { include: options.include, exclude: options.exclude }) }));
   return entries.filter((entry) => {
     if (entry.type !== 'blob') return false;
     if (CONFIG_FILE.test(entry.path)) return true;
     const file = path.join(repo.top, ...entry.path.split('/'));
-    return scopes.some(({ config, include, exclude }) => {
-      if (!isInside(config.root, file) || (entry.size ?? 0) > config.maxFileBytes) return false;
-      const rel = toRelative(config.root, file);
-      return isSourcePath(rel) && include.some((p) => p.match(rel)) && !exclude.some((p) => p.match(rel));
-    });
+    return scopes.some(({ config, scope }) => (entry.size ?? 0) <= config.maxFileBytes && scope.governs(file));
   });
 }

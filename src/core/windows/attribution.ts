@@ -1,6 +1,6 @@
-// Paid-down items with who removed them, from git. One bounded `git log -S` per item, a few at a
-// time; the first git failure stops the look-ups (one note, never a loop of errors).
-import { findRemovingCommit } from '../git/removals';
+// Paid-down items with who removed them, from git: one `git log -p` over the window's range and
+// the files the items were in, however many items there are.
+import { findRemovals } from '../git/removals';
 import type { GitRepository } from '../git/repository';
 import type { PaidDownCandidate } from './paidDown';
 import type { Contributor, PaidDownItem, RemovedBy } from './windowReport';
@@ -15,34 +15,36 @@ export interface AttributionRange {
   sinceDay?: string;
 }
 
-export const MAX_LOOKUPS = 200;
-const PARALLEL = 4;
-
-export async function attributePaidDown(candidates: readonly PaidDownCandidate[], range: AttributionRange | undefined): Promise<{ items: PaidDownItem[]; note?: string }> {
-  const removedBy: (RemovedBy | null)[] = candidates.map(() => null);
+/**
+ * `known`: what an earlier run found for the same range (`file NUL needle` → who), asked again only
+ * for the rest. `found` holds every answer, to keep for the next run.
+ */
+export async function attributePaidDown(
+  candidates: readonly PaidDownCandidate[], range: AttributionRange | undefined, known: Readonly<Record<string, RemovedBy | null>> = {},
+): Promise<{ items: PaidDownItem[]; note?: string; found: Record<string, RemovedBy | null> }> {
+  const keyOf = ({ record }: PaidDownCandidate): string => `${record.file}\u0000${record.needle ?? ''}`;
+  const found: Record<string, RemovedBy | null> = {};
   let note: string | undefined;
-  if (range) {
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (note === undefined && next < Math.min(candidates.length, MAX_LOOKUPS)) {
-        const index = next++;
-        const { record } = candidates[index];
-        if (!record.needle) continue;
-        const found = await findRemovingCommit(range.repo, { needle: record.needle, file: range.repo.prefix + record.file, from: range.from, to: range.to, sinceDay: range.sinceDay });
-        if (!found.ok) note ??= `who removed what is not shown: ${found.failure.message}`;
-        else if (found.commit) {
-          const c = found.commit;
-          removedBy[index] = { name: c.authorName, email: c.authorEmail, commit: c.oid, date: c.authorDate, subject: c.subject };
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: PARALLEL }, worker));
-    if (note === undefined && candidates.length > MAX_LOOKUPS) note = `authors looked up for the first ${MAX_LOOKUPS} of ${candidates.length} paid-down items`;
+  const unknown = candidates.filter((candidate) => !(keyOf(candidate) in known));
+  if (range && unknown.length > 0) {
+    const queries = unknown.map(({ record }) => ({ needle: record.needle ?? '', file: range.repo.prefix + record.file }));
+    const removals = await findRemovals(range.repo, queries, { from: range.from, to: range.to, sinceDay: range.sinceDay });
+    if (!removals.ok) note = `who removed what is not shown: ${removals.failure.message}`;
+    else {
+      removals.commits.forEach((c, i) => {
+        found[keyOf(unknown[i])] = c ? { name: c.authorName, email: c.authorEmail, commit: c.oid, date: c.authorDate, subject: c.subject } : null;
+      });
+    }
   }
+  for (const candidate of candidates) {
+    const key = keyOf(candidate);
+    if (key in known) found[key] = known[key];
+  }
+  const removedBy = candidates.map((candidate) => found[keyOf(candidate)] ?? null);
   const items = candidates.map((candidate, index): PaidDownItem => {
     if (candidate.kind === 'violation') {
       const v = candidate.record;
-      return { kind: 'violation', ruleId: v.ruleId, file: v.file, line: v.line, to: v.to, count: candidate.count, removedBy: removedBy[index] };
+      return { kind: 'violation', ruleId: v.ruleId, file: v.file, line: v.line, to: v.to, count: 1, findings: candidate.findings, removedBy: removedBy[index] };
     }
     const d = candidate.record;
     return {
@@ -50,7 +52,7 @@ export async function attributePaidDown(candidates: readonly PaidDownCandidate[]
       owner: d.owner ?? null, estimateHours: d.estimateHours ?? null, removedBy: removedBy[index],
     };
   });
-  return { items, note };
+  return { items, note, found };
 }
 
 /** Estimated hours of the paid-down debt. */
@@ -66,7 +68,7 @@ export function contributorsOf(items: readonly PaidDownItem[]): Contributor[] {
     if (!item.removedBy) continue;
     const key = item.removedBy.email.toLowerCase() || item.removedBy.name;
     const contributor = byEmail.get(key) ?? { name: item.removedBy.name, email: item.removedBy.email, items: 0, estimateHours: 0 };
-    contributor.items += item.kind === 'violation' ? item.count : 1;
+    contributor.items += 1;
     if (item.kind === 'debt') contributor.estimateHours = Math.round((contributor.estimateHours + (item.estimateHours ?? 0)) * 100) / 100;
     byEmail.set(key, contributor);
   }

@@ -1,22 +1,27 @@
 // Every refactoring window of one rules file: its starting state from git, or from snapshots when
-// git cannot serve (the report says which and why), against the live state of the code.
+// git cannot serve (the report says which and why), against the live state of the code; what
+// each window bought (outcomes), and the rules file's weekly trend.
+import type { FactsCache } from '../analysis/project';
 import type { FileSystem } from '../fs/fileSystem';
 import { NodeFileSystem } from '../fs/nodeFileSystem';
 import type { GitRepository } from '../git/repository';
 import type { RefactoringWindow, RulesConfig } from '../model/ruleTypes';
 import { relativeFile } from '../util/relativePaths';
-import { contributorsOf, estimateBurned } from './attribution';
 import { daysBetween } from '../util/dates';
-import { openGitContext, measureFromGit, type OpenGitResult } from './gitSource';
+import { contributorsOf, estimateBurned } from './attribution';
+import { changesSince, measureFromGit, finishContext, openGitContext, requestStates, windowNeeds, type GitContext, type OpenGitResult } from './gitSource';
+import { HistoryCache } from './historyCache';
+import { earliestOutcomeDay, windowOutcomes, type WindowOutcomes } from './outcomes';
 import { windowTiming } from './progress';
 import type { MeasuredState } from './records';
 import { loadSnapshots, measureFromSnapshots, type LoadedSnapshots } from './snapshotSource';
-import { assessGoals, type BurndownPoint, type PaidDownItem, type StartState, type WindowProgress, type WindowSource } from './windowReport';
+import { measureTrend, trendFromDay, trendNeeds } from './trend';
+import { assessGoals, holdOf, type TrendPoint, type BurndownPoint, type PaidDownItem, type StartState, type WindowProgress, type WindowSource } from './windowReport';
 
 export interface MeasureWindowsOptions {
   /** `YYYY-MM-DD` */
   today: string;
-  /** Records of the code now (the live analysis of this rules file; see `measureProject`). */
+  /** Records of the code now (the live analysis of this rules file; see `measureResult`). */
   now: MeasuredState;
   /** Root paths in the report are relative to (`rulesFile`); the rules file's folder by default. */
   reportRoot?: string;
@@ -30,6 +35,15 @@ export interface MeasureWindowsOptions {
   git?: false | { gitPath?: string; timeoutMs?: number };
   /** Why git is off, for the report's note (with `git: false`). */
   gitOffReason?: string;
+  /** Facts of today's files (the live analysis's cache): past commits share most of them. */
+  seedFacts?: Pick<FactsCache, 'get'>;
+  /**
+   * Where what past commits measured (see HistoryCache) and commits' changed files are kept
+   * between runs; nothing is kept without it.
+   */
+  cacheDir?: string;
+  /** Part of the history cache's key: numbers measured by another build of the engine are not reused. */
+  engineVersion?: string;
 }
 
 interface Measured {
@@ -40,41 +54,66 @@ interface Measured {
   burndown: BurndownPoint[];
   paidDown: PaidDownItem[];
   notes: string[];
+  outcomes: WindowOutcomes | null;
 }
 
 export async function measureWindows(config: RulesConfig, options: MeasureWindowsOptions): Promise<WindowProgress[]> {
+  return (await measureWindowsAndTrend(config, options)).windows;
+}
+
+/** The windows, and the trend when git can tell it (empty otherwise). */
+export async function measureWindowsAndTrend(config: RulesConfig, options: MeasureWindowsOptions): Promise<{ windows: WindowProgress[]; trend: TrendPoint[] }> {
   const { today } = options;
   const started = config.windows.filter((window) => window.start <= today);
   let git: OpenGitResult | undefined;
-  if (started.length > 0) {
+  if (config.windows.length > 0) {
     git = options.git === false
       ? { ok: false, message: options.gitOffReason ?? 'git is turned off' }
       : await openGitContext(config, {
-        today, fromDay: started.map((w) => w.start).sort()[0], excludeDirs: options.excludeDirs, gitPath: options.git?.gitPath, timeoutMs: options.git?.timeoutMs,
+        today,
+        fromDay: [trendFromDay(today), ...started.map((w) => w.start)].sort()[0],
+        excludeDirs: options.excludeDirs,
+        gitPath: options.git?.gitPath,
+        timeoutMs: options.git?.timeoutMs,
+        cache: options.cacheDir ? HistoryCache.open(options.cacheDir, config, options.engineVersion ?? '', options.excludeDirs) : undefined,
+        seedFacts: options.seedFacts,
+        cacheDir: options.cacheDir,
       });
+  }
+  if (git?.ok) {
+    // Every past state any window or the trend needs, handed over oldest first.
+    const needs = await Promise.all(started.map((window) => windowNeeds(git.context, window, today)));
+    requestStates(git.context, [...needs.flat(), ...trendNeeds(git.context, today)]);
   }
   let snapshots: LoadedSnapshots | undefined;
   const snapshotsOnce = (): LoadedSnapshots => (snapshots ??= loadSnapshots(config.root, options.snapshotFiles ?? [], options.fs ?? new NodeFileSystem()));
 
-  const results: WindowProgress[] = [];
+  const windows: WindowProgress[] = [];
   for (const window of config.windows) {
     let measured: Measured;
     if (window.start > today) {
-      measured = { source: 'none', atStart: undefined, now: options.now, startState: null, burndown: [], paidDown: [], notes: [`opens on ${window.start}, in ${daysBetween(today, window.start)} day(s)`] };
+      measured = { source: 'none', atStart: undefined, now: options.now, startState: null, burndown: [], paidDown: [], outcomes: null, notes: [`opens on ${window.start}, in ${daysBetween(today, window.start)} day(s)`] };
     } else {
       measured = await measureStarted(window, config, git!, options, snapshotsOnce);
     }
-    results.push(progressOf(window, measured, config, options));
+    windows.push(progressOf(window, measured, config, options));
   }
-  return results;
+  let trend: TrendPoint[] = [];
+  if (git?.ok) {
+    const measuredTrend = await measureTrend(git.context, options.now, today);
+    if (measuredTrend.ok) trend = measuredTrend.trend;
+    finishContext(git.context);
+  }
+  return { windows, trend };
 }
 
 async function measureStarted(window: RefactoringWindow, config: RulesConfig, git: OpenGitResult, options: MeasureWindowsOptions, snapshots: () => LoadedSnapshots): Promise<Measured> {
   let why: string;
   let repo: GitRepository | undefined;
+  const outcomes = git.ok ? await outcomesOf(git.context, window, config, options.today) : null;
   if (git.ok) {
     const fromGit = await measureFromGit(git.context, window, options.now, options.today);
-    if (fromGit.ok) return { source: 'git', ...fromGit.measured };
+    if (fromGit.ok) return { source: 'git', ...fromGit.measured, outcomes };
     why = fromGit.message;
     repo = git.context.repo;
   } else {
@@ -90,7 +129,17 @@ async function measureStarted(window: RefactoringWindow, config: RulesConfig, gi
     burndown: fromSnapshots.burndown,
     paidDown: fromSnapshots.paidDown,
     notes: [`${why}; ${fromSnapshots.notes[0] ?? ''}`.replace(/; $/, ''), ...fromSnapshots.notes.slice(1)],
+    outcomes,
   };
+}
+
+/** Outcomes need only the commit log, so a shallow clone or a missing start state still has them (as far as history reaches). */
+async function outcomesOf(ctx: GitContext, window: RefactoringWindow, config: RulesConfig, today: string): Promise<WindowOutcomes | null> {
+  const from = earliestOutcomeDay(config.windows, today);
+  if (from === undefined) return null;
+  const changes = await changesSince(ctx, from);
+  if (!changes.ok) return null;
+  return windowOutcomes(window, today, changes.commits, ctx.repo.prefix, config.history.fixWords) ?? null;
 }
 
 function progressOf(window: RefactoringWindow, measured: Measured, config: RulesConfig, options: MeasureWindowsOptions): WindowProgress {
@@ -116,5 +165,7 @@ function progressOf(window: RefactoringWindow, measured: Measured, config: Rules
     paidDown: measured.paidDown,
     estimateBurned: estimateBurned(measured.paidDown),
     contributors: contributorsOf(measured.paidDown),
+    outcomes: measured.outcomes,
+    hold: holdOf(window, measured.burndown, goals, options.today),
   };
 }

@@ -26,7 +26,17 @@ export interface ViolationRecord {
   /** Relative workspace path, `pkg:x`, `node:x`, `unresolved:x`, or ''. */
   to: string;
   line: number;
-  /** The import specifier as written, quotes included (or the line): for `git log -S`. */
+  /** The import specifier as written, quotes included (or the line): what a removal is found by in git. */
+  needle?: string;
+  /** A cycle's imports, the reported one first (full records only). */
+  steps?: ImportRecord[];
+}
+
+/** One import of a cycle. */
+export interface ImportRecord {
+  file: string;
+  to: string;
+  line: number;
   needle?: string;
 }
 
@@ -34,6 +44,18 @@ export interface MeasuredState {
   debt: DebtRecord[];
   /** Findings of the configured rules that the baseline does not cover. */
   violations: ViolationRecord[];
+  /**
+   * Every import as `importKey(file, to)` (full records only): what was paid down is an import
+   * that is gone, not a finding that changed shape.
+   */
+  imports?: ReadonlySet<string>;
+}
+
+/** How much a state records: `full` keeps needles, cycle steps and the imports (a window's start and now); `counts` what goals count. */
+export type RecordDetail = 'full' | 'counts';
+
+export function importKey(file: string, to: string): string {
+  return `${file}\u0000${to}`;
 }
 
 /** The identity of a finding across states: rule, file, target (as the baseline keys it). */
@@ -54,10 +76,10 @@ export function debtIdentityWithoutFile(record: Pick<DebtRecord, 'id' | 'tag' | 
  * Records of an analysis of one rules file. `readText` gives the text the analysis read (the disk, a
  * commit's blobs), to keep each record's needle; without it records have none.
  */
-export function recordState(result: AnalysisResult, config: RulesConfig, readText?: (file: string) => string | undefined): MeasuredState {
+export function recordState(result: AnalysisResult, config: RulesConfig, readText?: (file: string) => string | undefined, detail: RecordDetail = 'full'): MeasuredState {
   const root = config.root;
   const ruleIds = new Set(config.rules.map((rule) => rule.id));
-  const lines = linesOf(readText);
+  const lines = linesOf(detail === 'full' ? readText : undefined);
   const debt = result.debt.map((item): DebtRecord => {
     const record: DebtRecord = { id: item.id, tag: item.tag, file: relativeFile(root, item.file), line: item.range.start.line, text: item.text };
     if (item.estimateHours !== undefined) record.estimateHours = item.estimateHours;
@@ -77,9 +99,19 @@ export function recordState(result: AnalysisResult, config: RulesConfig, readTex
       };
       const needle = textAt(lines(violation.location.file), violation.location.range);
       if (needle) record.needle = needle;
+      if (detail === 'full' && violation.cycle) {
+        record.steps = violation.cycle.map((step): ImportRecord => {
+          const importRecord: ImportRecord = { file: relativeFile(root, step.from), to: relativeTarget(root, step.to), line: step.location.range.start.line };
+          const stepNeedle = textAt(lines(step.from), step.location.range);
+          if (stepNeedle) importRecord.needle = stepNeedle;
+          return importRecord;
+        });
+      }
       return record;
     });
-  return { debt, violations };
+  if (detail !== 'full') return { debt, violations };
+  const imports = new Set(result.edges.map((edge) => importKey(relativeFile(root, edge.from), relativeTarget(root, edge.to))));
+  return { debt, violations, imports };
 }
 
 function linesOf(readText: ((file: string) => string | undefined) | undefined): (file: string) => string[] | undefined {

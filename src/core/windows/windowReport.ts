@@ -3,6 +3,7 @@
 import type { GoalMetric, RefactoringWindow, WindowGoal } from '../model/ruleTypes';
 import { goalMet, goalProgress, goalStatus, windowStatus, windowTiming, type WindowStatus } from './progress';
 import { measureState } from './measure';
+import type { WindowOutcomes } from './outcomes';
 import type { MeasuredState } from './records';
 
 /** Where the state at the window's opening came from; `none` when neither git nor a snapshot had it. */
@@ -61,8 +62,10 @@ export type PaidDownItem =
       file: string;
       line: number;
       to: string;
-      /** Findings with this rule, file and target that went away. */
+      /** Imports removed: one item is one import, credited once. */
       count: number;
+      /** Findings counted at the start that this import took part in (cycles share imports). */
+      findings: number;
       removedBy: RemovedBy | null;
     };
 
@@ -75,6 +78,25 @@ export interface Contributor {
   email: string;
   items: number;
   estimateHours: number;
+}
+
+/** Violations and debt of one week of the trend (the state at its last commit). */
+export interface TrendPoint {
+  /** Monday of the week, `YYYY-MM-DD`. */
+  week: string;
+  violations: number;
+  debt: number;
+}
+
+/** An ended window keeps what it reached: each goal now against its value at the end. */
+export interface WindowHold {
+  /** The window's last day (the values are the state then). */
+  since: string;
+  /** The commit they were read from; null for a snapshot. */
+  commit: string | null;
+  status: 'held' | 'regressed';
+  /** One per goal, in the goals' order; `regressedBy` is how far "now" is above the end (0 when held). */
+  goals: { atEnd: number; now: number; regressedBy: number }[];
 }
 
 export interface WindowProgress {
@@ -102,6 +124,10 @@ export interface WindowProgress {
   estimateBurned: number;
   /** Who removed what, most items first. */
   contributors: Contributor[];
+  /** What the window bought (from git); null before it opens or without git. */
+  outcomes: WindowOutcomes | null;
+  /** Once ended: whether it holds what it reached; null while running or when its end is unknown. */
+  hold: WindowHold | null;
 }
 
 export interface WindowsReport {
@@ -110,6 +136,8 @@ export interface WindowsReport {
   today: string;
   durationMs: number;
   windows: WindowProgress[];
+  /** Violations and debt per week, the last 12 weeks, of the rules files that have windows (from git; absent where not measured). */
+  trend?: TrendPoint[];
 }
 
 export function goalLabel(goal: WindowGoal): string {
@@ -147,4 +175,13 @@ export function assessGoals(window: RefactoringWindow, atStart: MeasuredState | 
 
 export function burndownValues(window: RefactoringWindow, state: MeasuredState): number[] {
   return window.goals.map((goal) => measureState(state, window, goal));
+}
+
+/** The hold of an ended window: its last burndown point (the state on its last day) against now. */
+export function holdOf(window: RefactoringWindow, burndown: readonly BurndownPoint[], goals: readonly GoalProgress[], today: string): WindowHold | null {
+  if (today <= window.end) return null;
+  const last = burndown[burndown.length - 1];
+  if (!last || last.date !== window.end) return null;
+  const held = goals.map((goal, i) => ({ atEnd: last.values[i], now: goal.now, regressedBy: Math.max(0, Math.round((goal.now - last.values[i]) * 100) / 100) }));
+  return { since: window.end, commit: last.commit ?? null, status: held.some((goal) => goal.regressedBy > 0) ? 'regressed' : 'held', goals: held };
 }

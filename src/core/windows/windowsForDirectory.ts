@@ -6,18 +6,28 @@ import { nestedRoots } from '../analysis/loadConfigs';
 import { todayIso } from '../util/today';
 import { escapesRoot } from '../fs/confinePath';
 import { NodeFileSystem } from '../fs/nodeFileSystem';
-import type { ConfigProblem } from '../model/ruleTypes';
+import type { ConfigProblem, RulesConfig } from '../model/ruleTypes';
 import type { Notice } from '../model/types';
 import { measureResult } from './projectState';
-import { measureWindows, type MeasureWindowsOptions } from './measureWindows';
+import type { MeasuredState } from './records';
+import { DiskFactsCache } from '../analysis/diskFactsCache';
+import { measureWindowsAndTrend, type MeasureWindowsOptions } from './measureWindows';
+import { sumTrends } from './trend';
 import { recordSnapshot, SNAPSHOTS_FILE, takeSnapshot } from './snapshots';
-import type { WindowsReport } from './windowReport';
+import type { TrendPoint, WindowsReport } from './windowReport';
 
-export interface WindowsForDirectoryOptions extends Pick<AnalyzeOptions, 'config' | 'onProgress' | 'isCancelled'> {
+export interface WindowsForDirectoryOptions extends Pick<AnalyzeOptions, 'config' | 'onProgress' | 'isCancelled' | 'workers'> {
   today?: string;
   version?: string;
   snapshotFiles?: string[];
   git?: MeasureWindowsOptions['git'];
+  /**
+   * Keep each file's facts (as `check --cache` does) and what past commits measured here, so a
+   * second run with nothing changed reads no history; nothing is kept without it.
+   */
+  cacheDir?: string;
+  /** Part of the caches' keys: nothing from another build of the engine is reused. */
+  engineVersion?: string;
 }
 
 export type WindowsOutcome =
@@ -27,25 +37,51 @@ export type WindowsOutcome =
 export async function windowsForDirectory(dir: string, options: WindowsForDirectoryOptions = {}): Promise<WindowsOutcome> {
   const started = performance.now();
   const today = options.today ?? todayIso();
-  const analysed = await analyzeDirectory(dir, { config: options.config, today, onProgress: options.onProgress, isCancelled: options.isCancelled });
-  if (!analysed.ok) return analysed;
-  const fs = new NodeFileSystem();
-  const report: WindowsReport = { version: options.version ?? '', root: analysed.result.root, today, durationMs: 0, windows: [] };
-  const entries = analysed.session.results();
-  for (const entry of entries) {
-    const { config } = entry.project;
-    if (config.windows.length === 0) continue;
-    report.windows.push(...await measureWindows(config, {
+  const { cacheDir, engineVersion = '' } = options;
+  const live = await measureLive(dir, today, options);
+  if (!live.ok) return live;
+  const report: WindowsReport = { version: options.version ?? '', root: live.root, today, durationMs: 0, windows: [], trend: [] };
+  const trends: TrendPoint[][] = [];
+  for (const { config, now, excludeDirs } of live.projects) {
+    const measured = await measureWindowsAndTrend(config, {
       today,
-      now: measureResult(entry.result, config, fs),
-      reportRoot: analysed.result.root,
-      excludeDirs: nestedRoots(config, entries.map((other) => other.project.config)),
+      now,
+      reportRoot: live.root,
+      excludeDirs,
       snapshotFiles: options.snapshotFiles,
       git: options.git,
-    }));
+      cacheDir,
+      engineVersion,
+      // The live analysis just stored every file's facts there: past commits look theirs up by content.
+      seedFacts: cacheDir ? DiskFactsCache.open(cacheDir, config, today, engineVersion) : undefined,
+    });
+    report.windows.push(...measured.windows);
+    trends.push(measured.trend);
   }
+  report.trend = sumTrends(trends);
   report.durationMs = Math.round(performance.now() - started);
-  return { ok: true, report, notices: analysed.result.notices };
+  return { ok: true, report, notices: live.notices };
+}
+
+type LiveOutcome =
+  | { ok: true; root: string; notices: Notice[]; projects: { config: RulesConfig; now: MeasuredState; excludeDirs: string[] }[] }
+  | { ok: false; message: string; problems: ConfigProblem[] };
+
+/** The working tree analysed as `check` does, kept only as records: the projects are let go before history is read. */
+async function measureLive(dir: string, today: string, options: WindowsForDirectoryOptions): Promise<LiveOutcome> {
+  const analysed = await analyzeDirectory(dir, {
+    config: options.config, today, onProgress: options.onProgress, isCancelled: options.isCancelled,
+    workers: options.workers, cacheDir: options.cacheDir, engineVersion: options.engineVersion,
+  });
+  if (!analysed.ok) return analysed;
+  const entries = analysed.session.results();
+  const configs = entries.map((entry) => entry.project.config);
+  const projects = entries.filter((entry) => entry.project.config.windows.length > 0).map(({ project, result }) => ({
+    config: project.config,
+    now: measureResult(result, project.config, analysed.session.fs),
+    excludeDirs: nestedRoots(project.config, configs),
+  }));
+  return { ok: true, root: analysed.result.root, notices: analysed.result.notices, projects };
 }
 
 export interface RecordedSnapshot {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  GuardrailsMethods, type DebtReportFiles, type DebtRow, type RulesPreview, type StatusSummary, type ViolationsOfProject, type WindowsPanelData,
+  GuardrailsMethods, type DebtReportFiles, type DebtRow, type HotspotsData, type RulesPreview, type StatusSummary, type ViolationsOfProject, type WindowsPanelData,
 } from '../../server/protocol';
 import { DisposableStore } from '../util/dispose';
 
@@ -51,6 +51,11 @@ export class GuardrailsClient extends DisposableStore {
 
   windows(force = false): Promise<WindowsPanelData> {
     return this.client.sendRequest(GuardrailsMethods.windows, { force });
+  }
+
+  /** Files with findings, hottest first (the server reads git; none in Restricted Mode). */
+  hotspots(): Promise<HotspotsData> {
+    return this.client.sendRequest(GuardrailsMethods.hotspots);
   }
 
   debtReport(): Promise<DebtReportFiles> {

@@ -4,6 +4,10 @@ export { formatHours } from '../../core';
 export type DebtGrouping = 'owner' | 'tag' | 'file' | 'window';
 export const DEBT_GROUPINGS: readonly DebtGrouping[] = ['owner', 'tag', 'file', 'window'];
 
+/** `position`: groups by name, items as they stand in the code; `hot`: what changes most first (git). */
+export type DebtSort = 'position' | 'hot';
+export const DEBT_SORTS: readonly DebtSort[] = ['position', 'hot'];
+
 export interface DebtFilter {
   mine: boolean;
   overdue: boolean;

@@ -3,7 +3,7 @@ import type { DebtRow } from '../../server/protocol';
 import type { GuardrailsClient } from '../client/guardrailsClient';
 import { toVscodeRange } from '../util/ranges';
 import { groupBy } from './architectureTree';
-import { describeFilter, formatHours, NO_FILTER, passesFilter, type DebtFilter, type DebtGrouping } from './debtFilters';
+import { describeFilter, formatHours, NO_FILTER, passesFilter, type DebtFilter, type DebtGrouping, type DebtSort } from './debtFilters';
 import { toRelative } from '../../core';
 
 type Entry = DebtRow;
@@ -17,6 +17,7 @@ export class DebtTree implements vscode.TreeDataProvider<Node>, vscode.Disposabl
   private readonly subscriptions: vscode.Disposable[];
   grouping: DebtGrouping = 'owner';
   filter: DebtFilter = NO_FILTER;
+  sort: DebtSort = 'position';
   /** The server's answer, until the analysis changes (or more debt ages are known). */
   private rows: Promise<DebtRow[]> | undefined;
   private latest: DebtRow[] = [];
@@ -60,7 +61,8 @@ export class DebtTree implements vscode.TreeDataProvider<Node>, vscode.Disposabl
     const entries = this.filtered(this.latest);
     const hours = entries.reduce((sum, entry) => sum + (entry.item.estimateHours ?? 0), 0);
     const filter = describeFilter(this.filter);
-    return `${entries.length} item${entries.length === 1 ? '' : 's'}${hours ? ` · ${formatHours(hours)}` : ''}${filter ? ` (${filter})` : ''}`;
+    const sort = this.sortLabel;
+    return `${entries.length} item${entries.length === 1 ? '' : 's'}${hours ? ` · ${formatHours(hours)}` : ''}${sort ? ` · ${sort}` : ''}${filter ? ` (${filter})` : ''}`;
   }
 
   private filtered(rows: readonly DebtRow[]): Entry[] {
@@ -72,7 +74,13 @@ export class DebtTree implements vscode.TreeDataProvider<Node>, vscode.Disposabl
     if (node?.type === 'group') return node.entries.map((entry) => ({ type: 'item', entry }));
     if (node) return [];
     const groups = groupBy(this.filtered(await this.fetch()).flatMap((entry) => this.keys(entry).map((key) => ({ key, entry }))), (pair) => pair.key);
-    return groups.map(([label, pairs]) => ({ type: 'group', label, entries: pairs.map((pair) => pair.entry) }));
+    const nodes = groups.map(([label, pairs]): Node & { type: 'group' } => ({ type: 'group', label, entries: pairs.map((pair) => pair.entry) }));
+    if (this.sort === 'hot') {
+      // Paying debt where the code changes most pays most: the groups and items that changed most first.
+      for (const node of nodes) node.entries.sort((a, b) => (b.changes ?? 0) - (a.changes ?? 0));
+      nodes.sort((a, b) => changesOf(b.entries) - changesOf(a.entries));
+    }
+    return nodes;
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -86,7 +94,9 @@ export class DebtTree implements vscode.TreeDataProvider<Node>, vscode.Disposabl
     const { item, root } = node.entry;
     const treeItem = new vscode.TreeItem(item.text || `(${item.tag} with no text)`);
     const age = node.entry.ageDays;
+    const changes = node.entry.changes;
     treeItem.description = [
+      this.sort === 'hot' && changes !== undefined && `${changes} change${changes === 1 ? '' : 's'}`,
       item.tag,
       item.ticket,
       item.due && (item.overdue ? `overdue ${item.due}` : `due ${item.due}`),
@@ -95,7 +105,8 @@ export class DebtTree implements vscode.TreeDataProvider<Node>, vscode.Disposabl
     ].filter(Boolean).join(' · ');
     treeItem.tooltip = new vscode.MarkdownString(
       `**${item.tag}** ${item.text}\n\n${toRelative(root, item.file)}:${item.range.start.line}` +
-      `${item.owner ? `\n\nowner: ${item.owner}` : ''}${item.ticket ? `\n\nticket: ${item.ticket}` : ''}${item.due ? `\n\ndue: ${item.due}` : ''}`,
+      `${item.owner ? `\n\nowner: ${item.owner}` : ''}${item.ticket ? `\n\nticket: ${item.ticket}` : ''}${item.due ? `\n\ndue: ${item.due}` : ''}` +
+      `${changes !== undefined ? `\n\nits file changed in ${changes} commit${changes === 1 ? '' : 's'} of the last 90 days` : ''}`,
     );
     treeItem.iconPath = item.overdue
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsErrorIcon.foreground'))
@@ -103,6 +114,11 @@ export class DebtTree implements vscode.TreeDataProvider<Node>, vscode.Disposabl
     treeItem.contextValue = item.overdue ? 'guardrails.debt.overdue' : 'guardrails.debt';
     treeItem.command = { title: 'Open', command: 'vscode.open', arguments: [vscode.Uri.file(item.file), { selection: toVscodeRange(item.range) }] };
     return treeItem;
+  }
+
+  /** "… · hot first" in the view's description when sorted by changes. */
+  get sortLabel(): string {
+    return this.sort === 'hot' ? 'hot first' : '';
   }
 
   private keys(entry: Entry): string[] {
@@ -117,4 +133,13 @@ export class DebtTree implements vscode.TreeDataProvider<Node>, vscode.Disposabl
         return entry.windows.length > 0 ? entry.windows : ['In no window'];
     }
   }
+}
+
+/** Changes of a group's files, each file counted once. */
+function changesOf(entries: readonly Entry[]): number {
+  const byFile = new Map<string, number>();
+  for (const entry of entries) byFile.set(entry.item.file, entry.changes ?? 0);
+  let sum = 0;
+  for (const changes of byFile.values()) sum += changes;
+  return sum;
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { GuardrailsClient } from '../client/guardrailsClient';
 import { ArchitectureTree } from './architectureTree';
-import { DEBT_GROUPINGS, type DebtGrouping } from './debtFilters';
+import { DEBT_GROUPINGS, DEBT_SORTS, type DebtGrouping, type DebtSort } from './debtFilters';
 import { DebtTree } from './debtTree';
 
 export const VIEW_IDS = { windows: 'guardrails.windows', debt: 'guardrails.debt', architecture: 'guardrails.architecture' } as const;
@@ -19,7 +19,7 @@ export interface Views {
   render(view: 'debt' | 'architecture'): Promise<RenderedRow[]>;
 }
 
-/** The Debt and Architecture trees, their titles' totals, and the grouping and filter commands. */
+/** The Debt and Architecture trees, their titles' totals, and the grouping, sorting and filter commands. */
 export function registerViews(client: GuardrailsClient, context: vscode.ExtensionContext): Views {
   const me = (): string | undefined => vscode.workspace.getConfiguration('guardrails').get<string>('me') || undefined;
   const debt = new DebtTree(client, me);
@@ -41,6 +41,14 @@ export function registerViews(client: GuardrailsClient, context: vscode.Extensio
       const chosen = grouping ?? (await vscode.window.showQuickPick(DEBT_GROUPINGS.map((label) => ({ label, picked: label === debt.grouping })), { placeHolder: 'Group debt by' }))?.label;
       if (!chosen) return;
       debt.grouping = chosen;
+      debt.refresh();
+      describe();
+    }),
+    vscode.commands.registerCommand('guardrails.debt.sortBy', async (sort?: DebtSort) => {
+      const labels: Record<DebtSort, string> = { position: 'Position in the code', hot: 'Hot first: files that changed most in the last 90 days (git)' };
+      const chosen = sort ?? (await vscode.window.showQuickPick(DEBT_SORTS.map((key) => ({ label: labels[key], key, picked: key === debt.sort })), { placeHolder: 'Sort debt by' }))?.key;
+      if (!chosen) return;
+      debt.sort = chosen;
       debt.refresh();
       describe();
     }),

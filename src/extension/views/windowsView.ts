@@ -7,6 +7,14 @@ import { COMMANDS } from '../commands/commandIds';
 
 export type { WindowsPanelData };
 
+/** What the panel drew: cards, burndown charts, each card's outcome rows as read on screen, trend rows. */
+export interface PanelRender {
+  cards: number;
+  charts: number;
+  outcomes: string[][];
+  trend: number;
+}
+
 /**
  * The Refactoring Windows panel: a webview with one card per window. Measuring reads git history,
  * so it runs only while the panel is visible, after saves rather than keystrokes, one at a time.
@@ -21,8 +29,8 @@ export class WindowsView implements vscode.WebviewViewProvider, vscode.Disposabl
   /** Subscriptions of the current webview, replaced when VS Code resolves the view again. */
   private viewSubscriptions: vscode.Disposable[] = [];
   private saveTimer: NodeJS.Timeout | undefined;
-  private readonly rendered = new vscode.EventEmitter<{ cards: number; charts: number }>();
-  /** Fires when the panel has drawn the data it was sent: how many cards and charts it shows. */
+  private readonly rendered = new vscode.EventEmitter<PanelRender>();
+  /** Fires when the panel has drawn the data it was sent: what it shows. */
   readonly onDidRender = this.rendered.event;
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly client: GuardrailsClient) {
@@ -96,7 +104,7 @@ export class WindowsView implements vscode.WebviewViewProvider, vscode.Disposabl
     try {
       this.latest = await this.client.windows(force);
     } catch {
-      this.latest = { today: this.latest?.today ?? '', windows: [], error: 'The refactoring windows could not be measured; see the Guardrails output.' };
+      this.latest = { today: this.latest?.today ?? '', windows: [], trend: [], error: 'The refactoring windows could not be measured; see the Guardrails output.' };
     }
     this.post();
   }
@@ -106,10 +114,10 @@ export class WindowsView implements vscode.WebviewViewProvider, vscode.Disposabl
     void this.view.webview.postMessage({ type: 'data', ...this.latest });
   }
 
-  private onMessage(message: { type: string; file?: string; line?: number; root?: string; cards?: number; charts?: number }): void {
+  private onMessage(message: { type: string; file?: string; line?: number; root?: string } & Partial<PanelRender>): void {
     switch (message.type) {
       case 'rendered':
-        this.rendered.fire({ cards: message.cards ?? 0, charts: message.charts ?? 0 });
+        this.rendered.fire({ cards: message.cards ?? 0, charts: message.charts ?? 0, outcomes: message.outcomes ?? [], trend: message.trend ?? 0 });
         break;
       case 'ready':
         this.ready = true;

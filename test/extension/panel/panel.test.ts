@@ -10,11 +10,16 @@ import { requestScreenshot } from '../screenshot';
 import { waitUntil } from '../wait';
 
 interface Goal { metric: string; atStart: number | null; now: number; target: number; progress: number | null }
-interface Window { id: string; status: string; source: string; elapsed: number; goals: Goal[]; burndown: { date: string; values: number[] }[]; paidDown: { file: string; line: number; removedBy: { name: string } | null }[] }
+interface Window {
+  id: string; status: string; source: string; elapsed: number; goals: Goal[]; burndown: { date: string; values: number[] }[];
+  paidDown: { file: string; line: number; removedBy: { name: string } | null }[]; outcomes: unknown; hold: unknown;
+}
+interface Row { label: string; description: string; children: Row[] }
 interface GuardrailsApi {
-  windows(): Promise<{ today: string; windows: Window[] } | undefined>;
-  nextPanelRender(): Promise<{ cards: number; charts: number }>;
-  viewRows(view: 'debt' | 'architecture'): Promise<unknown[]>;
+  windows(): Promise<{ today: string; windows: Window[]; trend: unknown[] } | undefined>;
+  hotspots(): Promise<{ today: string; days: number; hotspots: Record<string, unknown>[]; note?: string }>;
+  nextPanelRender(): Promise<{ cards: number; charts: number; outcomes: string[][]; trend: number }>;
+  viewRows(view: 'debt' | 'architecture'): Promise<Row[]>;
 }
 
 const TODAY = '2026-11-27';
@@ -54,14 +59,49 @@ describe('the Refactoring Windows panel', function () {
     assert.ok(window.paidDown.every((item) => item.removedBy !== null), 'every paid-down item names who removed it');
   });
 
-  it('shows the same numbers as `guardrails windows`', async () => {
+  it('shows the same numbers as `guardrails windows`: progress, outcomes, hold and the weekly trend', async () => {
     const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
-    const cli = spawnSync(process.execPath, [path.join(extensionPath, 'dist', 'cli.js'), 'windows', folder, '--today', TODAY, '--format', 'json'], { encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, [path.join(extensionPath, 'dist', 'cli.js'), 'windows', folder, '--today', TODAY, '--format', 'json', '--no-cache'], { encoding: 'utf8' });
     assert.equal(cli.status, 0, cli.stderr);
-    const fromCli = JSON.parse(cli.stdout).windows as Window[];
-    const fromPanel = (await api.windows())!.windows;
-    const numbers = (windows: Window[]) => windows.map((w) => ({ id: w.id, status: w.status, source: w.source, elapsed: w.elapsed, goals: w.goals, burndown: w.burndown, paid: w.paidDown.map((p) => `${p.file}:${p.line} ${p.removedBy?.name}`) }));
-    assert.deepEqual(numbers(fromPanel), numbers(fromCli));
+    const fromCli = JSON.parse(cli.stdout) as { windows: Window[]; trend: unknown[] };
+    const panel = (await api.windows())!;
+    const numbers = (windows: Window[]) => windows.map((w) => ({
+      id: w.id, status: w.status, source: w.source, elapsed: w.elapsed, goals: w.goals, burndown: w.burndown, outcomes: w.outcomes, hold: w.hold,
+      paid: w.paidDown.map((p) => `${p.file}:${p.line} ${p.removedBy?.name}`),
+    }));
+    assert.deepEqual(numbers(panel.windows), numbers(fromCli.windows));
+    assert.deepEqual(panel.trend, fromCli.trend);
+    // The shop's history: one import commit before the window, eight commits by five people during it.
+    assert.deepEqual(panel.windows[0].outcomes, {
+      before: { from: '2026-10-07', to: '2026-11-01', commits: 1, fixes: 0, churn: 48, filesPerCommit: 49, authors: 1 },
+      during: { from: '2026-11-02', to: '2026-11-27', commits: 8, fixes: 0, churn: 19, filesPerCommit: 1, authors: 5 },
+    });
+  });
+
+  it('ranks the hotspots as `guardrails hotspots` does, and sorts the Debt view hot first', async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    const cli = spawnSync(process.execPath, [path.join(extensionPath, 'dist', 'cli.js'), 'hotspots', folder, '--today', TODAY, '--format', 'json', '--no-cache'], { encoding: 'utf8' });
+    assert.equal(cli.status, 0, cli.stderr);
+    const hotspots = await api.hotspots();
+    assert.deepEqual([hotspots.today, hotspots.days, hotspots.note], [TODAY, 90, undefined]);
+    assert.deepEqual(hotspots.hotspots, (JSON.parse(cli.stdout) as { hotspots: Record<string, unknown>[] }).hotspots.map((hotspot) => ({ ...hotspot, root: folder })));
+    assert.deepEqual(hotspots.hotspots[0], { file: 'src/features/payments/cardProcessor.ts', changes: 5, churn: 26, debt: 2, violations: 0, score: 10, root: folder });
+
+    await vscode.commands.executeCommand('guardrails.debt.groupBy', 'file');
+    await vscode.commands.executeCommand('guardrails.debt.sortBy', 'hot');
+    try {
+      const rows = await waitUntil('debt rows with change counts', async () => {
+        const current = await api.viewRows('debt');
+        return current[0]?.children[0]?.description.startsWith('5 changes · ') ? current : undefined;
+      });
+      assert.deepEqual(rows.slice(0, 4).map((row) => row.label), [
+        'src/features/payments/cardProcessor.ts', 'src/features/payments/fraudCheck.ts', 'src/features/payments/refunds.ts', 'src/domain/discounts.ts',
+      ]);
+      assert.deepEqual(rows[1].children.map((row) => row.description.split(' · ').slice(0, 2).join(' · ')), ['2 changes · DEBT']);
+    } finally {
+      await vscode.commands.executeCommand('guardrails.debt.sortBy', 'position');
+      await vscode.commands.executeCommand('guardrails.debt.groupBy', 'owner');
+    }
   });
 
   it('exports the debt as Markdown and CSV, with the burndown as SVG', async () => {
@@ -82,11 +122,16 @@ describe('the Refactoring Windows panel', function () {
     assert.equal((svg.match(/<path /g) ?? []).length, 2);
   });
 
-  it('draws a card with its burndown beside the Debt and Architecture trees (screenshot)', async () => {
+  it('draws a card with its burndown and what it bought, the trend under it, beside the Debt and Architecture trees (screenshot)', async () => {
     const drawn = api.nextPanelRender();
     await vscode.commands.executeCommand('workbench.view.extension.guardrails');
     await vscode.commands.executeCommand('guardrails.windows.refresh');
-    assert.deepEqual(await bounded('the panel to draw', drawn), { cards: 1, charts: 1 });
+    assert.deepEqual(await bounded('the panel to draw', drawn), {
+      cards: 1,
+      charts: 1,
+      outcomes: [['commits: 1 → 8 ↑', 'fix commits: 0 → 0 =', 'churn (lines): 48 → 19 ↓', 'files per commit: 49 → 1 ↓', 'authors: 1 → 5 ↑']],
+      trend: 2,
+    });
     assert.ok((await api.viewRows('debt')).length > 0);
     await vscode.commands.executeCommand('notifications.clearAll');
     await requestScreenshot('panel');

@@ -7,7 +7,7 @@ import { commitsInRange, lastCommitBefore } from '../../../src/core/git/commits'
 import { runGit } from '../../../src/core/git/gitRunner';
 import { GitTreeFileSystem } from '../../../src/core/git/gitTreeFileSystem';
 import { lsTree } from '../../../src/core/git/lsTree';
-import { findRemovingCommit } from '../../../src/core/git/removals';
+import { findRemovals } from '../../../src/core/git/removals';
 import { openRepository, type GitRepository } from '../../../src/core/git/repository';
 import { NodeFileSystem } from '../../../src/core/fs/nodeFileSystem';
 import { tempDir, TestRepo } from './testRepo';
@@ -135,12 +135,11 @@ describe('git: history', () => {
   });
 
   it('finds who removed a line, and does not take a move for a removal', async () => {
-    const removed = await findRemovingCommit(git, { needle: '// TODO: first', file: 'src/a.ts', from: oids.oct30 });
+    const removed = await findRemovals(git, [{ needle: '// TODO: first', file: 'src/a.ts' }, { needle: 'never written', file: 'src/a.ts' }], { from: oids.oct30 });
     assert.ok(removed.ok);
-    assert.equal(removed.commit?.authorName, 'Dave');
-    assert.equal(removed.commit?.oid, oids.nov4);
-    const beforePaying = await findRemovingCommit(git, { needle: '// TODO: first', file: 'src/a.ts', from: oids.oct30, to: oids.nov2 });
-    assert.deepEqual(beforePaying, { ok: true, commit: undefined });
+    assert.deepEqual(removed.commits.map((c) => c && [c.authorName, c.oid]), [['Dave', oids.nov4], undefined]);
+    const beforePaying = await findRemovals(git, [{ needle: '// TODO: first', file: 'src/a.ts' }], { from: oids.oct30, to: oids.nov2 });
+    assert.deepEqual(beforePaying, { ok: true, commits: [undefined] });
   });
 
   it('serves a commit as a file system, directories derived, node_modules from the fallback', async () => {

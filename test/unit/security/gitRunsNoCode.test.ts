@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { lineDates } from '../../../src/core/git/blame';
-import { findRemovingCommit } from '../../../src/core/git/removals';
+import { findRemovals } from '../../../src/core/git/removals';
 import { runGit } from '../../../src/core/git/gitRunner';
 import { openRepository } from '../../../src/core/git/repository';
 import { fixturePath, REPO_ROOT } from '../helpers/analyzeFixture';
@@ -66,13 +66,13 @@ describe('security: git runs no code from the repository', function () {
     assert.equal(dates.get(lines - 1), undefined, 'the uncommitted line has no date');
   });
 
-  it('paid-down attribution (git log -S) runs none of them', async () => {
+  it('paid-down attribution (git log -p) runs none of them', async () => {
     const opened = await openRepository(repo.dir);
     assert.ok(opened.ok);
-    const found = await findRemovingCommit(opened.repo, { needle: 'FIXME: writes the whole list on every call', file: 'src/io/db.ts', sinceDay: '2026-10-01' });
+    const found = await findRemovals(opened.repo, [{ needle: 'FIXME: writes the whole list on every call', file: 'src/io/db.ts' }], { sinceDay: '2026-10-01' });
     assert.equal(ran(), '');
-    assert.ok(found.ok && found.commit);
-    assert.equal(found.commit.authorName, 'Bob Okafor');
+    assert.ok(found.ok && found.commits[0]);
+    assert.equal(found.commits[0].authorName, 'Bob Okafor');
   });
 
   it('guardrails windows (history, blobs, attribution) runs none of them', async () => {

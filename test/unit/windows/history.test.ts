@@ -7,7 +7,9 @@ import { openRepository } from '../../../src/core/git/repository';
 import { GitHistory } from '../../../src/core/windows/gitHistory';
 import { windowsForDirectory, snapshotDirectory } from '../../../src/core/windows/windowsForDirectory';
 import type { WindowProgress, WindowsReport } from '../../../src/core/windows/windowReport';
-import { fixturePath } from '../helpers/analyzeFixture';
+import type { MeasuredState } from '../../../src/core/windows/records';
+import { fixturePath, REPO_ROOT } from '../helpers/analyzeFixture';
+import { runCliCapture } from '../helpers/runCliCapture';
 import { tempDir, TestRepo } from '../git/testRepo';
 
 const LEDGER = fixturePath('windows', 'ledger');
@@ -127,23 +129,127 @@ describe('windows: progress from git history', function () {
   });
 });
 
+describe('windows: a file moved during the window', function () {
+  this.timeout(30_000);
+
+  it('is not paid down: its imports and its notes moved with it', async () => {
+    const repo = TestRepo.create('guardrails-moved-').copyFrom(LEDGER);
+    try {
+      repo.commit('Start the ledger', { date: '2026-10-30T12:00:00+00:00', author: 'Alice Martin' });
+      const moved = repo.read('src/core/ledger.ts').replace("'../io/db'", "'../../io/db'").replace("'./money'", "'../money'");
+      repo.remove('src/core/ledger.ts').write('src/core/book/ledger.ts', moved);
+      repo.commit('Move the ledger into book/', { date: '2026-11-03T10:00:00+00:00', author: 'Bob Okafor' });
+      const w = cleanup(await report(repo.dir, '2026-11-08'));
+      assert.deepEqual(goalRows(w).map((row) => row.slice(0, 3)), [['debt', 4, 4], ['violations of core-pure', 1, 1], ['estimate (hours)', 4, 4], ['debt (FIXME) in src/core/**', 1, 1]]);
+      assert.deepEqual(w.paidDown, []);
+    } finally {
+      repo.dispose();
+    }
+  });
+});
+
+describe('windows: a commit that changes only the baseline', function () {
+  this.timeout(30_000);
+
+  it('softens the findings it lists from that day on, as a fresh analysis of that commit would', async () => {
+    const repo = TestRepo.create('guardrails-baseline-').copyFrom(LEDGER);
+    try {
+      repo.edit('guardrails.json', '"include": ["src/**"],', '"include": ["src/**"],\n  "baseline": ".guardrails/baseline.json",');
+      repo.commit('Start the ledger', { date: '2026-10-30T12:00:00+00:00', author: 'Alice Martin' });
+      const written = await runCliCapture(['check', repo.dir, '--update-baseline', '--today', '2026-11-04'], REPO_ROOT);
+      assert.equal(written.code, 0, written.stderr);
+      repo.commit('Baseline the known findings', { date: '2026-11-04T10:00:00+00:00', author: 'Bob Okafor' });
+      const w = cleanup(await report(repo.dir, '2026-11-06'));
+      assert.deepEqual(w.burndown.map((p) => [p.date, p.values[1]]), [['2026-11-02', 1], ['2026-11-03', 1], ['2026-11-04', 0], ['2026-11-05', 0], ['2026-11-06', 0]]);
+    } finally {
+      repo.dispose();
+    }
+  });
+});
+
 describe('windows: a commit that adds a file', () => {
-  it('builds the project afresh and reuses the facts of the files that did not change', async () => {
+  it('adds it to the project in place and parses only that file', async () => {
     const repo = TestRepo.create('guardrails-add-').copyFrom(LEDGER);
     try {
       const first = repo.commit('Start', { date: '2026-10-30T12:00:00+00:00', author: 'Alice Martin' });
       repo.write('src/io/file.ts', '// TODO: write to a file\nexport {};\n');
       const second = repo.commit('Add a file store', { date: '2026-11-03T12:00:00+00:00', author: 'Bob Okafor' });
-      const opened = await openRepository(repo.dir);
-      assert.ok(opened.ok);
-      const loaded = loadRules(path.join(repo.dir, 'guardrails.json'), new NodeFileSystem());
-      assert.ok(loaded.ok);
-      const history = new GitHistory(opened.repo, loaded.config, { today: '2026-11-08' });
+      const history = await historyOf(repo.dir);
       const before = await history.stateAt(first);
       const after = await history.stateAt(second);
       assert.ok(before.ok && after.ok);
       assert.deepEqual([before.state.debt.length, after.state.debt.length], [4, 5]);
-      assert.deepEqual([history.analysed, history.updatedInPlace, history.facts.misses, history.facts.hits], [2, 0, 4, 3]);
+      assert.deepEqual([history.analysed, history.updatedInPlace, history.facts.misses, history.facts.hits], [2, 1, 4, 0]);
+    } finally {
+      repo.dispose();
+    }
+  });
+});
+
+async function historyOf(dir: string): Promise<GitHistory> {
+  const opened = await openRepository(dir);
+  assert.ok(opened.ok);
+  const loaded = loadRules(path.join(dir, 'guardrails.json'), new NodeFileSystem());
+  assert.ok(loaded.ok);
+  return new GitHistory(opened.repo, loaded.config, { today: '2026-11-08' });
+}
+
+describe('windows: files and folders that come and go between commits', function () {
+  this.timeout(60_000);
+  it('resolve each commit\'s imports exactly as a fresh analysis of that commit does', async () => {
+    const repo = TestRepo.create('guardrails-come-go-');
+    try {
+      repo.write('guardrails.json', JSON.stringify({
+        include: ['src/**'],
+        layers: { core: 'src/core/**', io: 'src/io/**' },
+        rules: [
+          { id: 'core-pure', kind: 'forbidden', from: 'core', to: ['io'] },
+          { id: 'no-cycles', kind: 'no-cycle' },
+          { id: 'resolved', kind: 'no-unresolved' },
+        ],
+      }));
+      repo.write('tsconfig.json', JSON.stringify({ compilerOptions: { module: 'ESNext', moduleResolution: 'bundler', strict: true } }));
+      repo.write('package.json', JSON.stringify({ name: 'ledger', version: '1.0.0' }));
+      repo.write('src/core/report.ts', "import { format } from './format';\nimport { save } from '../io/db';\nimport { pad } from '../util/pad';\nimport { x } from '@io/db';\nexport const report = [format, save, pad, x];\n");
+      repo.write('src/io/db.ts', 'export const save = 1;\nexport const x = 2;\n');
+      const commits = [repo.commit('Start', { date: '2026-10-30T12:00:00+00:00', author: 'Alice Martin' })];
+      // A file that was missing appears (and closes a cycle); a folder appears with a file in it.
+      repo.write('src/core/format.ts', "import { report } from './report';\nexport const format = report.length;\n");
+      repo.write('src/util/pad.ts', 'export const pad = 0;\n');
+      commits.push(repo.commit('Add format and pad', { date: '2026-11-01T12:00:00+00:00', author: 'Bob Okafor' }));
+      // A file goes and a folder of the same name comes: the import now finds its index file.
+      repo.remove('src/io/db.ts').write('src/io/db/index.ts', 'export const save = 3;\nexport const x = 4;\n');
+      commits.push(repo.commit('Split the store', { date: '2026-11-02T12:00:00+00:00', author: 'Carol Jensen' }));
+      // A folder goes; a version bump changes nothing resolution reads; an alias arrives.
+      repo.remove('src/util/pad.ts').write('package.json', JSON.stringify({ name: 'ledger', version: '1.1.0' }));
+      commits.push(repo.commit('Drop pad, bump', { date: '2026-11-03T12:00:00+00:00', author: 'Dave Silva' }));
+      repo.write('tsconfig.json', JSON.stringify({ compilerOptions: { module: 'ESNext', moduleResolution: 'bundler', strict: true, paths: { '@io/*': ['./src/io/*'] } } }));
+      commits.push(repo.commit('Alias io', { date: '2026-11-04T12:00:00+00:00', author: 'Erin Kowalski' }));
+
+      const forward = await historyOf(repo.dir);
+      const backAndForth = await historyOf(repo.dir);
+      const summary = (state: MeasuredState) => ({
+        violations: state.violations.map((v) => `${v.ruleId} ${v.file}:${v.line} → ${v.to}`).sort(),
+        imports: [...state.imports ?? []].map((key) => key.replace('\0', ' → ')).sort(),
+      });
+      const seen: string[][] = [];
+      for (const [history, order] of [[forward, [0, 1, 2, 3, 4]], [backAndForth, [4, 0, 3, 1, 2]]] as const) {
+        for (const index of order) {
+          const stepped = await history.stateAt(commits[index]);
+          const fresh = await (await historyOf(repo.dir)).stateAt(commits[index]);
+          assert.ok(stepped.ok && fresh.ok);
+          assert.deepEqual(summary(stepped.state), summary(fresh.state), `commit ${index}`);
+          if (history === forward) seen.push(summary(stepped.state).violations);
+        }
+        assert.equal(history.updatedInPlace, 4);
+      }
+      assert.deepEqual(seen, [
+        ['core-pure src/core/report.ts:2 → src/io/db.ts', 'resolved src/core/report.ts:1 → unresolved:./format', 'resolved src/core/report.ts:3 → unresolved:../util/pad'],
+        ['core-pure src/core/report.ts:2 → src/io/db.ts', 'no-cycles src/core/report.ts:1 → src/core/format.ts'],
+        ['core-pure src/core/report.ts:2 → src/io/db/index.ts', 'no-cycles src/core/report.ts:1 → src/core/format.ts'],
+        ['core-pure src/core/report.ts:2 → src/io/db/index.ts', 'no-cycles src/core/report.ts:1 → src/core/format.ts', 'resolved src/core/report.ts:3 → unresolved:../util/pad'],
+        ['core-pure src/core/report.ts:2 → src/io/db/index.ts', 'core-pure src/core/report.ts:4 → src/io/db/index.ts', 'no-cycles src/core/report.ts:1 → src/core/format.ts', 'resolved src/core/report.ts:3 → unresolved:../util/pad'],
+      ]);
     } finally {
       repo.dispose();
     }

@@ -12,7 +12,7 @@ function goal(fields: Omit<WindowGoal, 'location'>): WindowGoal {
 }
 
 function window(goals: WindowGoal[], scope = ['src/**']): RefactoringWindow {
-  return { id: 'w', title: 'W', start: '2026-11-02', end: '2026-11-15', scope, goals, location: at };
+  return { id: 'w', title: 'W', start: '2026-11-02', end: '2026-11-15', scope, goals, hold: 'warning', location: at };
 }
 
 const debt = (file: string, tag: string, text: string, estimateHours?: number) =>

@@ -1,0 +1,51 @@
+// Commits' changed files and line counts, kept on disk: a commit never changes, and `git log
+// --numstat` over months of a busy repository takes seconds, while listing the commits takes
+// milliseconds. One file per repository; a cache that cannot be read or written only costs speed.
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { writeFileAtomic } from '../util/writeFileAtomic';
+import type { ChangeCommit, ChangeStore } from './changeLog';
+
+const FORMAT = 1;
+/** Commits kept at most (the newest by day); a few years of a busy repository. */
+const MAX_COMMITS = 50_000;
+
+type StoredCommit = [day: string, authorEmail: string, subject: string, files: [path: string, churn: number][]];
+
+export class ChangeLogCache implements ChangeStore {
+  private dirty = false;
+
+  private constructor(private readonly file: string, private readonly commits: Map<string, StoredCommit>) {}
+
+  static open(dir: string, repoTop: string): ChangeLogCache {
+    const file = path.join(dir, `changes-${createHash('sha1').update(repoTop).digest('hex').slice(0, 12)}.json`);
+    const commits = new Map<string, StoredCommit>();
+    try {
+      const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as { format: number; commits: Record<string, StoredCommit> };
+      if (stored.format === FORMAT) for (const [oid, commit] of Object.entries(stored.commits)) commits.set(oid, commit);
+    } catch {
+      // No cache yet, or an unreadable one: start empty.
+    }
+    return new ChangeLogCache(file, commits);
+  }
+
+  get(oid: string): ChangeCommit | undefined {
+    const stored = this.commits.get(oid);
+    if (!stored) return undefined;
+    const [day, authorEmail, subject, files] = stored;
+    return { oid, day, authorEmail, subject, files: files.map(([file, churn]) => ({ path: file, churn })) };
+  }
+
+  set(commit: ChangeCommit): void {
+    this.commits.set(commit.oid, [commit.day, commit.authorEmail, commit.subject, commit.files.map((file) => [file.path, file.churn])]);
+    this.dirty = true;
+  }
+
+  save(): void {
+    if (!this.dirty) return;
+    const newest = [...this.commits].sort((a, b) => (a[1][0] < b[1][0] ? 1 : a[1][0] > b[1][0] ? -1 : 0)).slice(0, MAX_COMMITS);
+    writeFileAtomic(this.file, JSON.stringify({ format: FORMAT, commits: Object.fromEntries(newest) }), 'change log cache');
+    this.dirty = false;
+  }
+}

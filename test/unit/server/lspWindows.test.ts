@@ -1,0 +1,95 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { LspClient } from '../helpers/lspClient';
+import { requireBuild } from '../helpers/lspWorkspace';
+import { REPO_ROOT } from '../helpers/analyzeFixture';
+import { runCliCapture } from '../helpers/runCliCapture';
+import { tempDir, type TestRepo } from '../git/testRepo';
+import { buildOutcomesHistory } from '../windows/datedHistory';
+
+// What the windows bought, the hotspots and the weekly trend reach an editor through the server's
+// custom requests, with the same numbers as the CLI, on a dated history worked out by hand
+// (test/unit/windows/datedHistory.ts); and none of it runs git in Restricted Mode.
+
+const TODAY = '2026-03-25';
+const SETTINGS = { today: TODAY, debounceMs: 20 };
+
+interface WindowData { id: string; outcomes: unknown; hold: unknown; goals: unknown[]; note: string | null }
+interface WindowsPanelData { today: string; windows: WindowData[]; trend: unknown[] }
+interface HotspotsData { today: string; days: number; hotspots: { file: string; root: string; changes: number; score: number }[]; note?: string }
+interface DebtRow { item: { file: string }; changes?: number }
+
+async function cliJson<T>(args: string[]): Promise<T> {
+  const run = await runCliCapture(args, REPO_ROOT);
+  assert.ok(run.code === 0 || run.code === 1, run.stderr);
+  return JSON.parse(run.stdout) as T;
+}
+
+describe('guardrails lsp: refactoring windows, hotspots and trend through custom requests', function () {
+  this.timeout(60_000);
+  let repo: TestRepo;
+  let storage: string;
+
+  before(function () {
+    requireBuild(this);
+    ({ repo } = buildOutcomesHistory());
+    storage = tempDir('guardrails-lsp-storage-');
+  });
+
+  after(() => {
+    repo?.dispose();
+    if (storage) fs.rmSync(storage, { recursive: true, force: true });
+  });
+
+  it('answers the windows with outcomes, hold and trend, the hotspots, and debt rows with their change counts, as the CLI reports them', async () => {
+    const { client } = await LspClient.start({ root: repo.dir, settings: SETTINGS, initializationOptions: { storagePath: storage } });
+    try {
+      await client.rpc.request('guardrails/whenIdle');
+      const panel = await client.rpc.request<WindowsPanelData>('guardrails/windows', { force: true });
+      const cli = await cliJson<{ windows: WindowData[]; trend: unknown[] }>(['windows', repo.dir, '--format', 'json', '--today', TODAY, '--no-cache']);
+      assert.equal(panel.today, TODAY);
+      assert.deepEqual(panel.windows.map((w) => w.outcomes), cli.windows.map((w) => w.outcomes));
+      assert.deepEqual(panel.windows[0].outcomes, {
+        before: { from: '2026-02-16', to: '2026-03-01', commits: 2, fixes: 2, churn: 5, filesPerCommit: 1.5, authors: 1 },
+        during: { from: '2026-03-02', to: '2026-03-15', commits: 3, fixes: 0, churn: 4, filesPerCommit: 1, authors: 3 },
+        after: { from: '2026-03-16', to: '2026-03-25', commits: 1, fixes: 1, churn: 2, filesPerCommit: 1, authors: 1 },
+      });
+      assert.deepEqual(panel.windows.map((w) => [w.hold, w.goals]), cli.windows.map((w) => [w.hold, w.goals]));
+      assert.deepEqual((panel.windows[0].hold as { status: string }).status, 'regressed');
+      assert.deepEqual(panel.trend, cli.trend);
+      assert.equal(panel.trend.length, 7);
+
+      // What past commits measured is kept in the client's storage for the next measurement.
+      assert.ok(fs.readdirSync(path.join(storage, 'history')).some((name) => name.startsWith('history-')));
+
+      const hotspots = await client.rpc.request<HotspotsData>('guardrails/hotspots');
+      const cliHotspots = await cliJson<{ days: number; hotspots: unknown[] }>(['hotspots', repo.dir, '--format', 'json', '--today', TODAY, '--no-cache']);
+      assert.deepEqual([hotspots.today, hotspots.days, hotspots.note], [TODAY, 90, undefined]);
+      assert.deepEqual(hotspots.hotspots, cliHotspots.hotspots.map((hotspot) => ({ ...(hotspot as object), root: repo.dir })));
+
+      // The counts are known now: the Debt view's rows carry them (what "hot first" sorts by).
+      const debt = await client.rpc.request<DebtRow[]>('guardrails/debt');
+      assert.deepEqual(debt.map((row) => [path.relative(repo.dir, row.item.file), row.changes]), [[path.join('src', 'core', 'b.ts'), 4]]);
+    } finally {
+      assert.equal(await client.shutdown(), 0);
+    }
+  });
+
+  it('runs no git in Restricted Mode: windows without outcomes, no hotspots, debt rows without change counts', async () => {
+    const { client } = await LspClient.start({ root: repo.dir, settings: SETTINGS, initializationOptions: { trusted: false } });
+    try {
+      await client.rpc.request('guardrails/whenIdle');
+      const panel = await client.rpc.request<WindowsPanelData>('guardrails/windows', { force: true });
+      assert.deepEqual([panel.windows[0].outcomes, panel.trend], [null, []]);
+      assert.match(panel.windows[0].note ?? '', /^git is not run in a workspace you have not trusted \(Restricted Mode\)/);
+      const hotspots = await client.rpc.request<HotspotsData>('guardrails/hotspots');
+      assert.deepEqual(hotspots.hotspots, []);
+      assert.match(hotspots.note ?? '', /Restricted Mode/);
+      const debt = await client.rpc.request<DebtRow[]>('guardrails/debt');
+      assert.deepEqual(debt.map((row) => row.changes), [undefined]);
+    } finally {
+      assert.equal(await client.shutdown(), 0);
+    }
+  });
+});
