@@ -31,7 +31,7 @@ export interface GuardrailsApi {
   /** Resolves with what the panel drew, the next time it draws. */
   nextPanelRender(): Promise<PanelRender>;
   /** What the dashboard shows now (undefined before it is opened or first measured). */
-  dashboard(): { open: boolean; data: DashboardData | undefined };
+  dashboard(): { open: boolean; data: DashboardData | undefined; drawn: DashboardRendered | undefined };
   /** Resolves with what the dashboard's page drew, the next time it draws. */
   nextDashboardRender(): Promise<DashboardRendered>;
 }
@@ -87,7 +87,7 @@ export function activate(context: vscode.ExtensionContext): GuardrailsApi {
         resolve(drawn);
       });
     }),
-    dashboard: () => ({ open: dashboard.isOpen, data: dashboard.data }),
+    dashboard: () => ({ open: dashboard.isOpen, data: dashboard.data, drawn: dashboard.lastRendered }),
     nextDashboardRender: () => new Promise((resolve) => {
       const once = dashboard.onDidRender((drawn) => {
         once.dispose();

@@ -89,9 +89,8 @@ function goalsPart(w: DashboardWindow, id: string): string {
     return `<tr><th scope="row"><span class="swatch series-${i % 5}"></span>${escapeHtml(goal.label)}</th>` +
       `<td>${goal.atStart ?? '–'}</td><td>${goal.now}</td><td>${goal.target}</td><td class="progress">${meter}</td><td>${escapeHtml(STATUS_WORDS[goal.status] ?? goal.status)}</td></tr>`;
   }).join('');
-  const time = `<p class="meta">${Math.round(w.elapsed * 100)}% of the time used</p>`;
   return part(`${id}-goals`, 'Goals',
-    `<table><thead><tr><th scope="col">Goal</th><th scope="col">Start</th><th scope="col">Now</th><th scope="col">Target</th><th scope="col">Progress</th><th scope="col">Verdict</th></tr></thead><tbody>${rows}</tbody></table>${time}`, true);
+    `<table><thead><tr><th scope="col">Goal</th><th scope="col">Start</th><th scope="col">Now</th><th scope="col">Target</th><th scope="col">Progress</th><th scope="col">Verdict</th></tr></thead><tbody>${rows}</tbody></table>`, true);
 }
 
 function burndownPart(w: DashboardWindow, id: string): string {
@@ -123,7 +122,8 @@ function outcomesPart(w: DashboardWindow, id: string): string {
     (o.after ? `<th scope="col" title="${escapeHtml(`${o.after.from} … ${o.after.to}`)}">After</th>` : '') + '<th scope="col">Direction</th>';
   const rows = OUTCOMES.map(({ key, label }) => `<tr><th scope="row">${label}</th><td>${o.before[key]}</td><td>${o.during[key]}</td>` +
     (o.after ? `<td>${o.after[key]}</td>` : '') + `<td>${direction(o.before[key], o.during[key])}</td></tr>`).join('');
-  const periods = `<p class="meta">before ${escapeHtml(`${o.before.from} … ${o.before.to}`)} → during ${escapeHtml(`${o.during.from} … ${o.during.to}`)}${o.after ? ` → after ${escapeHtml(`${o.after.from} … ${o.after.to}`)}` : ''}</p>`;
+  const span = (label: string, p: OutcomePeriod): string => `<span class="nowrap">${label} ${escapeHtml(`${p.from} … ${p.to}`)}</span>`;
+  const periods = `<p class="meta">${span('before', o.before)} → ${span('during', o.during)}${o.after ? ` → ${span('after', o.after)}` : ''}</p>`;
   return part(`${id}-outcomes`, 'Outcomes (before → during)', `<table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>${periods}`);
 }
 
@@ -132,10 +132,11 @@ function hotspotsPart(w: DashboardWindow, id: string, days: number): string {
   if (w.hotspots.length === 0) {
     return part(`${id}-hotspots`, title, `<p class="empty">${escapeHtml(w.hotspotsNote ? `No hotspots: ${w.hotspotsNote}.` : 'No file in scope with findings changed in that time.')}</p>`);
   }
-  const items = w.hotspots.map((h) => `<li><button type="button" class="link" data-root="${escapeHtml(w.root)}" data-file="${escapeHtml(h.file)}" ` +
-    `aria-label="${escapeHtml(`Open ${h.file}: ${h.changes} changes, ${h.debt} debt, ${h.violations} violations`)}">${escapeHtml(h.file)}</button>` +
-    ` <span class="meta">${h.changes} change${h.changes === 1 ? '' : 's'} · ${h.debt} debt · ${h.violations} violation${h.violations === 1 ? '' : 's'}</span></li>`).join('');
-  return part(`${id}-hotspots`, title, `<ol class="hotspots">${items}</ol>`);
+  const rows = w.hotspots.map((h) => `<tr><th scope="row"><button type="button" class="link" data-root="${escapeHtml(w.root)}" data-file="${escapeHtml(h.file)}" ` +
+    `aria-label="${escapeHtml(`Open ${h.file}: ${h.changes} changes, ${h.debt} debt, ${h.violations} violations`)}">${escapeHtml(h.file)}</button></th>` +
+    `<td>${h.changes}</td><td>${h.debt}</td><td>${h.violations}</td></tr>`).join('');
+  const head = '<th scope="col">File</th><th scope="col">Changes</th><th scope="col">Debt</th><th scope="col">Violations</th>';
+  return part(`${id}-hotspots`, title, `<table class="hotspots"><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`);
 }
 
 function trendPart(w: DashboardWindow, id: string): string {

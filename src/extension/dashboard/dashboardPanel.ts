@@ -26,6 +26,7 @@ export class DashboardPanel extends DisposableStore {
   private stale = true;
   private running: Promise<void> | undefined;
   private saveTimer: NodeJS.Timeout | undefined;
+  private drawn: DashboardRendered | undefined;
   private readonly rendered = this.register(new vscode.EventEmitter<DashboardRendered>());
   /** Fires each time the page has drawn. */
   readonly onDidRender = this.rendered.event;
@@ -48,6 +49,11 @@ export class DashboardPanel extends DisposableStore {
 
   get isOpen(): boolean {
     return this.panel !== undefined;
+  }
+
+  /** What the page last reported drawing. */
+  get lastRendered(): DashboardRendered | undefined {
+    return this.drawn;
   }
 
   get data(): DashboardData | undefined {
@@ -77,7 +83,10 @@ export class DashboardPanel extends DisposableStore {
     this.render();
     this.panelSubscriptions = [
       panel.webview.onDidReceiveMessage((message: { type?: string; root?: string; file?: string; windows?: string[]; charts?: number }) => {
-        if (message.type === 'rendered') this.rendered.fire({ windows: message.windows ?? [], charts: message.charts ?? 0 });
+        if (message.type === 'rendered') {
+          this.drawn = { windows: message.windows ?? [], charts: message.charts ?? 0 };
+          this.rendered.fire(this.drawn);
+        }
         else if (message.type === 'refresh') void this.forceRefresh();
         else if (message.type === 'open' && message.root && message.file) void vscode.window.showTextDocument(vscode.Uri.file(path.resolve(message.root, message.file)));
       }),
@@ -88,7 +97,10 @@ export class DashboardPanel extends DisposableStore {
       panel.onDidDispose(() => {
         for (const subscription of this.panelSubscriptions) subscription.dispose();
         this.panelSubscriptions = [];
-        if (this.panel === panel) this.panel = undefined;
+        if (this.panel === panel) {
+          this.panel = undefined;
+          this.drawn = undefined;
+        }
       }),
     ];
   }

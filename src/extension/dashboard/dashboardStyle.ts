@@ -25,7 +25,8 @@ th[scope="row"], thead th:first-child { text-align: left; font-weight: normal; }
 thead th { color: var(--vscode-descriptionForeground); font-weight: 600; }
 td.progress { white-space: nowrap; }
 meter { width: 90px; height: 8px; vertical-align: middle; }
-.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 8px 20px; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 560px)); gap: 8px 28px; }
+.nowrap { white-space: nowrap; }
 figure.chart-box { margin: 0; }
 figcaption { font-size: 0.9em; margin-bottom: 2px; }
 svg.chart { width: 100%; max-width: 560px; height: auto; display: block; }
@@ -40,8 +41,6 @@ svg.chart .label { fill: var(--vscode-descriptionForeground); font-size: 10px; f
 .series-3 { stroke: var(--vscode-charts-green); fill: var(--vscode-charts-green); background: var(--vscode-charts-green); }
 .series-4 { stroke: var(--vscode-charts-purple); fill: var(--vscode-charts-purple); background: var(--vscode-charts-purple); }
 svg.chart .line[class*="series-"] { fill: none; }
-ol.hotspots { margin: 0; padding-left: 20px; }
-ol.hotspots li { margin: 3px 0; }
 .button { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; padding: 4px 12px; border-radius: 2px; cursor: pointer; font: inherit; }
 .button:hover { background: var(--vscode-button-hoverBackground); }
 button.link { color: var(--vscode-textLink-foreground); background: none; border: none; padding: 0; cursor: pointer; font: inherit; text-align: left; }
