@@ -25,15 +25,15 @@ th[scope="row"], thead th:first-child { text-align: left; font-weight: normal; }
 thead th { color: var(--vscode-descriptionForeground); font-weight: 600; }
 td.progress { white-space: nowrap; }
 meter { width: 90px; height: 8px; vertical-align: middle; }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 560px)); gap: 8px 28px; }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 420px)); gap: 8px 32px; }
 .nowrap { white-space: nowrap; }
 figure.chart-box { margin: 0; }
 figcaption { font-size: 0.9em; margin-bottom: 2px; }
-svg.chart { width: 100%; max-width: 560px; height: auto; display: block; }
+svg.chart { width: 100%; max-width: 420px; height: auto; display: block; }
 svg.chart .axis { stroke: var(--vscode-descriptionForeground); stroke-width: 0.6; opacity: 0.7; }
 svg.chart .target { stroke: var(--vscode-descriptionForeground); stroke-dasharray: 4 3; stroke-width: 0.8; }
 svg.chart .line { fill: none; stroke-width: 2; }
-svg.chart .label { fill: var(--vscode-descriptionForeground); font-size: 10px; font-family: var(--vscode-font-family); }
+svg.chart .label { fill: var(--vscode-descriptionForeground); font-size: 8.5px; font-family: var(--vscode-font-family); }
 .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 6px; vertical-align: -1px; }
 .series-0 { stroke: var(--vscode-charts-blue); fill: var(--vscode-charts-blue); background: var(--vscode-charts-blue); }
 .series-1 { stroke: var(--vscode-charts-orange); fill: var(--vscode-charts-orange); background: var(--vscode-charts-orange); }
