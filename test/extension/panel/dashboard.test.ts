@@ -1,6 +1,6 @@
 // The dashboard in the editor area on the example shop with a month of dated commits: opened by its
 // command, one section per window with its charts, the same hotspots as `guardrails hotspots`, and
-// a look (media/screenshots/dashboard.png; compared by eye, never by pixels).
+// a look (the README's media/screenshots/dashboard.png, through `npm run screenshots`; never compared by pixels).
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -80,13 +80,9 @@ describe('the dashboard', function () {
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
     await vscode.commands.executeCommand('workbench.action.closePanel');
     await vscode.commands.executeCommand('notifications.clearAll');
+    // `npm run screenshots` copies it to media/screenshots/dashboard.png for the README.
     const file = await requestScreenshot('dashboard');
-    if (file) {
-      const target = path.join(extensionPath, 'media', 'screenshots', 'dashboard.png');
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.copyFileSync(file, target);
-      assert.ok(fs.statSync(target).size > 10_000, 'the screenshot has content');
-    }
+    if (file) assert.ok(fs.statSync(file).size > 10_000, 'the screenshot has content');
   });
 
   it('closes with its tab, and opens again from the Refactoring Windows view title', async () => {
