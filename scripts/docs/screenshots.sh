@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
 # The pictures the README shows, by the name each test gives requestScreenshot().
-SHOTS=(editor-quick-fix views walkthrough)
+SHOTS=(editor-quick-fix views walkthrough dashboard)
 
 shots=$(mktemp -d)
 trap 'rm -rf "$shots"' EXIT
@@ -30,7 +30,7 @@ fi
 # walkthrough: a new user's first run, the basic fixture without its rules file.
 rm -rf .test-artifacts/first-run && mkdir -p .test-artifacts && cp -r "$fixture" .test-artifacts/first-run && rm .test-artifacts/first-run/guardrails.json
 node out/test/extension/runCodeServer.js --workspace .test-artifacts/first-run --suite out/test/extension/firstRun/index.js || status=$?
-# views: the example shop with its dated history.
+# views and dashboard: the example shop with its dated history.
 node scripts/example-history.mjs >/dev/null
 node out/test/extension/runCodeServer.js --workspace .example-history/shop --suite out/test/extension/panel/index.js || status=$?
 

@@ -62,6 +62,7 @@ export { burndownSvg } from './report/burndownSvg';
 export { formatWindowsMarkdown } from './report/windowsMarkdown';
 export { formatSinceMarkdown } from './report/sinceMarkdown';
 export { formatWindowsText } from './report/windowsText';
+export { holdLine, sourceLine, STATUS_WORDS, timeLine } from './report/windowsWording';
 export { formatHours } from './report/reportFormat';
 // Text that reaches a terminal or a file: control characters from a repository escaped.
 export { CARRIAGE_RETURN, csi, toTerminal } from './report/ansi';
@@ -69,6 +70,7 @@ export { escapeControls, escapeControlsInLine } from './report/safeText';
 
 // Refactoring windows and git.
 export { measureWindows, measureWindowsAndTrend } from './windows/measureWindows';
+export type { OutcomePeriod, WindowOutcomes } from './windows/outcomes';
 export { sumTrends } from './windows/trend';
 export { measureResult } from './windows/projectState';
 export { windowRatchets } from './windows/windowRatchet';

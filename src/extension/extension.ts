@@ -2,11 +2,13 @@
 // starts it, shows what it publishes, and hosts the views that ask it for their rows.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { GuardrailsMethods, type HotspotsData, type StatusSummary } from '../server/protocol';
+import { GuardrailsMethods, type DashboardData, type HotspotsData, type StatusSummary } from '../server/protocol';
 import { GuardrailsClient } from './client/guardrailsClient';
 import { LoadNotification } from './client/loadNotification';
 import { createLanguageClient } from './client/startClient';
+import { COMMANDS } from './commands/commandIds';
 import { exportDebtReport } from './commands/exportDebtReport';
+import { DashboardPanel, type DashboardRendered } from './dashboard/dashboardPanel';
 import { registerCommands } from './commands/registerCommands';
 import { StatusBar } from './features/statusBar';
 import { registerViews, VIEW_IDS, type RenderedRow } from './views/registerViews';
@@ -28,6 +30,10 @@ export interface GuardrailsApi {
   hotspots(): Promise<HotspotsData>;
   /** Resolves with what the panel drew, the next time it draws. */
   nextPanelRender(): Promise<PanelRender>;
+  /** What the dashboard shows now (undefined before it is opened or first measured). */
+  dashboard(): { open: boolean; data: DashboardData | undefined; drawn: DashboardRendered | undefined };
+  /** Resolves with what the dashboard's page drew, the next time it draws. */
+  nextDashboardRender(): Promise<DashboardRendered>;
 }
 
 let languageClient: LanguageClient | undefined;
@@ -41,8 +47,10 @@ export function activate(context: vscode.ExtensionContext): GuardrailsApi {
   const statusBar = new StatusBar(client);
   const views = registerViews(client, context);
   const windowsView = new WindowsView(context.extensionUri, client);
+  const dashboard = new DashboardPanel(context.extensionUri, client);
   context.subscriptions.push(
-    log, client, statusBar, new LoadNotification(client), windowsView,
+    log, client, statusBar, new LoadNotification(client), windowsView, dashboard,
+    vscode.commands.registerCommand(COMMANDS.openDashboard, () => dashboard.open()),
     ...registerCommands(client, log),
     vscode.window.registerWebviewViewProvider(VIEW_IDS.windows, windowsView),
     vscode.commands.registerCommand('guardrails.windows.refresh', () => windowsView.forceRefresh()),
@@ -75,6 +83,13 @@ export function activate(context: vscode.ExtensionContext): GuardrailsApi {
     },
     nextPanelRender: () => new Promise((resolve) => {
       const once = windowsView.onDidRender((drawn) => {
+        once.dispose();
+        resolve(drawn);
+      });
+    }),
+    dashboard: () => ({ open: dashboard.isOpen, data: dashboard.data, drawn: dashboard.lastRendered }),
+    nextDashboardRender: () => new Promise((resolve) => {
+      const once = dashboard.onDidRender((drawn) => {
         once.dispose();
         resolve(drawn);
       });

@@ -106,6 +106,26 @@ export interface HotspotsData {
   note?: string;
 }
 
+/** One window of the dashboard: its progress, the hottest files in its scope, its rules file's trend. */
+export interface DashboardWindow extends WindowProgress {
+  root: string;
+  /** Files in the window's scope with findings, most worth paying down first (at most 5). */
+  hotspots: Hotspot[];
+  /** Why there are no hotspots (no git, Restricted Mode), when that is the reason. */
+  hotspotsNote?: string;
+  /** Violations and debt per week, the last 12 weeks, of the rules file that declares the window. */
+  trend: TrendPoint[];
+}
+
+/** What the dashboard in the editor area shows. */
+export interface DashboardData {
+  today: string;
+  /** Days the hotspots' changes are counted over. */
+  hotspotDays: number;
+  windows: DashboardWindow[];
+  error?: string;
+}
+
 /** The files "Export Debt Report" writes, by name. */
 export interface DebtReportFiles {
   items: number;
@@ -129,6 +149,8 @@ export const GuardrailsMethods = {
   windows: 'guardrails/windows',
   /** Request: → `HotspotsData` (needs git: a note says why there are none without it). */
   hotspots: 'guardrails/hotspots',
+  /** Request `{ force?: boolean }`: → `DashboardData` (the windows with their hotspots and trend). */
+  dashboard: 'guardrails/dashboard',
   /** Request: → `DebtReportFiles` (Markdown, CSV and one SVG burndown per window). */
   debtReport: 'guardrails/debtReport',
   /** Request `{ folder }`: → `RulesPreview`, a starter rules file for that folder and what it would find. */

@@ -308,6 +308,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
   connection.onRequest(GuardrailsMethods.windows, (params: { force?: boolean } | undefined) => viewData.windows(params?.force === true));
   connection.onRequest(GuardrailsMethods.hotspots, () => viewData.hotspots());
+  connection.onRequest(GuardrailsMethods.dashboard, (params: { force?: boolean } | undefined) => viewData.dashboard(params?.force === true));
   connection.onRequest(GuardrailsMethods.debtReport, () => viewData.debtReport());
   connection.onRequest(GuardrailsMethods.previewRules, (params: { folder: string }) => previewStarterRules(params.folder, fs, {}, analysis.currentSettings.today || undefined));
   connection.onNotification(GuardrailsMethods.cancelLoad, () => {

@@ -6,14 +6,16 @@ import type { ChangeFrequency } from './changeFrequency';
 import type { DebtAges } from './debtAges';
 import type { Log } from './folderAnalysis';
 import type { ProjectSnapshots } from './projectSnapshots';
-import type { DebtReportFiles, DebtRow, HotspotsData, ViolationsOfProject, WindowsPanelData } from './protocol';
+import type { DashboardData, DashboardWindow, DebtReportFiles, DebtRow, HotspotsData, ViolationsOfProject, WindowsPanelData } from './protocol';
 import type { WorkspaceAnalysis } from './workspaceAnalysis';
 import {
   burndownSvg, compilePatterns, debtCsv, debtMarkdown, escapeControls, measureResult, measureWindowsAndTrend, rankHotspots, sumTrends, toRelative, todayIso,
-  type CompiledPattern, type FileSystem, type RefactoringWindow, type TrendPoint,
+  type CompiledPattern, type FileSystem, type Hotspot, type RefactoringWindow, type TrendPoint,
 } from '../core';
 
 const UNTRUSTED_GIT = 'git is not run in a workspace you have not trusted (Restricted Mode); trust it to measure from history';
+/** Hotspots the dashboard lists per window. */
+const HOTSPOTS_PER_WINDOW = 5;
 
 export interface ViewDataOptions {
   /** False in an untrusted workspace: git is not run (see the README's security model). */
@@ -26,6 +28,9 @@ export interface ViewDataOptions {
 
 export class ViewData {
   private windowsData: WindowsPanelData | undefined;
+  /** Each rules file's weekly trend (by its root), measured with the windows, for the dashboard. */
+  private trendsByRoot = new Map<string, TrendPoint[]>();
+  private dashboardData: { from: WindowsPanelData; data: DashboardData } | undefined;
   private running: Promise<WindowsPanelData> | undefined;
   private stale = true;
   private readonly scopes = new WeakMap<RefactoringWindow, CompiledPattern[]>();
@@ -115,6 +120,7 @@ export class ViewData {
     const started = performance.now();
     const windows: WindowsPanelData['windows'] = [];
     const trends: TrendPoint[][] = [];
+    const trendsByRoot = new Map<string, TrendPoint[]>();
     try {
       await this.analysis.whenIdle();
       const { historyDir, engineVersion } = this.options;
@@ -129,14 +135,46 @@ export class ViewData {
         });
         windows.push(...measured.windows.map((window) => ({ ...window, root: project.root, chart: burndownSvg(window, { standalone: false }) })));
         trends.push(measured.trend);
+        trendsByRoot.set(project.root, measured.trend);
       }
       this.windowsData = { today, windows, trend: sumTrends(trends) };
+      this.trendsByRoot = trendsByRoot;
       this.log.info(`measured ${windows.length} refactoring window(s) in ${Math.round(performance.now() - started)} ms`);
     } catch (error) {
       this.log.error(`refactoring windows: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       this.windowsData = { today, windows: [], trend: [], error: 'The refactoring windows could not be measured; see the Guardrails output.' };
     }
     return this.windowsData;
+  }
+
+  /**
+   * The dashboard: the windows as the panel has them, each with the hottest files in its scope (the
+   * change counts the hotspots request uses) and its own rules file's trend.
+   */
+  async dashboard(force = false): Promise<DashboardData> {
+    const measured = await this.windows(force);
+    if (this.dashboardData?.from === measured) return this.dashboardData.data;
+    const ranked = new Map<string, { hotspots: Hotspot[] } | { note: string }>();
+    for (const { project, result } of this.analysis.results()) {
+      if (!measured.windows.some((window) => window.root === project.root)) continue;
+      if (!this.gitAllowed()) {
+        ranked.set(project.root, { note: UNTRUSTED_GIT });
+        continue;
+      }
+      const counts = await this.changes.counts(project.root, measured.today);
+      ranked.set(project.root, counts.ok ? { hotspots: rankHotspots(result, counts.byFile) } : { note: counts.message });
+    }
+    const windows = measured.windows.map(({ chart: _chart, ...window }): DashboardWindow => {
+      const forRoot = ranked.get(window.root);
+      const scope = compilePatterns(window.scope);
+      const hotspots = forRoot && 'hotspots' in forRoot
+        ? forRoot.hotspots.filter((hotspot) => hotspot.changes > 0 && scope.some((pattern) => pattern.match(hotspot.file))).slice(0, HOTSPOTS_PER_WINDOW)
+        : [];
+      return { ...window, hotspots, ...(forRoot && 'note' in forRoot ? { hotspotsNote: forRoot.note } : {}), trend: this.trendsByRoot.get(window.root) ?? [] };
+    });
+    const data: DashboardData = { today: measured.today, hotspotDays: this.changes.days, windows, ...(measured.error ? { error: measured.error } : {}) };
+    this.dashboardData = { from: measured, data };
+    return data;
   }
 
   /** Markdown and CSV of the debt, with each window's burndown as SVG. */

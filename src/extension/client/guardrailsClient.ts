@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  GuardrailsMethods, type DebtReportFiles, type DebtRow, type HotspotsData, type RulesPreview, type StatusSummary, type ViolationsOfProject, type WindowsPanelData,
+  GuardrailsMethods, type DashboardData, type DebtReportFiles, type DebtRow, type HotspotsData, type RulesPreview, type StatusSummary, type ViolationsOfProject, type WindowsPanelData,
 } from '../../server/protocol';
 import { DisposableStore } from '../util/dispose';
 
@@ -56,6 +56,10 @@ export class GuardrailsClient extends DisposableStore {
   /** Files with findings, hottest first (the server reads git; none in Restricted Mode). */
   hotspots(): Promise<HotspotsData> {
     return this.client.sendRequest(GuardrailsMethods.hotspots);
+  }
+
+  dashboard(force = false): Promise<DashboardData> {
+    return this.client.sendRequest(GuardrailsMethods.dashboard, { force });
   }
 
   debtReport(): Promise<DebtReportFiles> {

@@ -9,4 +9,5 @@ export const COMMANDS = {
   addOwner: 'guardrails.addOwner',
   addWindow: 'guardrails.addWindow',
   updateBaseline: 'guardrails.updateBaseline',
+  openDashboard: 'guardrails.openDashboard',
 } as const;

@@ -20,6 +20,12 @@ export class StatusBar extends DisposableStore {
     return this.item.text;
   }
 
+  /** The tooltip as a user reads it (Markdown source). */
+  get tooltipText(): string {
+    const tooltip = this.item.tooltip;
+    return typeof tooltip === 'string' ? tooltip : tooltip?.value ?? '';
+  }
+
   private render(): void {
     const { state, errors, warnings, debt, overdue, rulesBroken, notices } = this.client.status;
     const icon = state === 'analysing' ? '$(sync~spin)' : rulesBroken || state === 'failed' ? '$(warning)' : '$(shield)';
@@ -33,6 +39,15 @@ export class StatusBar extends DisposableStore {
     if (state === 'failed') lines.push('The last analysis failed: see the Guardrails output.');
     for (const notice of notices.slice(0, 3)) lines.push(`⚠ ${notice.message}`);
     if (notices.length > 3) lines.push(`…and ${notices.length - 3} more in the Guardrails output.`);
-    this.item.tooltip = lines.join('\n');
+    // The tooltip's links run commands: only these two are trusted.
+    const tooltip = new vscode.MarkdownString(lines.map(escapeMarkdown).join('  \n'), true);
+    tooltip.isTrusted = { enabledCommands: [COMMANDS.showView, COMMANDS.openDashboard] };
+    tooltip.appendMarkdown(`\n\n[$(dashboard) Open Dashboard](command:${COMMANDS.openDashboard}) · [$(shield) Show View](command:${COMMANDS.showView})`);
+    this.item.tooltip = tooltip;
   }
+}
+
+/** Notices quote file names and messages: shown as text, not as Markdown. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, (ch) => `\\${ch}`);
 }
