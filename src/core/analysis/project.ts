@@ -1,20 +1,20 @@
-import { createHash } from 'node:crypto';
-import * as path from 'node:path';
 import { CheckContext } from '../checks/checkContext';
 import { LayerMap } from '../checks/layerMap';
 import type { FileStat, FileSystem } from '../fs/fileSystem';
+import type { FsQuery } from '../fs/recordingFileSystem';
 import { compilePatterns, type CompiledPattern } from '../glob/pattern';
 import { loadCompilerOptions } from '../graph/compilerOptions';
 import { discoverFiles, isSourcePath, isUnanalysableText } from '../graph/discoverFiles';
 import { ImportResolver } from '../graph/resolveImport';
 import type { Rule, RulesConfig } from '../model/ruleTypes';
 import { applySuppressions } from '../suppress/suppressions';
-import type { AnalysisResult, Edge, Notice, Target } from '../model/types';
+import type { AnalysisResult, DebtItem, Edge, Notice, Target } from '../model/types';
 import { isInside, toRelative } from '../util/paths';
 import { analyzeFileText, type FileAnalysisContext, type FileFacts } from './fileAnalysis';
 import type { FactsWorkers } from './factsWorkers';
 import { runLoadQueue } from './loadQueue';
 import { IncrementalChecks, targetsDiffer } from './incrementalChecks';
+import { keepsResolution, ResolutionReuse } from './resolutionReuse';
 
 export interface ProjectOptions {
   /** `YYYY-MM-DD`; debt due before it is overdue. */
@@ -38,11 +38,13 @@ export interface FactsCache {
   get(file: string, text: string): FileFacts | undefined;
   set(file: string, text: string, facts: FileFacts): void;
   /**
-   * Where a file's imports led in an earlier run with the same file list and configuration
-   * (`signature`); undefined when unknown. Only the first load asks: edits resolve afresh.
+   * What resolution asked of the file system in an earlier run, and the notices it gave (see
+   * resolutionReuse.ts). When every question gets the same answer now, `targets` holds.
    */
-  targets?(signature: string, file: string): Target[] | undefined;
-  setTargets?(signature: string, file: string, targets: Target[]): void;
+  lastResolution?(): LastResolution | undefined;
+  /** Where an unchanged file's imports led in that run. Only the first load asks: edits resolve afresh. */
+  targets?(file: string): Target[] | undefined;
+  storeResolution?(resolution: ResolutionToStore): void;
   /**
    * The facts of a file whose size and modification time prove it unchanged since they were
    * stored, so it need not even be read; undefined when only its text can tell. The stat of
@@ -50,6 +52,17 @@ export interface FactsCache {
    */
   knownUnchanged?(file: string, stat: FileStat): FileFacts | undefined;
   noteStat?(file: string, stat: FileStat): void;
+}
+
+export interface LastResolution {
+  queries: FsQuery[];
+  notices: Notice[];
+}
+
+export interface ResolutionToStore extends LastResolution {
+  targets: Map<string, Target[]>;
+  /** Files resolved this run (the rest took their targets from the last one). */
+  resolved: number;
 }
 
 /** One file that changed: new text (an unsaved buffer), re-read from disk, or deleted. */
@@ -80,8 +93,8 @@ export class GuardrailsProject {
   private readonly relPaths = new Map<string, string>();
   private readonly checks: IncrementalChecks;
   private sortedFiles: string[] | undefined;
-  /** During the first load only: the key under which cached resolutions are valid. */
-  private loadSignature: string | undefined;
+  /** With a disk cache: resolution recorded, and the last run's targets reused when they still hold. */
+  private readonly reuse: ResolutionReuse | undefined;
   private resolver: ImportResolver;
 
   constructor(readonly config: RulesConfig, private readonly fs: FileSystem, private readonly options: ProjectOptions) {
@@ -90,18 +103,21 @@ export class GuardrailsProject {
     this.exclude = compilePatterns([...config.exclude.map((ref) => ref.pattern), ...(options.exclude ?? [])]);
     this.layers = new LayerMap(config.layers);
     this.checks = new IncrementalChecks(config, this.layers, this.relPaths);
+    this.reuse = keepsResolution(options.factsCache) ? new ResolutionReuse(fs, options.factsCache) : undefined;
     this.resolver = this.createResolver();
   }
 
   private createResolver(): ImportResolver {
-    const compiler = loadCompilerOptions(this.config.root, this.fs, this.config.tsconfig);
+    const fs = this.reuse?.resolutionFs ?? this.fs;
+    const compiler = loadCompilerOptions(this.config.root, fs, this.config.tsconfig);
     this.compilerNotices = compiler.notices;
-    return new ImportResolver(this.config.root, compiler.options, this.fs);
+    return new ImportResolver(this.config.root, compiler.options, fs);
   }
 
   /** A tsconfig changed: read the compiler options again and re-resolve every import (no re-parse). */
   reloadCompilerOptions(): void {
     this.checks.invalidateAll();
+    this.reuse?.forget();
     this.resolver = this.createResolver();
     for (const facts of this.facts.values()) this.edges.set(facts.file, this.resolve(facts));
   }
@@ -160,11 +176,11 @@ export class GuardrailsProject {
       this.notices.push({ level: 'warning', file: this.config.file, message: `${files.length} files match; only the first ${maxFiles} are analysed (raise the file cap setting, or narrow "include")` });
       files = files.slice(0, maxFiles);
     }
-    this.loadSignature = this.options.factsCache?.targets ? this.resolutionSignature(files) : undefined;
+    this.reuse?.begin();
     try {
       return await this.analyseAll(files, discovered.texts, unchanged, progress);
     } finally {
-      this.loadSignature = undefined;
+      this.reuse?.end(this.edges, this.resolver.notices);
     }
   }
 
@@ -256,6 +272,7 @@ export class GuardrailsProject {
   /** Module resolution changed (tsconfig edit, files created or deleted): resolve again, no re-parse. */
   reresolveAll(): void {
     this.checks.invalidateAll();
+    this.reuse?.forget();
     this.resolver.clearCache();
     for (const facts of this.facts.values()) this.edges.set(facts.file, this.resolve(facts));
   }
@@ -270,6 +287,11 @@ export class GuardrailsProject {
 
   knownFiles(): string[] {
     return [...this.facts.keys()];
+  }
+
+  /** The files, sorted (code-unit order). */
+  filesInOrder(): readonly string[] {
+    return (this.sortedFiles ??= [...this.facts.keys()].sort());
   }
 
   /** Runs every check over the current state; after an edit, only what the edit can change. */
@@ -295,8 +317,21 @@ export class GuardrailsProject {
       violations: [...kept, ...unused],
       debt,
       edges,
-      notices: [...this.compilerNotices, ...this.notices, ...this.resolver.notices],
+      notices: this.currentNotices(),
     };
+  }
+
+  /** Every file's debt in file order, as `check` reports it. */
+  debtItems(): DebtItem[] {
+    this.sortedFiles ??= [...this.facts.keys()].sort();
+    const debt: DebtItem[] = [];
+    for (const file of this.sortedFiles) for (const item of this.facts.get(file)!.debt) debt.push(item);
+    return debt;
+  }
+
+  /** What the user should know that is not a finding: tsconfig problems, files skipped. */
+  currentNotices(): Notice[] {
+    return [...this.compilerNotices, ...this.notices, ...(this.reuse?.notices(this.resolver.notices) ?? this.resolver.notices)];
   }
 
   private analyse(file: string, content: string): void {
@@ -334,25 +369,8 @@ export class GuardrailsProject {
   }
 
   private resolve(facts: FileFacts): Edge[] {
-    const cache = this.options.factsCache;
-    const signature = this.loadSignature;
-    const known = signature ? cache?.targets?.(signature, facts.file) : undefined;
-    if (known && known.length === facts.imports.length) return facts.imports.map((ref, i) => ({ ...ref, from: facts.file, to: known[i] }));
-    const edges = facts.imports.map((ref) => ({ ...ref, from: facts.file, to: this.resolver.resolve(ref.specifier, facts.file, ref.kind) }));
-    if (signature) cache?.setTargets?.(signature, facts.file, edges.map((edge) => edge.to));
-    return edges;
-  }
-
-  /**
-   * What module resolution depends on besides each file's own text: which files exist, and the
-   * tsconfig, jsconfig and package.json files of the root. (Nested configs and node_modules are
-   * not in it: `--cache` trusts them not to change between runs, as its help says.)
-   */
-  private resolutionSignature(files: readonly string[]): string {
-    const hash = createHash('sha1');
-    for (const file of files) hash.update(file).update('\0');
-    for (const name of ['tsconfig.json', 'jsconfig.json', 'package.json']) hash.update(this.fs.readFile(path.join(this.root, name)) ?? '').update('\0');
-    if (this.config.tsconfig) hash.update(this.fs.readFile(this.config.tsconfig) ?? '');
-    return hash.digest('hex');
+    const known = this.reuse?.known(facts);
+    if (known) return facts.imports.map((ref, i) => ({ ...ref, from: facts.file, to: known[i] }));
+    return facts.imports.map((ref) => ({ ...ref, from: facts.file, to: this.resolver.resolve(ref.specifier, facts.file, ref.kind) }));
   }
 }
