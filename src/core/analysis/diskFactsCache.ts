@@ -8,7 +8,6 @@ import type { CacheStats, Notice, Target } from '../model/types';
 import { readFactsCache, writeFactsCache, type CacheContents, type CacheEntry, type CacheIdentity, type CheckedResult } from './factsCacheFile';
 import type { FileFacts } from './fileAnalysis';
 import { toRelative } from '../util/paths';
-import { rootShape } from './portablePaths';
 import type { FactsCache, LastResolution, ResolutionToStore } from './project';
 
 /**
@@ -116,19 +115,19 @@ export class DiskFactsCache implements FactsCache {
 
   lastResolution(): LastResolution | undefined {
     const stored = this.contents.resolution;
-    return stored && stored.shape === rootShape(this.root) ? { queries: stored.queries, notices: stored.notices } : undefined;
+    return stored && { environment: stored.environment, queries: stored.queries, notices: stored.notices };
   }
 
   targets(file: string): Target[] | undefined {
     return this.unchanged.has(file) ? this.contents.resolution?.targets.get(file) : undefined;
   }
 
-  storeResolution({ queries, notices, targets, resolved }: ResolutionToStore): void {
+  storeResolution({ environment, queries, notices, targets, resolved }: ResolutionToStore): void {
     this.stats.resolved = resolved;
     const last = this.contents.resolution;
     // Nothing resolved afresh and no new question: the stored resolution is this run's.
-    if (resolved === 0 && last && last.queries.length === queries.length && last.shape === rootShape(this.root)) return;
-    this.contents.resolution = { shape: rootShape(this.root), queries, notices, targets };
+    if (resolved === 0 && last && last.queries.length === queries.length && last.environment === environment) return;
+    this.contents.resolution = { environment, queries, notices, targets };
     this.dirty = true;
   }
 

@@ -30,8 +30,8 @@ export interface CacheEntry {
 
 /** Where every file's imports led, and what resolution asked of the file system to get there. */
 export interface StoredResolution {
-  /** `rootShape` of the root the questions were asked from. */
-  shape: string;
+  /** What resolution depends on besides the file system (see `resolutionEnvironment`). */
+  environment: string;
   queries: FsQuery[];
   /** Notices resolution gave (problems of nested tsconfig files). */
   notices: Notice[];
@@ -69,7 +69,7 @@ const entryShape = object<CacheEntry>({
   hash: text, facts: fileFacts, size: optional(count), mtimeMs: optional(count), seenAt: optional(count), today: optional(text),
 });
 const storedKeys = <T>(shape: Shape<T>): Shape<Map<string, T>> => record(shape, (name, how) => how.paths(name));
-const resolutionShape = object<StoredResolution>({ shape: text, queries: list(fsQuery), notices: list(notice), targets: storedKeys(list(target)) });
+const resolutionShape = object<StoredResolution>({ environment: text, queries: list(fsQuery), notices: list(notice), targets: storedKeys(list(target)) });
 const checkedShape = object<StoredChecked>({ key: text, result: object<CheckedResult>({ violations: list(violation) }) });
 const contentsShape = object<CacheContents>({
   stamp: optional(text), files: storedKeys(entryShape), resolution: optional(resolutionShape), checked: optional(checkedShape),
@@ -103,8 +103,8 @@ export function writeFactsCache(file: string, identity: CacheIdentity, root: str
   if (contents.resolution) {
     const targets: Record<string, unknown> = {};
     for (const [name, list_] of contents.resolution.targets) targets[paths(name)] = list_.map(paths);
-    const { shape, queries, notices } = contents.resolution;
-    resolution = { shape, queries: encode(list(fsQuery), queries, paths), notices: encode(list(notice), notices, paths), targets };
+    const { environment, queries, notices } = contents.resolution;
+    resolution = { environment, queries: encode(list(fsQuery), queries, paths), notices: encode(list(notice), notices, paths), targets };
   }
   const checked = contents.checked && encode(checkedShape, contents.checked, paths);
   writeFileAtomic(file, JSON.stringify({ format: CACHE_FORMAT, ...identity, stamp: contents.stamp, files, resolution, checked }), 'facts cache');

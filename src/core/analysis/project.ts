@@ -55,6 +55,8 @@ export interface FactsCache {
 }
 
 export interface LastResolution {
+  /** What resolution depended on besides the file system's answers: the same, or the targets do not hold. */
+  environment: string;
   queries: FsQuery[];
   notices: Notice[];
 }
@@ -103,7 +105,7 @@ export class GuardrailsProject {
     this.exclude = compilePatterns([...config.exclude.map((ref) => ref.pattern), ...(options.exclude ?? [])]);
     this.layers = new LayerMap(config.layers);
     this.checks = new IncrementalChecks(config, this.layers, this.relPaths);
-    this.reuse = keepsResolution(options.factsCache) ? new ResolutionReuse(fs, options.factsCache) : undefined;
+    this.reuse = keepsResolution(options.factsCache) ? new ResolutionReuse(fs, options.factsCache, config.root) : undefined;
     this.resolver = this.createResolver();
   }
 

@@ -4,10 +4,14 @@
 // each file's imports led. The next run asks those questions again; when every answer is the same,
 // resolution would come out the same, so files whose text did not change keep their targets. What
 // resolution depends on is thus what it read, never a list of files kept by hand.
+import { createHash } from 'node:crypto';
+import { builtinModules } from 'node:module';
+import { ts } from 'ts-morph';
 import type { FileSystem } from '../fs/fileSystem';
 import { RecordingFileSystem, stillAnswered } from '../fs/recordingFileSystem';
 import type { Edge, Notice, Target } from '../model/types';
 import type { FileFacts } from './fileAnalysis';
+import { rootShape } from './portablePaths';
 import type { FactsCache } from './project';
 
 type ResolutionCache = Required<Pick<FactsCache, 'lastResolution' | 'targets' | 'storeResolution'>>;
@@ -25,9 +29,11 @@ export class ResolutionReuse {
   /** Notices resolution gave in the last run (resolving a file again gives them again). */
   private lastNotices: readonly Notice[] = [];
   private resolved = 0;
+  private readonly environment: string;
 
-  constructor(private readonly fs: FileSystem, private readonly cache: ResolutionCache) {
+  constructor(private readonly fs: FileSystem, private readonly cache: ResolutionCache, root: string) {
     this.recorder = new RecordingFileSystem(fs);
+    this.environment = resolutionEnvironment(root);
   }
 
   /** The file system resolution reads through: recorded until the load ends. */
@@ -38,7 +44,7 @@ export class ResolutionReuse {
   /** At the start of the load: asks the last run's questions again. */
   begin(): void {
     const last = this.cache.lastResolution();
-    this.trusted = last !== undefined && stillAnswered(this.fs, last.queries);
+    this.trusted = last !== undefined && last.environment === this.environment && stillAnswered(this.fs, last.queries);
     if (last && this.trusted) {
       this.recorder.adopt(last.queries);
       this.lastNotices = last.notices;
@@ -59,7 +65,7 @@ export class ResolutionReuse {
     if (this.ended) return;
     const targets = new Map<string, Target[]>();
     for (const [file, list] of edges) targets.set(file, list.map((edge) => edge.to));
-    this.cache.storeResolution({ queries: this.recorder.queries(), notices: this.notices(resolverNotices), targets, resolved: this.resolved });
+    this.cache.storeResolution({ environment: this.environment, queries: this.recorder.queries(), notices: this.notices(resolverNotices), targets, resolved: this.resolved });
     this.ended = true;
     this.trusted = false;
     this.recorder.stop();
@@ -80,4 +86,13 @@ export class ResolutionReuse {
   forget(): void {
     this.lastNotices = [];
   }
+}
+
+/**
+ * What resolution depends on that no file says: where the root lies (the shape of its path, see
+ * `rootShape`), whether file names are case-sensitive, and which names Node.js has built in.
+ */
+function resolutionEnvironment(root: string): string {
+  const builtins = createHash('sha1').update([...builtinModules].sort().join(',')).digest('hex');
+  return `${rootShape(root)} case-${ts.sys.useCaseSensitiveFileNames ? 'sensitive' : 'insensitive'} builtins-${builtins}`;
 }
