@@ -8,7 +8,7 @@ import type { CacheStats, Notice, Target } from '../model/types';
 import { readFactsCache, writeFactsCache, type CacheContents, type CacheEntry, type CacheIdentity, type CheckedResult } from './factsCacheFile';
 import type { FileFacts } from './fileAnalysis';
 import { toRelative } from '../util/paths';
-import type { FactsCache, LastResolution, ResolutionToStore } from './project';
+import type { FactsCache, LastResolution, ResolutionToStore } from './factsCache';
 
 /**
  * A file modified this close to the moment it was looked at may change again within the same

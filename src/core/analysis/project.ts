@@ -1,20 +1,22 @@
 import { CheckContext } from '../checks/checkContext';
 import { LayerMap } from '../checks/layerMap';
-import type { FileStat, FileSystem } from '../fs/fileSystem';
-import type { FsQuery } from '../fs/recordingFileSystem';
+import type { FileSystem } from '../fs/fileSystem';
 import { compilePatterns, type CompiledPattern } from '../glob/pattern';
 import { loadCompilerOptions } from '../graph/compilerOptions';
 import { discoverFiles, isSourcePath, isUnanalysableText } from '../graph/discoverFiles';
 import { ImportResolver } from '../graph/resolveImport';
 import type { Rule, RulesConfig } from '../model/ruleTypes';
 import { applySuppressions } from '../suppress/suppressions';
-import type { AnalysisResult, DebtItem, Edge, Notice, Target } from '../model/types';
+import type { AnalysisResult, DebtItem, Edge, Notice } from '../model/types';
 import { isInside, toRelative } from '../util/paths';
 import { analyzeFileText, type FileAnalysisContext, type FileFacts } from './fileAnalysis';
 import type { FactsWorkers } from './factsWorkers';
 import { runLoadQueue } from './loadQueue';
 import { IncrementalChecks, targetsDiffer } from './incrementalChecks';
+import type { FactsCache } from './factsCache';
 import { keepsResolution, ResolutionReuse } from './resolutionReuse';
+
+export type { FactsCache, LastResolution, ResolutionToStore } from './factsCache';
 
 export interface ProjectOptions {
   /** `YYYY-MM-DD`; debt due before it is overdue. */
@@ -33,39 +35,7 @@ export interface ProjectOptions {
   workers?: FactsWorkers;
 }
 
-/** Facts by file and exact text; the owner keeps one per rules file and `today`, which facts depend on. */
-export interface FactsCache {
-  get(file: string, text: string): FileFacts | undefined;
-  set(file: string, text: string, facts: FileFacts): void;
-  /**
-   * What resolution asked of the file system in an earlier run, and the notices it gave (see
-   * resolutionReuse.ts). When every question gets the same answer now, `targets` holds.
-   */
-  lastResolution?(): LastResolution | undefined;
-  /** Where an unchanged file's imports led in that run. Only the first load asks: edits resolve afresh. */
-  targets?(file: string): Target[] | undefined;
-  storeResolution?(resolution: ResolutionToStore): void;
-  /**
-   * The facts of a file whose size and modification time prove it unchanged since they were
-   * stored, so it need not even be read; undefined when only its text can tell. The stat of
-   * every file read is offered too (`noteStat`), to be kept with the facts `set` stores.
-   */
-  knownUnchanged?(file: string, stat: FileStat): FileFacts | undefined;
-  noteStat?(file: string, stat: FileStat): void;
-}
 
-export interface LastResolution {
-  /** What resolution depended on besides the file system's answers: the same, or the targets do not hold. */
-  environment: string;
-  queries: FsQuery[];
-  notices: Notice[];
-}
-
-export interface ResolutionToStore extends LastResolution {
-  targets: Map<string, Target[]>;
-  /** Files resolved this run (the rest took their targets from the last one). */
-  resolved: number;
-}
 
 /** One file that changed: new text (an unsaved buffer), re-read from disk, or deleted. */
 export interface FileChange {

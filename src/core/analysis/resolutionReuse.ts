@@ -12,7 +12,7 @@ import { RecordingFileSystem, stillAnswered } from '../fs/recordingFileSystem';
 import type { Edge, Notice, Target } from '../model/types';
 import type { FileFacts } from './fileAnalysis';
 import { rootShape } from './portablePaths';
-import type { FactsCache } from './project';
+import type { FactsCache } from './factsCache';
 
 type ResolutionCache = Required<Pick<FactsCache, 'lastResolution' | 'targets' | 'storeResolution'>>;
 
