@@ -13,6 +13,7 @@ import { measureIncremental, type IncrementalResult } from './incremental';
 import { hasGnuTime, measureRoundRobin } from './measure';
 import { evaluateGoals, renderGoals, renderTables, type BenchResults, type CorpusResult } from './report';
 import { invocation, outputFile, versionOf, type BenchPaths, type ToolName } from './tools';
+import { measureRestoredCache, type RestoredCacheResult } from './restoredCache';
 import { measureWarmStart, type WarmStartResult } from './warmStart';
 import { measureWindows, prepareOutline, renderWindows, type WindowsBenchResult } from './windowsBench';
 
@@ -153,6 +154,11 @@ async function main(argv: string[]): Promise<number> {
     log('synthetic-5000: warm start, guardrails check --cache');
     warmStart = measureWarmStart(five, invocation(paths, five, 'guardrails'), path.join(paths.cache, 'out', five.name, 'check-cache'), options.runs, log);
   }
+  let restoredCache: RestoredCacheResult | undefined;
+  if (five) {
+    log('synthetic-5000: a cache restored with the workspace at a new path');
+    restoredCache = measureRestoredCache(five, paths.cli, path.join(paths.cache, 'out', five.name), options.runs, log);
+  }
 
   const bench: BenchResults = {
     date: new Date().toISOString().slice(0, 10),
@@ -182,10 +188,18 @@ async function main(argv: string[]): Promise<number> {
       `Warm start on synthetic-5000 (\`guardrails check --cache\`, median of ${warmStart.runs} runs each, whole process): ${Math.round(warmStart.unchangedMs)} ms and ${Math.round(warmStart.unchangedPeakMb)} MB with nothing changed, `
       + `${Math.round(warmStart.editedMs)} ms with one file edited before each run; the run that fills the cache took ${Math.round(warmStart.fillMs)} ms.`, '');
   }
+  if (restoredCache) {
+    const { cache } = restoredCache;
+    lines.push(
+      `A cache restored at a new path on synthetic-5000 (the workspace and its \`--cache-location\` folder copied to another folder as deep, new modification times, as CI restores it; median of ${restoredCache.runs} runs each, alternating with cold runs on the same copy): `
+      + `${Math.round(restoredCache.restoredMs)} ms and ${Math.round(restoredCache.restoredPeakMb)} MB against ${Math.round(restoredCache.coldMs)} ms cold, ${restoredCache.ratio.toFixed(1)}× faster; `
+      + `${cache.reused} files reused, ${cache.parsed} parsed, ${cache.read} read, ${cache.resolved} resolved, findings ${cache.findingsReused ? 'reused' : 'checked again'}; `
+      + `${restoredCache.sameFindings ? 'the same findings as the cold runs' : '**findings differ from the cold runs**'}.`, '');
+  }
   lines.push('Versions: ' + Object.entries(bench.versions).map(([k, v]) => `${k} ${v}`).join(', ') + '.', '');
   const document = lines.join('\n');
   process.stdout.write(`${document}\n`);
-  writeFileSync(path.join(paths.cache, 'results.json'), JSON.stringify({ ...bench, goals, warmStart, windows }, null, 2));
+  writeFileSync(path.join(paths.cache, 'results.json'), JSON.stringify({ ...bench, goals, warmStart, restoredCache, windows }, null, 2));
   writeFileSync(path.join(paths.cache, 'results.md'), document);
   if (options.write) spliceResults(path.join(paths.bench, 'RESULTS.md'), document);
   return 0;

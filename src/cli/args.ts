@@ -162,7 +162,8 @@ Options:
                       node_modules/.cache/guardrails when the project has a node_modules folder,
                       otherwise in ~/.cache/guardrails/facts ($XDG_CACHE_HOME, $GUARDRAILS_CACHE_DIR);
                       only changed files are parsed again, and files whose size and
-                      modification time are unchanged are not read
+                      modification time are unchanged are not read (where the cache was
+                      written: a copy restored elsewhere reads every file)
   --cache-location D  Keep that cache in D instead (implies --cache)
                       windows, hotspots and check's window-regressed always keep what they read
                       of git history (and windows the files' parse results) in

@@ -1,25 +1,41 @@
-// `check --cache`: each rules file's facts on disk, and its last findings reused when nothing at all
-// changed since the run that stored them (same files, same texts, same rules files).
+// `check --cache`: each rules file's facts on disk, and its last findings reused when none of the
+// checks' inputs changed since the run that stored them. (Debt is each file's own: it comes with
+// the file's facts, and is not stored twice.)
 import { createHash } from 'node:crypto';
 import type { FileSystem } from '../fs/fileSystem';
-import type { RulesConfig } from '../model/ruleTypes';
 import type { AnalysisResult } from '../model/types';
 import type { DiskFactsCache } from './diskFactsCache';
+import { toStored } from './portablePaths';
 import type { GuardrailsProject } from './project';
 
-/** The project's findings: the stored ones when the cache vouches nothing changed, else checked afresh and stored. */
-export function checkWithCache(project: GuardrailsProject, cache: DiskFactsCache, fs: FileSystem): AnalysisResult {
-  const rulesKey = rulesFingerprint(project.config, fs);
-  const reused = cache.reusableResult(rulesKey);
-  if (reused) return { root: project.root, rulesFile: project.config.file, durationMs: 0, ...reused, files: project.fileCount, edges: project.allEdges() };
+/** The project's findings: the stored ones when their inputs are the same, else checked afresh and stored. */
+export function checkWithCache(project: GuardrailsProject, cache: DiskFactsCache, fs: FileSystem, today: string): AnalysisResult {
+  const key = checksKey(project, cache, fs, today);
+  const reused = cache.reusableResult(key);
+  if (reused) {
+    return {
+      root: project.root, rulesFile: project.config.file, durationMs: 0, files: project.fileCount,
+      violations: reused.violations, debt: project.debtItems(), edges: project.allEdges(), notices: project.currentNotices(),
+    };
+  }
   const checked = project.check();
-  cache.storeResult(rulesKey, { violations: checked.violations, debt: checked.debt, notices: checked.notices });
+  cache.storeResult(key, { violations: checked.violations });
   return checked;
 }
 
-/** The rules files' own text: findings from another version of the rules are never reused. */
-function rulesFingerprint(config: RulesConfig, fs: FileSystem): string {
-  const hash = createHash('sha1');
-  for (const source of config.sources) hash.update(source).update('\0').update(fs.readFile(source) ?? '').update('\0');
-  return hash.digest('hex');
+/**
+ * A digest of everything the checks read: the rules (the text of every file they were loaded
+ * from), the day, and each file's path, text (by its digest) and where its imports lead. The
+ * engine and the debt policy are the cache's own identity. Paths are relative to the root, so a
+ * restored copy elsewhere has the same key.
+ */
+function checksKey(project: GuardrailsProject, cache: DiskFactsCache, fs: FileSystem, today: string): string {
+  const paths = toStored(project.root);
+  // One digest update: thousands of small ones cost more than the text.
+  const parts = [JSON.stringify([today, project.config.sources.map((source) => [paths(source), fs.readFile(source) ?? null])])];
+  for (const file of project.filesInOrder()) {
+    parts.push(`\0${paths(file)}\0${cache.contentHash(file) ?? '?'}`);
+    for (const edge of project.edgesFrom(file)) parts.push(paths(edge.to));
+  }
+  return createHash('sha1').update(parts.join('\n')).digest('hex');
 }

@@ -1,19 +1,21 @@
-import { createHash } from 'node:crypto';
-import * as path from 'node:path';
 import { CheckContext } from '../checks/checkContext';
 import { LayerMap } from '../checks/layerMap';
-import type { FileStat, FileSystem } from '../fs/fileSystem';
+import type { FileSystem } from '../fs/fileSystem';
 import { loadCompilerOptions } from '../graph/compilerOptions';
 import { discoverFiles, isUnanalysableText } from '../graph/discoverFiles';
 import { ImportResolver } from '../graph/resolveImport';
 import type { Rule, RulesConfig } from '../model/ruleTypes';
 import { applySuppressions } from '../suppress/suppressions';
-import type { AnalysisResult, Edge, ImportRef, Notice, Target } from '../model/types';
+import type { AnalysisResult, DebtItem, Edge, ImportRef, Notice, Target } from '../model/types';
 import { FileScope, type ScopeOptions } from './fileScope';
 import { analyzeFileText, type FileAnalysisContext, type FileFacts } from './fileAnalysis';
 import type { FactsWorkers } from './factsWorkers';
 import { runLoadQueue } from './loadQueue';
 import { IncrementalChecks, targetsDiffer } from './incrementalChecks';
+import type { FactsCache } from './factsCache';
+import { keepsResolution, ResolutionReuse } from './resolutionReuse';
+
+export type { FactsCache, LastResolution, ResolutionToStore } from './factsCache';
 
 export interface ProjectOptions extends ScopeOptions {
   /** `YYYY-MM-DD`; debt due before it is overdue. */
@@ -26,24 +28,7 @@ export interface ProjectOptions extends ScopeOptions {
   workers?: FactsWorkers;
 }
 
-/** Facts by file and exact text; the owner keeps one per rules file and `today`, which facts depend on. */
-export interface FactsCache {
-  get(file: string, text: string): FileFacts | undefined;
-  set(file: string, text: string, facts: FileFacts): void;
-  /**
-   * Where a file's imports led in an earlier run with the same file list and configuration
-   * (`signature`); undefined when unknown. Only the first load asks: edits resolve afresh.
-   */
-  targets?(signature: string, file: string): Target[] | undefined;
-  setTargets?(signature: string, file: string, targets: Target[]): void;
-  /**
-   * The facts of a file whose size and modification time prove it unchanged since they were
-   * stored, so it need not even be read; undefined when only its text can tell. The stat of
-   * every file read is offered too (`noteStat`), to be kept with the facts `set` stores.
-   */
-  knownUnchanged?(file: string, stat: FileStat): FileFacts | undefined;
-  noteStat?(file: string, stat: FileStat): void;
-}
+
 
 /** One file that changed: new text (an unsaved buffer), re-read from disk, or deleted. */
 export interface FileChange {
@@ -72,26 +57,29 @@ export class GuardrailsProject {
   private readonly relPaths = new Map<string, string>();
   private readonly checks: IncrementalChecks;
   private sortedFiles: string[] | undefined;
-  /** During the first load only: the key under which cached resolutions are valid. */
-  private loadSignature: string | undefined;
+  /** With a disk cache: resolution recorded, and the last run's targets reused when they still hold. */
+  private readonly reuse: ResolutionReuse | undefined;
   private resolver: ImportResolver;
 
   constructor(readonly config: RulesConfig, private readonly fs: FileSystem, private readonly options: ProjectOptions) {
     this.scope = new FileScope(config, options);
     this.layers = new LayerMap(config.layers);
     this.checks = new IncrementalChecks(config, this.layers, this.relPaths);
+    this.reuse = keepsResolution(options.factsCache) ? new ResolutionReuse(fs, options.factsCache, config.root) : undefined;
     this.resolver = this.createResolver();
   }
 
   private createResolver(): ImportResolver {
-    const compiler = loadCompilerOptions(this.config.root, this.fs, this.config.tsconfig);
+    const fs = this.reuse?.resolutionFs ?? this.fs;
+    const compiler = loadCompilerOptions(this.config.root, fs, this.config.tsconfig);
     this.compilerNotices = compiler.notices;
-    return new ImportResolver(this.config.root, compiler.options, this.fs);
+    return new ImportResolver(this.config.root, compiler.options, fs);
   }
 
   /** A tsconfig changed: read the compiler options again and re-resolve every import (no re-parse). */
   reloadCompilerOptions(): void {
     this.checks.invalidateAll();
+    this.reuse?.forget();
     this.resolver = this.createResolver();
     for (const facts of this.facts.values()) this.edges.set(facts.file, this.resolve(facts));
   }
@@ -155,11 +143,11 @@ export class GuardrailsProject {
       this.notices.push({ level: 'warning', file: this.config.file, message: `${files.length} files match; only the first ${maxFiles} are analysed (raise the file cap setting, or narrow "include")` });
       files = files.slice(0, maxFiles);
     }
-    this.loadSignature = this.options.factsCache?.targets ? this.resolutionSignature(files) : undefined;
+    this.reuse?.begin();
     try {
       return await this.analyseAll(files, discovered.texts, unchanged, progress);
     } finally {
-      this.loadSignature = undefined;
+      this.reuse?.end(this.edges, this.resolver.notices);
     }
   }
 
@@ -247,6 +235,7 @@ export class GuardrailsProject {
   /** Module resolution changed (tsconfig edit, files created or deleted): resolve again, no re-parse. */
   reresolveAll(): void {
     this.checks.invalidateAll();
+    this.reuse?.forget();
     this.resolver.clearCache();
     for (const facts of this.facts.values()) this.edges.set(facts.file, this.resolve(facts));
   }
@@ -261,6 +250,11 @@ export class GuardrailsProject {
 
   knownFiles(): string[] {
     return [...this.facts.keys()];
+  }
+
+  /** The files, sorted (code-unit order). */
+  filesInOrder(): readonly string[] {
+    return (this.sortedFiles ??= [...this.facts.keys()].sort());
   }
 
   /** Runs every check over the current state; after an edit, only what the edit can change. */
@@ -286,8 +280,21 @@ export class GuardrailsProject {
       violations: [...kept, ...unused],
       debt,
       edges,
-      notices: [...this.compilerNotices, ...this.notices, ...this.resolver.notices],
+      notices: this.currentNotices(),
     };
+  }
+
+  /** Every file's debt in file order, as `check` reports it. */
+  debtItems(): DebtItem[] {
+    this.sortedFiles ??= [...this.facts.keys()].sort();
+    const debt: DebtItem[] = [];
+    for (const file of this.sortedFiles) for (const item of this.facts.get(file)!.debt) debt.push(item);
+    return debt;
+  }
+
+  /** What the user should know that is not a finding: tsconfig problems, files skipped. */
+  currentNotices(): Notice[] {
+    return [...this.compilerNotices, ...this.notices, ...(this.reuse?.notices(this.resolver.notices) ?? this.resolver.notices)];
   }
 
   private analyse(file: string, content: string): void {
@@ -325,29 +332,12 @@ export class GuardrailsProject {
   }
 
   private resolve(facts: FileFacts): Edge[] {
-    const cache = this.options.factsCache;
-    const signature = this.loadSignature;
-    const known = signature ? cache?.targets?.(signature, facts.file) : undefined;
     // Field by field, not a spread of the import: every edge gets the same shape, which the checks'
     // loops over every import read faster and V8 keeps smaller (on outline's history, about 15% less
     // CPU and 25 MB less peak memory for `windows`, whose steps re-resolve many imports).
     const edge = (ref: ImportRef, to: Target): Edge => ({ specifier: ref.specifier, kind: ref.kind, typeOnly: ref.typeOnly, range: ref.range, from: facts.file, to });
-    if (known && known.length === facts.imports.length) return facts.imports.map((ref, i) => edge(ref, known[i]));
-    const edges = facts.imports.map((ref) => edge(ref, this.resolver.resolve(ref.specifier, facts.file, ref.kind)));
-    if (signature) cache?.setTargets?.(signature, facts.file, edges.map((edge) => edge.to));
-    return edges;
-  }
-
-  /**
-   * What module resolution depends on besides each file's own text: which files exist, and the
-   * tsconfig, jsconfig and package.json files of the root. (Nested configs and node_modules are
-   * not in it: `--cache` trusts them not to change between runs, as its help says.)
-   */
-  private resolutionSignature(files: readonly string[]): string {
-    const hash = createHash('sha1');
-    for (const file of files) hash.update(file).update('\0');
-    for (const name of ['tsconfig.json', 'jsconfig.json', 'package.json']) hash.update(this.fs.readFile(path.join(this.root, name)) ?? '').update('\0');
-    if (this.config.tsconfig) hash.update(this.fs.readFile(this.config.tsconfig) ?? '');
-    return hash.digest('hex');
+    const known = this.reuse?.known(facts);
+    if (known) return facts.imports.map((ref, i) => edge(ref, known[i]));
+    return facts.imports.map((ref) => edge(ref, this.resolver.resolve(ref.specifier, facts.file, ref.kind)));
   }
 }

@@ -15,7 +15,7 @@ import { CachedDirectoriesFileSystem } from '../fs/cachedDirectoriesFileSystem';
 import type { FileSystem } from '../fs/fileSystem';
 import { NodeFileSystem } from '../fs/nodeFileSystem';
 import type { ConfigProblem, RulesConfig } from '../model/ruleTypes';
-import type { AnalysisResult, Notice, Violation } from '../model/types';
+import type { AnalysisResult, CacheStats, Notice, Violation } from '../model/types';
 import { isInside } from '../util/paths';
 import { todayIso } from '../util/today';
 import { applyConfiguredBaseline } from './applyConfiguredBaseline';
@@ -160,13 +160,14 @@ export class AnalysisSession {
   private check(project: GuardrailsProject): AnalysisResult {
     const started = performance.now();
     const factsCache = this.factsCaches.get(project);
-    const checked = factsCache ? checkWithCache(project, factsCache, this.fs) : project.check();
+    const checked = factsCache ? checkWithCache(project, factsCache, this.fs, this.today) : project.check();
     const baselined = applyConfiguredBaseline(checked.violations, project.config, this.fs, {
       override: this.options.baseline,
       reportRoot: this.reportRoot,
       read: this.options.keepBaselines ? (file) => this.readBaseline(file) : undefined,
     });
-    return { ...checked, violations: baselined.violations, notices: [...checked.notices, ...baselined.notices], durationMs: performance.now() - started };
+    const notices = [...checked.notices, ...baselined.notices, ...(factsCache?.unusable ? [factsCache.unusable] : [])];
+    return { ...checked, violations: baselined.violations, notices, durationMs: performance.now() - started, cache: factsCache && { ...factsCache.stats } };
   }
 
   private readBaseline(file: string): ReadBaselineResult {
@@ -291,9 +292,18 @@ export class AnalysisSession {
       for (const item of part.debt) result.debt.push(item);
       for (const edge of part.edges) result.edges.push(edge);
       for (const notice of part.notices) result.notices.push(notice);
+      if (part.cache) result.cache = addStats(result.cache, part.cache);
     }
     return result;
   }
+}
+
+function addStats(sum: CacheStats | undefined, part: CacheStats): CacheStats {
+  if (!sum) return { ...part };
+  return {
+    reused: sum.reused + part.reused, parsed: sum.parsed + part.parsed, read: sum.read + part.read,
+    resolved: sum.resolved + part.resolved, findingsReused: sum.findingsReused && part.findingsReused,
+  };
 }
 
 /** A rules-file problem as a finding, so reports and diagnostics show it like any other. */

@@ -1,3 +1,4 @@
+import * as nodePath from 'node:path';
 import type { DirectoryEntry, FileStat, FileSystem, TextRead } from './fileSystem';
 
 /**
@@ -9,6 +10,8 @@ import type { DirectoryEntry, FileStat, FileSystem, TextRead } from './fileSyste
 export class CachedDirectoriesFileSystem implements FileSystem {
   readonly stableTree = true;
   private readonly listings = new Map<string, DirectoryEntry[]>();
+  /** Kinds by name, for the listings `realpath` looked into. */
+  private readonly kinds = new Map<string, Map<string, DirectoryEntry['kind']>>();
   private readonly realpaths = new Map<string, string>();
 
   constructor(private readonly base: FileSystem) {}
@@ -20,10 +23,25 @@ export class CachedDirectoriesFileSystem implements FileSystem {
     return [...entries];
   }
 
+  /**
+   * A file or folder that its folder's listing (already taken) shows is no link lies where its
+   * folder really lies: no system call for each of the thousands of files resolution places.
+   */
   realpath(path: string): string {
     let real = this.realpaths.get(path);
-    if (real === undefined) this.realpaths.set(path, (real = this.base.realpath(path)));
+    if (real === undefined) this.realpaths.set(path, (real = this.throughListing(path) ?? this.base.realpath(path)));
     return real;
+  }
+
+  private throughListing(path: string): string | undefined {
+    const parent = nodePath.dirname(path);
+    const listing = this.listings.get(parent);
+    if (parent === path || listing === undefined || nodePath.resolve(path) !== path) return undefined;
+    let kinds = this.kinds.get(parent);
+    if (kinds === undefined) this.kinds.set(parent, (kinds = new Map(listing.map((entry) => [entry.name, entry.kind]))));
+    const name = nodePath.basename(path);
+    const kind = kinds.get(name);
+    return kind === 'file' || kind === 'directory' ? nodePath.join(this.realpath(parent), name) : undefined;
   }
 
   readFile(path: string): string | undefined {

@@ -131,6 +131,20 @@ export interface Notice {
   unreadable?: boolean;
 }
 
+/** What `check --cache` made of the cache in one run (summed over rules files). */
+export interface CacheStats {
+  /** Files whose facts came from the cache. */
+  reused: number;
+  /** Files parsed: not in the cache, or changed. */
+  parsed: number;
+  /** Files read to compare with the cache (the others were vouched for by their size and modification time). */
+  read: number;
+  /** Files whose imports were resolved this run (the others took where they led from the cache). */
+  resolved: number;
+  /** The last run's findings were reused: none of the checks' inputs had changed. */
+  findingsReused: boolean;
+}
+
 export interface AnalysisResult {
   /** Absolute path of the root (the directory of the governing rules file). */
   root: string;
@@ -141,6 +155,8 @@ export interface AnalysisResult {
   debt: DebtItem[];
   edges: Edge[];
   notices: Notice[];
+  /** With `check --cache`: what the cache saved this run. */
+  cache?: CacheStats;
 }
 
 /**

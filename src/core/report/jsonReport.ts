@@ -1,6 +1,6 @@
 // `check --format json`: the machine contract of DESIGN.md section 5. Fields may be added here,
 // never renamed or dropped. Absent optional values are `null` so every object has one shape.
-import type { AnalysisResult, DebtItem, DependencyKind, ReportedSeverity, SinceSummary, Violation } from '../model/types';
+import type { AnalysisResult, CacheStats, DebtItem, DependencyKind, ReportedSeverity, SinceSummary, Violation } from '../model/types';
 import { compareBy, relativeFile, relativeTarget } from '../util/relativePaths';
 
 export interface JsonViolation {
@@ -73,6 +73,8 @@ export interface JsonReport {
   rulesFile: string | null;
   notices: JsonNotice[];
   summary: JsonSummary;
+  /** With `--cache`: files reused, parsed, read and resolved this run, and whether the findings were reused; null without. */
+  cache: CacheStats | null;
   /** `check --since`: the ref as written and the merge base the findings were compared with. */
   since?: { ref: string; commit: string };
   /** `check --since`: findings and debt present at the merge base and gone now. */
@@ -99,6 +101,7 @@ export function toJsonReport(result: AnalysisResult, opts: JsonReportOptions): J
     rulesFile: result.rulesFile === undefined ? null : relativeFile(root, result.rulesFile),
     notices: result.notices.map((n) => ({ level: n.level, message: n.message, file: n.file === undefined ? null : relativeFile(root, n.file) })),
     summary: summarize(result),
+    cache: result.cache ?? null,
   };
   if (opts.since) {
     report.since = { ref: opts.since.ref, commit: opts.since.commit };

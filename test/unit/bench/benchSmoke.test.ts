@@ -10,6 +10,7 @@ import { compareWithSeeded, guardrailsFindings } from '../../../bench/src/findin
 import { measureIncremental } from '../../../bench/src/incremental';
 import { hasGnuTime, percentile, runOnce } from '../../../bench/src/measure';
 import { renderTables } from '../../../bench/src/report';
+import { measureRestoredCache } from '../../../bench/src/restoredCache';
 import { generateSynthetic, SYNTHETIC_TODAY, writeCorpus } from '../../../bench/src/synthetic';
 import { analyzeDirectory } from '../../../src/core/analysis/analyze';
 import { toJsonReport } from '../../../src/core/report/jsonReport';
@@ -95,6 +96,21 @@ describe('benchmark smoke run (200-file synthetic corpus)', function () {
     });
     assert.match(tables, /\| synthetic-200 \| 200 \| 0\.0 MB \| [\d,.]+ ms \| \d+ MB \| – \|/);
     assert.match(tables, /\| synthetic-200 \| 3 \/ – \/ – \| 9 \/ – \/ – \| .*no-cycles 3.* \| – \| yes \|/);
+  });
+
+  it('times a cache restored at a new path against cold runs, with the same findings and nothing parsed again', function () {
+    const cli = path.join(REPO, 'dist', 'cli.js');
+    if (!hasGnuTime() || !existsSync(cli)) this.skip();
+    const source = { name: 'synthetic-200', kind: 'synthetic' as const, dir, files: 200, bytes: 1, today: SYNTHETIC_TODAY, expected: corpus.expected };
+    const out = mkdtempSync(path.join(os.tmpdir(), 'gr-bench-out-'));
+    try {
+      const result = measureRestoredCache(source, cli, out, 1, () => undefined);
+      assert.equal(result.sameFindings, true);
+      assert.deepEqual(result.cache, { reused: 200, parsed: 0, read: 200, resolved: 0, findingsReused: true });
+      assert.ok(result.coldMs > 0 && result.restoredMs > 0);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 
   it('percentiles are nearest-rank', () => {

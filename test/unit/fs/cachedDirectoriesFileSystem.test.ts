@@ -21,3 +21,18 @@ describe('CachedDirectoriesFileSystem (one command run)', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('CachedDirectoriesFileSystem.realpath', () => {
+  it('answers from listings what the system call answers, through linked folders and files too', () => {
+    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'guardrails-realpath-')));
+    fs.mkdirSync(path.join(dir, 'real', 'sub'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'real', 'sub', 'a.ts'), '');
+    fs.symlinkSync(path.join(dir, 'real'), path.join(dir, 'linked'));
+    fs.symlinkSync(path.join(dir, 'real', 'sub', 'a.ts'), path.join(dir, 'real', 'sub', 'b.ts'));
+    const disk = new CachedDirectoriesFileSystem(new NodeFileSystem());
+    for (const folder of [dir, path.join(dir, 'real'), path.join(dir, 'real', 'sub'), path.join(dir, 'linked'), path.join(dir, 'linked', 'sub')]) disk.readDirectory(folder);
+    const paths = ['real/sub/a.ts', 'real/sub/b.ts', 'linked/sub/a.ts', 'linked/sub/b.ts', 'linked/sub', 'real/sub/missing.ts', 'real/sub/A.ts'].map((rel) => path.join(dir, rel));
+    for (const file of paths) assert.equal(disk.realpath(file), new NodeFileSystem().realpath(file), file);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
