@@ -33,7 +33,7 @@ function readmeKeys(): Map<string, string[]> {
 
 describe('README: the keys of check --format json', () => {
   it('lists exactly the keys the JSON report writes, object by object', () => {
-    const result = sampleResult();
+    const result = { ...sampleResult(), cache: { reused: 1, parsed: 1, read: 1, resolved: 1, findingsReused: false } };
     const report = toJsonReport(result, {
       version: '1', since: { ref: 'main', commit: 'a'.repeat(40), fixed: { violations: result.violations, debt: result.debt }, existing: { violations: 0, debt: 0 } },
     });
@@ -46,6 +46,7 @@ describe('README: the keys of check --format json', () => {
       ['`summary`', Object.keys(report.summary)],
       ['`since`', Object.keys(report.since!)],
       ['`fixed`', Object.keys(report.fixed!)],
+      ['`cache`', Object.keys(report.cache!)],
     ]);
     const listed = readmeKeys();
     assert.deepEqual([...listed.keys()], [...written.keys()]);
