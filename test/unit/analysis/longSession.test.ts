@@ -16,7 +16,7 @@ const FILES = 2000;
 const CYCLES = 1000;
 
 describe('a long editing session', function () {
-  // About 17 s of CPU time (20 s on an idle 2-core machine, near 60 s when five builds share it).
+  // About 17 s of CPU time; near a minute of wall time when several builds share a 2-core machine.
   this.timeout(180_000);
 
   it(`keeps the heap within ${HEAP_BOUND_MB} MB over ${CYCLES} edit and re-check cycles on ${FILES} files`, () => {
