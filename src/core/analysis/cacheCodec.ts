@@ -3,7 +3,7 @@
 // turn paths into the stored, relative form and back. A shape lists every field of its type (the
 // compiler refuses one that misses a field), so a field added to the engine's types cannot be
 // forgotten here and silently dropped, nor keep an absolute path.
-import type { DebtItem, DependencyKind, ImportRef, Location, Notice, Position, Range, Target, Violation, CycleStep } from '../model/types';
+import type { CycleStep, DebtItem, DependencyKind, ImportRef, Location, Notice, Position, Range, Tangle, TangleRef, Target, Violation } from '../model/types';
 import { DEPENDENCY_KINDS } from '../model/types';
 import type { Suppression } from '../suppress/suppressions';
 import type { FileFacts } from './fileAnalysis';
@@ -119,10 +119,14 @@ export const target: Shape<Target> = filePath;
 const importRef = object<ImportRef>({ specifier: text, kind: dependencyKind, typeOnly: flag, range });
 const cycleStep = object<CycleStep>({ from: filePath, to: target, location });
 
+const tangleRef = object<TangleRef>({ files: count, cycles: count, cut: list(cycleStep) });
+
 export const violation = object<Violation>({
   ruleId: text, severity, message: text, why: optional(text), location, from: filePath, to: target,
-  kind: optional(dependencyKind), cycle: optional(list(cycleStep)), baselined: optional(flag), originalSeverity: optional(severity),
+  kind: optional(dependencyKind), cycle: optional(list(cycleStep)), tangle: optional(tangleRef), baselined: optional(flag), originalSeverity: optional(severity),
 });
+
+export const tangle = object<Tangle>({ ruleId: text, files: list(filePath), cycles: count, cyclesWithoutTypeOnly: count, cut: list(cycleStep) });
 
 export const debtItem = object<DebtItem>({
   tag: text, text, file: filePath, range, commentRange: range, overdue: flag, severity, id: text,

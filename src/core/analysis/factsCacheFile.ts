@@ -7,14 +7,14 @@ import type { FsQuery } from '../fs/recordingFileSystem';
 import { readDiskText, readFailureText } from '../fs/textFile';
 import type { AnalysisResult, Notice, Target } from '../model/types';
 import { writeFileAtomic } from '../util/writeFileAtomic';
-import { count, decode, encode, fileFacts, fsQuery, list, notice, object, optional, record, target, text, violation, type Shape } from './cacheCodec';
+import { count, decode, encode, fileFacts, fsQuery, list, notice, object, optional, record, tangle, target, text, violation, type Shape } from './cacheCodec';
 import { fromStored, toStored, type PathMap } from './portablePaths';
 
 /** Bumped whenever the stored shape changes. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 
 /** What the checks found, before the baseline: reused when none of their inputs changed. */
-export type CheckedResult = Pick<AnalysisResult, 'violations'>;
+export type CheckedResult = Pick<AnalysisResult, 'violations' | 'tangles' | 'notices'>;
 
 /** One file's facts, with the digest of the text they were taken from. */
 export interface CacheEntry {
@@ -70,7 +70,7 @@ const entryShape = object<CacheEntry>({
 });
 const storedKeys = <T>(shape: Shape<T>): Shape<Map<string, T>> => record(shape, (name, how) => how.paths(name));
 const resolutionShape = object<StoredResolution>({ environment: text, queries: list(fsQuery), notices: list(notice), targets: storedKeys(list(target)) });
-const checkedShape = object<StoredChecked>({ key: text, result: object<CheckedResult>({ violations: list(violation) }) });
+const checkedShape = object<StoredChecked>({ key: text, result: object<CheckedResult>({ violations: list(violation), tangles: optional(list(tangle)), notices: list(notice) }) });
 const contentsShape = object<CacheContents>({
   stamp: optional(text), files: storedKeys(entryShape), resolution: optional(resolutionShape), checked: optional(checkedShape),
 });

@@ -1,19 +1,30 @@
 import { CheckContext, RuleScope } from '../checks/checkContext';
 import type { LayerMap } from '../checks/layerMap';
 import { checkUnmatchedPatterns } from '../checks/unmatchedPatterns';
-import type { CompiledRule, GraphRule, ImportRule, RuleGraph } from '../kinds/ruleKind';
+import type { GraphFindings } from '../checks/cycleGraph';
+import type { CompiledRule, CompileOptions, GraphRule, ImportRule, RuleGraph } from '../kinds/ruleKind';
 import { compileRules, ruleGlobs } from '../kinds/ruleKinds';
 import type { Rule, RulesConfig } from '../model/ruleTypes';
-import type { Edge, Violation } from '../model/types';
+import type { Edge, KnownFindings, Notice, Tangle, Violation } from '../model/types';
+
+export interface ChecksOutcome {
+  violations: Violation[];
+  edges: Edge[];
+  tangles: Tangle[];
+  notices: Notice[];
+}
 
 /**
  * The checks' results, kept between edits. An edit re-runs the per-import rules on the edited
- * file's imports only; the cycle search runs again only when some import now leads elsewhere;
- * the unmatched-pattern check only when files came or went.
+ * file's imports only; the graphs take the edited files' imports again (the cycle search runs again
+ * only when some import now leads elsewhere, and only changed tangles are worked out again); the
+ * unmatched-pattern check runs only when files came or went.
  */
 export class IncrementalChecks {
   private readonly byFile = new Map<string, Violation[]>();
-  private graphFindings: Violation[] | undefined;
+  private graphFindings: GraphFindings | undefined;
+  /** The baseline the graph findings were chosen with. */
+  private known: KnownFindings | undefined;
   private unmatched: Violation[] | undefined;
   private readonly dirty = new Set<string>();
   /** Files whose imports now lead elsewhere: their nodes in the rules' graphs are rebuilt. */
@@ -26,8 +37,8 @@ export class IncrementalChecks {
   private graphs: RuleGraph[] | undefined;
   private everything = true;
 
-  constructor(private readonly config: RulesConfig, private readonly layers: LayerMap, private readonly relPaths: Map<string, string>) {
-    this.rules = compileRules(config, new RuleScope(config, layers, relPaths));
+  constructor(private readonly config: RulesConfig, private readonly layers: LayerMap, private readonly relPaths: Map<string, string>, options: CompileOptions = {}) {
+    this.rules = compileRules(config, new RuleScope(config, layers, relPaths), options);
     this.importRules = this.rules.filter((rule): rule is ImportRule => rule.on === 'imports');
     this.graphRules = this.rules.filter((rule): rule is GraphRule => rule.on === 'graph');
   }
@@ -52,7 +63,8 @@ export class IncrementalChecks {
     this.graphs = undefined;
   }
 
-  run(files: readonly string[], edgesOf: (file: string) => readonly Edge[]): { violations: Violation[]; edges: Edge[] } {
+  /** `known`: the baseline that will be applied, so new cycle findings can be put on new imports. */
+  run(files: readonly string[], edgesOf: (file: string) => readonly Edge[], known?: KnownFindings): ChecksOutcome {
     const edges = files.flatMap(edgesOf);
     if (this.everything) {
       this.byFile.clear();
@@ -66,6 +78,8 @@ export class IncrementalChecks {
       for (const file of changed) this.byFile.set(file, []);
       this.add(this.checkImports(changed.flatMap(edgesOf)));
     }
+    if (this.dirty.size > 0 || known !== this.known) this.graphFindings = undefined;
+    this.known = known;
     this.graphFindings ??= this.checkGraphs(edges, edgesOf);
     this.unmatched ??= checkUnmatchedPatterns(new CheckContext(this.config, files, edges, this.layers, this.relPaths), ruleGlobs);
     this.everything = false;
@@ -73,17 +87,20 @@ export class IncrementalChecks {
     this.retargeted.clear();
     const violations: Violation[] = [];
     for (const file of files) for (const violation of this.byFile.get(file) ?? []) violations.push(violation);
-    for (const violation of this.graphFindings) violations.push(violation);
+    for (const violation of this.graphFindings.violations) violations.push(violation);
     for (const violation of this.unmatched) violations.push(violation);
-    return { violations, edges };
+    return { violations, edges, tangles: this.graphFindings.tangles, notices: this.graphFindings.notices };
   }
 
   private checkImports(edges: readonly Edge[]): Violation[] {
     return this.importRules.flatMap((rule) => rule.check(edges));
   }
 
-  /** Incremental graphs (file-level cycles) update only the retargeted files' nodes; the others rebuild. */
-  private checkGraphs(edges: readonly Edge[], edgesOf: (file: string) => readonly Edge[]): Violation[] {
+  /**
+   * Incremental graphs (file-level cycles) take the changed files' imports again (their positions
+   * may have moved even when their targets did not); the others rebuild when a target changed.
+   */
+  private checkGraphs(edges: readonly Edge[], edgesOf: (file: string) => readonly Edge[]): GraphFindings {
     const build = (rule: GraphRule): RuleGraph => {
       const graph = rule.graph();
       graph.addAll(edges);
@@ -94,11 +111,18 @@ export class IncrementalChecks {
     } else {
       for (const graph of this.graphs) {
         if (!graph.incremental) continue;
-        for (const file of this.retargeted) graph.replaceFile(file, edgesOf(file));
+        for (const file of this.dirty) graph.replaceFile(file, edgesOf(file));
       }
-      this.graphs = this.graphs.map((graph, i) => (graph.incremental ? graph : build(this.graphRules[i])));
+      if (this.retargeted.size > 0) this.graphs = this.graphs.map((graph, i) => (graph.incremental ? graph : build(this.graphRules[i])));
     }
-    return this.graphs.flatMap((graph) => graph.findings());
+    const all: GraphFindings = { violations: [], tangles: [], notices: [] };
+    for (const graph of this.graphs) {
+      const found = graph.check(this.known);
+      for (const violation of found.violations) all.violations.push(violation);
+      for (const tangle of found.tangles) all.tangles.push(tangle);
+      for (const notice of found.notices) all.notices.push(notice);
+    }
+    return all;
   }
 
   private add(violations: readonly Violation[]): void {

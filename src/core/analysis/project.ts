@@ -6,7 +6,7 @@ import { discoverFiles, isUnanalysableText } from '../graph/discoverFiles';
 import { ImportResolver } from '../graph/resolveImport';
 import type { Rule, RulesConfig } from '../model/ruleTypes';
 import { applySuppressions } from '../suppress/suppressions';
-import type { AnalysisResult, DebtItem, Edge, ImportRef, Notice, Target } from '../model/types';
+import type { AnalysisResult, DebtItem, Edge, ImportRef, KnownFindings, Notice, Target } from '../model/types';
 import { FileScope, type ScopeOptions } from './fileScope';
 import { analyzeFileText, type FileAnalysisContext, type FileFacts } from './fileAnalysis';
 import type { FactsWorkers } from './factsWorkers';
@@ -26,6 +26,8 @@ export interface ProjectOptions extends ScopeOptions {
   factsCache?: FactsCache;
   /** Threads that parse part of a large first load (the CLI's `--concurrency`). */
   workers?: FactsWorkers;
+  /** The editor: a cycle through an import added after the first check is reported on that import. */
+  trackNewImports?: boolean;
 }
 
 
@@ -64,7 +66,7 @@ export class GuardrailsProject {
   constructor(readonly config: RulesConfig, private readonly fs: FileSystem, private readonly options: ProjectOptions) {
     this.scope = new FileScope(config, options);
     this.layers = new LayerMap(config.layers);
-    this.checks = new IncrementalChecks(config, this.layers, this.relPaths);
+    this.checks = new IncrementalChecks(config, this.layers, this.relPaths, { trackNewImports: options.trackNewImports });
     this.reuse = keepsResolution(options.factsCache) ? new ResolutionReuse(fs, options.factsCache, config.root) : undefined;
     this.resolver = this.createResolver();
   }
@@ -257,12 +259,15 @@ export class GuardrailsProject {
     return (this.sortedFiles ??= [...this.facts.keys()].sort());
   }
 
-  /** Runs every check over the current state; after an edit, only what the edit can change. */
-  check(): AnalysisResult {
+  /**
+   * Runs every check over the current state; after an edit, only what the edit can change.
+   * `known`: the baseline the caller will apply, so that new cycle findings go on new imports.
+   */
+  check(known?: KnownFindings): AnalysisResult {
     const started = performance.now();
     this.sortedFiles ??= [...this.facts.keys()].sort();
     const files = this.sortedFiles;
-    const { violations: found, edges } = this.checks.run(files, (file) => this.edges.get(file) ?? []);
+    const { violations: found, edges, tangles, notices: advice } = this.checks.run(files, (file) => this.edges.get(file) ?? [], known);
     const suppressions = [];
     const debt = [];
     for (const file of files) {
@@ -280,7 +285,8 @@ export class GuardrailsProject {
       violations: [...kept, ...unused],
       debt,
       edges,
-      notices: this.currentNotices(),
+      notices: [...this.currentNotices(), ...advice],
+      tangles,
     };
   }
 

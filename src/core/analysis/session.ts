@@ -18,7 +18,7 @@ import type { ConfigProblem, RulesConfig } from '../model/ruleTypes';
 import type { AnalysisResult, CacheStats, Notice, Violation } from '../model/types';
 import { isInside } from '../util/paths';
 import { todayIso } from '../util/today';
-import { applyConfiguredBaseline } from './applyConfiguredBaseline';
+import { applyBaselineRead, configuredBaseline, knownOf } from './applyConfiguredBaseline';
 import { checkWithCache } from './checkedCache';
 import { DiskFactsCache } from './diskFactsCache';
 import type { FactsWorkers } from './factsWorkers';
@@ -52,6 +52,8 @@ export interface SessionOptions {
   factsCache?: FactsCache;
   /** Threads to parse part of a large workspace on. */
   workers?: FactsWorkers;
+  /** The editor: a cycle through an import added after the first check is reported on that import. */
+  trackNewImports?: boolean;
 }
 
 /** What changed since the last check (see `AnalysisSession.update`). */
@@ -146,6 +148,7 @@ export class AnalysisSession {
         maxFiles: this.options.maxFiles,
         factsCache: factsCache ?? this.options.factsCache,
         workers: this.options.workers,
+        trackNewImports: this.options.trackNewImports,
       });
       if (factsCache) this.factsCaches.set(project, factsCache);
       if (!(await project.load(progress)) || progress.isCancelled?.()) return false;
@@ -160,12 +163,15 @@ export class AnalysisSession {
   private check(project: GuardrailsProject): AnalysisResult {
     const started = performance.now();
     const factsCache = this.factsCaches.get(project);
-    const checked = factsCache ? checkWithCache(project, factsCache, this.fs, this.today) : project.check();
-    const baselined = applyConfiguredBaseline(checked.violations, project.config, this.fs, {
+    const baseline = configuredBaseline(project.config, this.fs, {
       override: this.options.baseline,
       reportRoot: this.reportRoot,
       read: this.options.keepBaselines ? (file) => this.readBaseline(file) : undefined,
     });
+    // The checks see the baseline too: a new cycle finding goes on the import that made it.
+    const known = knownOf(baseline);
+    const checked = factsCache ? checkWithCache(project, factsCache, this.fs, this.today, known, baseline?.file) : project.check(known);
+    const baselined = applyBaselineRead(checked.violations, baseline);
     const notices = [...checked.notices, ...baselined.notices, ...(factsCache?.unusable ? [factsCache.unusable] : [])];
     return { ...checked, violations: baselined.violations, notices, durationMs: performance.now() - started, cache: factsCache && { ...factsCache.stats } };
   }
@@ -293,6 +299,7 @@ export class AnalysisSession {
       for (const edge of part.edges) result.edges.push(edge);
       for (const notice of part.notices) result.notices.push(notice);
       if (part.cache) result.cache = addStats(result.cache, part.cache);
+      for (const tangle of part.tangles ?? []) (result.tangles ??= []).push(tangle);
     }
     return result;
   }

@@ -74,6 +74,15 @@ function shortestPathsFrom(source: string, adjacency: Adjacency, members: Readon
   return parent;
 }
 
+/** The nodes of a shortest path from `source` to `target` inside `members`, both ends included; undefined when there is none. */
+export function shortestPath(source: string, target: string, adjacency: Adjacency, members: ReadonlySet<string>): string[] | undefined {
+  const parents = shortestPathsFrom(source, adjacency, members);
+  if (!parents.has(target)) return undefined;
+  const path: string[] = [];
+  for (let node: string | null = target; node !== null; node = parents.get(node) ?? null) path.push(node);
+  return path.reverse();
+}
+
 /**
  * Every distinct shortest cycle in a component: for each edge u→v, the edge plus the shortest
  * path v⇝u. Each cycle is returned once, rotated to start at its smallest node, as the list of

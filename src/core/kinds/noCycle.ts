@@ -1,16 +1,17 @@
-// `no-cycle`: each cycle is reported once, as the shortest cycle through an offending edge, on the
-// import that closes it (the step back to the cycle's first file), with every step attached.
-// `level: "layer"` looks for cycles between layers instead of files.
-import { targetKind, type RuleScope } from '../checks/checkContext';
-import { CycleMemo, cyclicComponents } from '../checks/cycles';
+// `no-cycle`: files (or, with `level: "layer"`, layers) that import each other in a circle.
+// `"report": "tangles"` (the default): each tangle of files that all reach each other gets one
+// finding per import to cut so that no cycle is left in it, as few imports as the search finds.
+// `"report": "cycles"`: each cycle once, the shortest through an offending import, on the import
+// that closes it, with every step attached. The graph itself is in checks/cycleGraph.ts.
+import { targetKind } from '../checks/checkContext';
+import { CycleGraph, CycleRuleMemory, type CycleFilter } from '../checks/cycleGraph';
 import { edgeFilter } from '../checks/edgeFilter';
 import { patternGlobs } from '../checks/unmatchedPatterns';
 import { compilePatterns } from '../glob/pattern';
 import { stringValue } from '../json/jsonDocument';
 import { patternRefs } from '../json/readValues';
 import type { NoCycleRule } from '../model/ruleTypes';
-import type { CycleStep, Edge, ReportedSeverity, Violation } from '../model/types';
-import type { RuleGraph, RuleKindModule } from './ruleKind';
+import type { RuleKindModule } from './ruleKind';
 import { plainGlobProblems } from './validation';
 import { listOf } from './wording';
 
@@ -21,7 +22,13 @@ export const noCycle: RuleKindModule<NoCycleRule> = {
     if (level === 'layer' && input.layerNames.size === 0) {
       input.warning(`${input.label} checks cycles between layers, but no layers are defined`, levelField ?? input.entry);
     }
-    return { ...input.base, kind: 'no-cycle', scope: patternRefs(input.field('scope')), level };
+    const reportField = input.field('report');
+    const written = stringValue(reportField?.node);
+    if (level === 'layer' && written === 'tangles') {
+      input.warning(`${input.label} checks cycles between layers, which are reported one by one: "report": "tangles" is for file-level rules`, reportField!);
+    }
+    const report = level === 'layer' || written === 'cycles' ? 'cycles' : 'tangles';
+    return { ...input.base, kind: 'no-cycle', scope: patternRefs(input.field('scope')), level, report };
   },
 
   validate: (rule) => plainGlobProblems(rule.scope),
@@ -30,7 +37,7 @@ export const noCycle: RuleKindModule<NoCycleRule> = {
 
   describe: (rule) => `No dependency cycles between ${rule.level === 'layer' ? 'layers' : 'files'}${rule.scope.length > 0 ? ` in ${listOf(rule.scope)}` : ''}`,
 
-  compile(rule, scope) {
+  compile(rule, scope, options = {}) {
     const applies = edgeFilter(rule, scope);
     const patterns = compilePatterns(rule.scope.map((ref) => ref.pattern));
     const scoped = new Map<string, boolean>();
@@ -45,97 +52,14 @@ export const noCycle: RuleKindModule<NoCycleRule> = {
       return inside;
     };
     const filter: CycleFilter = { applies, inScope, nodeOf: rule.level === 'layer' ? (file) => scope.layerOf(file) : (file) => file };
-    const cycles = new CycleMemo();
+    const memory = new CycleRuleMemory(options.trackNewImports === true);
     return {
       on: 'graph',
       rule,
       // Only the importer is matched against the scope here, as hovers always did (the graph wants both ends).
       looksAt: (edge) => targetKind(edge.to) === 'file' && inScope(edge.from) && applies(edge),
-      graph: () => new CycleGraph(rule, filter, scope, cycles),
+      graph: () => new CycleGraph(rule, filter, scope, memory),
     };
   },
 };
 
-interface CycleFilter {
-  applies(edge: Edge): boolean;
-  inScope(file: string): boolean;
-  /** The graph node of a file: itself, or its layer (undefined: in none). */
-  nodeOf(file: string): string | undefined;
-}
-
-/**
- * The graph one no-cycle rule looks at, kept between checks: for file-level rules each file's
- * outgoing imports can be replaced alone, so an edit costs the cycle search, not a rebuild from
- * every import of the workspace.
- */
-class CycleGraph implements RuleGraph {
-  // First edge between two nodes (in source order) stands for all of them in messages. Nested maps,
-  // not joined string keys: these loops see every import of the workspace.
-  private readonly representative: Representatives = new Map();
-
-  /** `cycles`: the rule's memo, which outlives its graphs (rebuilt whenever files come or go). */
-  constructor(private readonly rule: NoCycleRule, private readonly filter: CycleFilter, private readonly scope: RuleScope, private readonly cycles: CycleMemo) {}
-
-  /** Layers merge many files into one node, so a layer-level graph is rebuilt instead. */
-  get incremental(): boolean {
-    return this.rule.level !== 'layer';
-  }
-
-  addAll(edges: readonly Edge[]): void {
-    for (const edge of edges) this.add(edge);
-  }
-
-  replaceFile(file: string, edges: readonly Edge[]): void {
-    this.representative.delete(file);
-    this.addAll(edges);
-  }
-
-  private add(edge: Edge): void {
-    const { applies, inScope, nodeOf } = this.filter;
-    if (targetKind(edge.to) !== 'file' || !applies(edge) || !inScope(edge.from) || !inScope(edge.to)) return;
-    const from = nodeOf(edge.from);
-    const to = nodeOf(edge.to);
-    if (from === undefined || to === undefined || (this.rule.level === 'layer' && from === to)) return;
-    let targets = this.representative.get(from);
-    if (!targets) {
-      targets = new Map();
-      this.representative.set(from, targets);
-    }
-    const known = targets.get(to);
-    if (!known || (edge.from === known.from && edge.range.start.line < known.range.start.line)) targets.set(to, edge);
-  }
-
-  findings(): Violation[] {
-    const adjacency = new Map<string, string[]>();
-    for (const [from, targets] of this.representative) if (targets.size > 0) adjacency.set(from, [...targets.keys()].sort());
-    const violations: Violation[] = [];
-    for (const component of cyclicComponents(adjacency)) {
-      for (const nodes of this.cycles.shortestCycles(component, adjacency)) violations.push(cycleViolation(this.rule, nodes, this.representative, this.scope));
-    }
-    return violations;
-  }
-}
-
-type Representatives = Map<string, Map<string, Edge>>;
-
-function cycleViolation(rule: NoCycleRule, nodes: string[], representative: Representatives, scope: RuleScope): Violation {
-  // Steps start at the closing import (last node → first node), then go round the cycle.
-  const order = [nodes[nodes.length - 1], ...nodes];
-  const edges: Edge[] = [];
-  for (let i = 0; i < order.length - 1; i++) edges.push(representative.get(order[i])!.get(order[i + 1])!);
-  const steps: CycleStep[] = edges.map((edge) => ({ from: edge.from, to: edge.to, location: { file: edge.from, range: edge.range } }));
-  const closing = edges[0];
-  const names = rule.level === 'layer' ? order : order.map((file) => scope.rel(file));
-  const label = rule.level === 'layer' ? 'layer cycle' : 'import cycle';
-  return {
-    ruleId: rule.id,
-    severity: rule.severity as ReportedSeverity,
-    message: `${label}: ${names.join(' → ')}`,
-    why: rule.why,
-    location: { file: closing.from, range: closing.range },
-    from: closing.from,
-    to: closing.to,
-    kind: closing.kind,
-    cycle: steps,
-  };
-}

@@ -4,7 +4,8 @@ import type { RuleScope } from '../checks/checkContext';
 import type { RuleGlob } from '../checks/unmatchedPatterns';
 import type { Located } from '../json/jsonDocument';
 import type { ConfigProblem, Rule, RuleBase, RulesConfig } from '../model/ruleTypes';
-import type { Edge, Violation } from '../model/types';
+import type { GraphFindings } from '../checks/cycleGraph';
+import type { Edge, KnownFindings, Violation } from '../model/types';
 
 export interface RuleKindModule<R extends Rule> {
   /** The rule object as written → the typed rule with defaults; problems of its own values go to `input`. */
@@ -16,7 +17,15 @@ export interface RuleKindModule<R extends Rule> {
   /** One line of human wording, for SARIF rule descriptors and hovers. */
   describe(rule: R): string;
   /** Selectors, globs and the edge filter compiled once per rule and project (`scope`). */
-  compile(rule: R, scope: RuleScope): CompiledRule<R>;
+  compile(rule: R, scope: RuleScope, options?: CompileOptions): CompiledRule<R>;
+}
+
+export interface CompileOptions {
+  /**
+   * The editor: imports added after the first check are new, and a cycle through one is reported
+   * on it (on the line just typed) rather than where a fresh analysis would put it.
+   */
+  trackNewImports?: boolean;
 }
 
 /** A rule object of the rules file, as `normalize` reads it. */
@@ -64,9 +73,10 @@ export interface RuleGraph {
   /** True when one file's imports can be replaced alone; otherwise the graph is rebuilt from every import. */
   readonly incremental: boolean;
   addAll(edges: readonly Edge[]): void;
-  /** A file's imports changed (incremental graphs only): its outgoing edges are rebuilt. */
+  /** A file's imports were read again (incremental graphs only): its outgoing edges are rebuilt. */
   replaceFile(file: string, edges: readonly Edge[]): void;
-  findings(): Violation[];
+  /** The findings; `known` (the baseline) helps choose which import carries a new one. */
+  check(known?: KnownFindings): GraphFindings;
 }
 
 /** Wrong types are the schema's to report; only a string or an array is counted by `normalize`. */

@@ -9,7 +9,7 @@ import { forbidden } from './forbidden';
 import { layers } from './layers';
 import { noCycle } from './noCycle';
 import { noUnresolved } from './noUnresolved';
-import type { CompiledRule, RuleKindModule } from './ruleKind';
+import type { CompiledRule, CompileOptions, RuleKindModule } from './ruleKind';
 
 export const RULE_KIND_MODULES: { readonly [K in RuleKind]: RuleKindModule<Extract<Rule, { kind: K }>> } = {
   forbidden,
@@ -36,6 +36,6 @@ export function ruleGlobs(rule: Rule): RuleGlob[] {
 }
 
 /** Every rule that is not off, compiled against one project's paths and layers, in the rules file's order. */
-export function compileRules(config: RulesConfig, scope: RuleScope): CompiledRule[] {
-  return config.rules.filter((rule) => rule.severity !== 'off').map((rule) => kindOf(rule).compile(rule, scope));
+export function compileRules(config: RulesConfig, scope: RuleScope, options: CompileOptions = {}): CompiledRule[] {
+  return config.rules.filter((rule) => rule.severity !== 'off').map((rule) => kindOf(rule).compile(rule, scope, options));
 }

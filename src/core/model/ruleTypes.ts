@@ -82,6 +82,11 @@ export interface NoCycleRule extends RuleBase {
   scope: PatternRef[];
   /** `file`: cycles between files; `layer`: cycles between layers. */
   level: 'file' | 'layer';
+  /**
+   * `tangles`: one finding per import to cut, so each tangle of files is left without a cycle;
+   * `cycles`: one finding per cycle (the shortest through each import). Layer-level rules report cycles.
+   */
+  report: 'tangles' | 'cycles';
 }
 
 export interface EntryPointRule extends RuleBase {

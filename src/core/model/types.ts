@@ -81,6 +81,8 @@ export interface Violation {
   kind?: DependencyKind;
   /** For cycles: each step, starting at `from`, ending back at it. */
   cycle?: CycleStep[];
+  /** For a `no-cycle` finding on an import to cut: the tangle it breaks. */
+  tangle?: TangleRef;
   /** Set when a baseline lists this finding; its severity is then lowered to `info`. */
   baselined?: boolean;
   /** Severity the rule gave before the baseline softened it. */
@@ -92,6 +94,42 @@ export interface CycleStep {
   to: string;
   /** Where `from` imports `to`. */
   location: Location;
+}
+
+/** The tangle a cut import belongs to, as its finding tells it. */
+export interface TangleRef {
+  /** How many files the tangle holds. */
+  files: number;
+  /** How many cycle findings it holds (see `Tangle.cycles`). */
+  cycles: number;
+  /** Every import to cut in the tangle, this finding's first. */
+  cut: CycleStep[];
+}
+
+/**
+ * Files of a file-level `no-cycle` rule that all reach each other through imports (a strongly
+ * connected component with a cycle), and the imports to cut so none is left: removing every
+ * import from `from` to `to` of each cut step leaves the tangle without a cycle.
+ */
+export interface Tangle {
+  ruleId: string;
+  /** Absolute paths, sorted. */
+  files: string[];
+  /**
+   * How many findings the rule reports for the tangle with `"report": "cycles"`: the shortest
+   * cycle through each import of the tangle, each distinct cycle once.
+   */
+  cycles: number;
+  /** The same count with type-only imports left out, as `"allowTypeOnly": true` would. */
+  cyclesWithoutTypeOnly: number;
+  /** One step per pair of files to cut, at the first import between them. */
+  cut: CycleStep[];
+}
+
+/** What a baseline knows, for checks that choose where a finding goes (paths absolute). */
+export interface KnownFindings {
+  /** How many findings of `ruleId` on imports from `file` to `to` the baseline lists. */
+  count(ruleId: string, file: string, to: string): number;
 }
 
 export interface DebtMetadata {
@@ -157,6 +195,8 @@ export interface AnalysisResult {
   notices: Notice[];
   /** With `check --cache`: what the cache saved this run. */
   cache?: CacheStats;
+  /** The tangles of file-level `no-cycle` rules (absent where nothing computed them). */
+  tangles?: Tangle[];
 }
 
 /**

@@ -1,6 +1,6 @@
 // `check --format json`: the machine contract of DESIGN.md section 5. Fields may be added here,
 // never renamed or dropped. Absent optional values are `null` so every object has one shape.
-import type { AnalysisResult, CacheStats, DebtItem, DependencyKind, ReportedSeverity, SinceSummary, Violation } from '../model/types';
+import type { AnalysisResult, CacheStats, DebtItem, DependencyKind, ReportedSeverity, SinceSummary, Tangle, Violation } from '../model/types';
 import { compareBy, relativeFile, relativeTarget } from '../util/relativePaths';
 
 export interface JsonViolation {
@@ -49,6 +49,19 @@ export interface JsonNotice {
   file: string | null;
 }
 
+/** A tangle of a file-level no-cycle rule: removing every import from `from` to `to` of each cut leaves it without a cycle. */
+export interface JsonTangle {
+  ruleId: string;
+  /** Relative paths, sorted. */
+  files: string[];
+  /** Cycle findings the rule reports for it with "report": "cycles" (the shortest cycle through each import, each once). */
+  cycles: number;
+  /** The same count with type-only imports left out, as "allowTypeOnly": true would. */
+  cyclesWithoutTypeOnly: number;
+  /** The first import from `from` to `to` is on `line` of `from`. */
+  cut: { from: string; to: string; line: number }[];
+}
+
 export interface JsonSummary {
   /** Counts of findings not covered by the baseline, by severity. */
   errors: number;
@@ -75,6 +88,7 @@ export interface JsonReport {
   summary: JsonSummary;
   /** With `--cache`: files reused, parsed, read and resolved this run, and whether the findings were reused; null without. */
   cache: CacheStats | null;
+  tangles: JsonTangle[];
   /** `check --since`: the ref as written and the merge base the findings were compared with. */
   since?: { ref: string; commit: string };
   /** `check --since`: findings and debt present at the merge base and gone now. */
@@ -102,12 +116,23 @@ export function toJsonReport(result: AnalysisResult, opts: JsonReportOptions): J
     notices: result.notices.map((n) => ({ level: n.level, message: n.message, file: n.file === undefined ? null : relativeFile(root, n.file) })),
     summary: summarize(result),
     cache: result.cache ?? null,
+    tangles: (result.tangles ?? []).map((tangle) => jsonTangle(root, tangle)).sort(compareBy<JsonTangle>((t) => t.ruleId, (t) => t.files[0] ?? '')),
   };
   if (opts.since) {
     report.since = { ref: opts.since.ref, commit: opts.since.commit };
     report.fixed = { violations: jsonViolations(root, opts.since.fixed.violations), debt: jsonDebtItems(root, opts.since.fixed.debt) };
   }
   return report;
+}
+
+function jsonTangle(root: string, tangle: Tangle): JsonTangle {
+  return {
+    ruleId: tangle.ruleId,
+    files: tangle.files.map((file) => relativeFile(root, file)).sort(),
+    cycles: tangle.cycles,
+    cyclesWithoutTypeOnly: tangle.cyclesWithoutTypeOnly,
+    cut: tangle.cut.map((step) => ({ from: relativeFile(root, step.from), to: relativeTarget(root, step.to), line: step.location.range.start.line })),
+  };
 }
 
 function jsonViolations(root: string, violations: readonly Violation[]): JsonViolation[] {

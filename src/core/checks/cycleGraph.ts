@@ -1,0 +1,215 @@
+// The graph one no-cycle rule looks at, kept between checks. For file-level rules each file's
+// outgoing imports can be replaced alone; the strongly connected components are found again only
+// when some import now leads elsewhere, and a tangle is worked out again (its cut, its cycles) only
+// when its own imports changed. An edit that only moves lines rebuilds the findings' positions.
+import { targetKind, type RuleScope } from './checkContext';
+import { closingSteps } from './cycleClosers';
+import { cutViolation, cycleViolation, stepOf, type RepresentativeOf } from './cycleFindings';
+import { cyclicComponents, shortestCycles, shortestPath } from './cycles';
+import { analyseTangle, type PairFacts, type TangleAnalysis } from './tangleAnalysis';
+import type { NoCycleRule } from '../model/ruleTypes';
+import type { Edge, KnownFindings, Notice, Tangle, Violation } from '../model/types';
+
+export interface CycleFilter {
+  applies(edge: Edge): boolean;
+  inScope(file: string): boolean;
+  /** The graph node of a file: itself, or its layer (undefined: in none). */
+  nodeOf(file: string): string | undefined;
+}
+
+/** What a rule's graph found: findings, its tangles (file-level rules) and advice. */
+export interface GraphFindings {
+  violations: Violation[];
+  tangles: Tangle[];
+  notices: Notice[];
+}
+
+/** The first import between two nodes, and whether any import between them carries values. */
+interface Pair {
+  edge: Edge;
+  carriesValues: boolean;
+}
+
+/** A component as last worked out: its analysis, where its cycles close, the cycle through each cut. */
+interface Worked {
+  analysis: TangleAnalysis;
+  /** For `"report": "cycles"`: the closing step of each cycle. */
+  closers: number[];
+  /** For `"report": "tangles"`: per cut pair, a shortest cycle through it, the cut's importer first. */
+  cutCycles: string[][];
+}
+
+/**
+ * What a compiled rule keeps across the graphs it builds (a graph is rebuilt when files come or
+ * go): worked-out tangles by their signature, and which imports are new since the first check.
+ */
+export class CycleRuleMemory {
+  worked = new Map<string, Worked>();
+  readonly fresh = new Map<string, Set<string>>();
+  checked = false;
+  constructor(readonly trackNewImports: boolean) {}
+}
+
+export class CycleGraph {
+  private readonly pairs = new Map<string, Map<string, Pair>>();
+  private structureChanged = true;
+  private adjacency = new Map<string, string[]>();
+  private components: { nodes: string[]; worked: Worked }[] = [];
+  private known: KnownFindings | undefined;
+
+  constructor(private readonly rule: NoCycleRule, private readonly filter: CycleFilter, private readonly scope: RuleScope, private readonly memory: CycleRuleMemory) {}
+
+  /** Layers merge many files into one node, so a layer-level graph is rebuilt instead. */
+  get incremental(): boolean {
+    return this.rule.level !== 'layer';
+  }
+
+  addAll(edges: readonly Edge[]): void {
+    for (const edge of edges) this.add(edge, this.pairs);
+    this.structureChanged = true;
+  }
+
+  replaceFile(file: string, edges: readonly Edge[]): void {
+    const before = this.pairs.get(file);
+    this.pairs.delete(file);
+    for (const edge of edges) if (edge.from === file) this.add(edge, this.pairs);
+    const after = this.pairs.get(file);
+    if (!samePairs(before, after)) {
+      this.structureChanged = true;
+      if (this.memory.trackNewImports && this.memory.checked) this.noteNew(file, before, after);
+    }
+  }
+
+  private noteNew(file: string, before: Map<string, Pair> | undefined, after: Map<string, Pair> | undefined): void {
+    const fresh = this.memory.fresh.get(file) ?? new Set<string>();
+    for (const to of after?.keys() ?? []) if (!before?.has(to)) fresh.add(to);
+    for (const to of fresh) if (!after?.has(to)) fresh.delete(to);
+    if (fresh.size > 0) this.memory.fresh.set(file, fresh);
+    else this.memory.fresh.delete(file);
+  }
+
+  private add(edge: Edge, pairs: Map<string, Map<string, Pair>>): void {
+    const { applies, inScope, nodeOf } = this.filter;
+    if (targetKind(edge.to) !== 'file' || !applies(edge) || !inScope(edge.from) || !inScope(edge.to)) return;
+    const from = nodeOf(edge.from);
+    const to = nodeOf(edge.to);
+    if (from === undefined || to === undefined || (this.rule.level === 'layer' && from === to)) return;
+    let targets = pairs.get(from);
+    if (!targets) pairs.set(from, (targets = new Map<string, Pair>()));
+    const known = targets.get(to);
+    if (!known) targets.set(to, { edge, carriesValues: !edge.typeOnly });
+    else {
+      if (edge.from === known.edge.from && edge.range.start.line < known.edge.range.start.line) known.edge = edge;
+      if (!edge.typeOnly) known.carriesValues = true;
+    }
+  }
+
+  /** The findings; `known` is what the baseline lists, for choosing where new findings go. */
+  check(known?: KnownFindings): GraphFindings {
+    if (this.structureChanged) {
+      this.adjacency = new Map();
+      for (const [from, targets] of this.pairs) if (targets.size > 0) this.adjacency.set(from, [...targets.keys()].sort());
+    }
+    if (this.structureChanged || known !== this.known || this.rule.level === 'layer') {
+      this.known = known;
+      const previous = this.memory.worked;
+      const worked = new Map<string, Worked>();
+      this.components = cyclicComponents(this.adjacency).map((nodes) => {
+        if (this.rule.level === 'layer') return { nodes, worked: this.work(nodes) };
+        const signature = this.signature(nodes);
+        const entry = worked.get(signature) ?? previous.get(signature) ?? this.work(nodes);
+        worked.set(signature, entry);
+        return { nodes, worked: entry };
+      });
+      this.memory.worked = worked;
+      this.structureChanged = false;
+    }
+    this.memory.checked = true;
+    return this.findings();
+  }
+
+  private facts(from: string, to: string): PairFacts {
+    const pair = this.pairs.get(from)!.get(to)!;
+    return {
+      typeOnly: !pair.carriesValues,
+      known: this.known?.count(this.rule.id, pair.edge.from, pair.edge.to) ?? 0,
+      fresh: this.memory.fresh.get(from)?.has(to) ?? false,
+    };
+  }
+
+  /** Everything a component's analysis depends on, as text: its nodes, imports and their facts. */
+  private signature(nodes: readonly string[]): string {
+    const index = new Map(nodes.map((node, i) => [node, i]));
+    const parts: string[] = [nodes.join('\u0000')];
+    for (const from of nodes) {
+      for (const to of this.adjacency.get(from) ?? []) {
+        const target = index.get(to);
+        if (target === undefined) continue;
+        const facts = this.facts(from, to);
+        parts.push(`${index.get(from)}>${target}:${facts.typeOnly ? 't' : ''}${facts.known}${facts.fresh ? 'n' : ''}`);
+      }
+    }
+    return parts.join(' ');
+  }
+
+  private work(nodes: string[]): Worked {
+    const facts = (from: string, to: string): PairFacts => this.facts(from, to);
+    if (this.rule.level === 'layer') {
+      const cycles = shortestCycles(nodes, this.adjacency);
+      return { analysis: { nodes, cut: [], cycles, cyclesWithoutTypeOnly: cycles.length, method: 'exact' }, closers: closingSteps(cycles, facts), cutCycles: [] };
+    }
+    const analysis = analyseTangle(nodes, this.adjacency, facts, !this.rule.allowTypeOnly);
+    if (this.rule.report === 'cycles') return { analysis, closers: closingSteps(analysis.cycles, facts), cutCycles: [] };
+    const members = new Set(nodes);
+    // The cut import, then the shortest way back to its importer.
+    const cutCycles = analysis.cut.map(([from, to]) => (from === to ? [from] : [from, ...shortestPath(to, from, this.adjacency, members)!.slice(0, -1)]));
+    return { analysis, closers: [], cutCycles };
+  }
+
+  private findings(): GraphFindings {
+    const representative: RepresentativeOf = (from, to) => this.pairs.get(from)!.get(to)!.edge;
+    const nameOf = this.rule.level === 'layer' ? (node: string) => node : (file: string) => this.scope.rel(file);
+    const violations: Violation[] = [];
+    const tangles: Tangle[] = [];
+    for (const { nodes, worked } of this.components) {
+      const { analysis } = worked;
+      const tangle: Tangle = {
+        ruleId: this.rule.id,
+        files: nodes,
+        cycles: analysis.cycles.length,
+        cyclesWithoutTypeOnly: analysis.cyclesWithoutTypeOnly,
+        cut: analysis.cut.map(([from, to]) => stepOf(representative(from, to))),
+      };
+      if (this.rule.level === 'file') tangles.push(tangle);
+      if (this.rule.report === 'cycles' || this.rule.level === 'layer') {
+        analysis.cycles.forEach((cycle, c) => violations.push(cycleViolation(this.rule, cycle, worked.closers[c], representative, nameOf)));
+      } else {
+        for (const cycle of worked.cutCycles) violations.push(cutViolation(this.rule, cycle, tangle, nameOf, representative));
+      }
+    }
+    return { violations, tangles, notices: this.typeOnlyNotice(tangles) };
+  }
+
+  /** Advice when most cycles would go away if type-only imports were allowed. */
+  private typeOnlyNotice(tangles: readonly Tangle[]): Notice[] {
+    if (this.rule.allowTypeOnly || this.rule.level === 'layer') return [];
+    const all = tangles.reduce((sum, tangle) => sum + tangle.cycles, 0);
+    const left = tangles.reduce((sum, tangle) => sum + tangle.cyclesWithoutTypeOnly, 0);
+    if (all === 0 || left * 2 >= all) return [];
+    return [{
+      level: 'info',
+      file: this.rule.location.file,
+      message: `rule "${this.rule.id}": ${all - left} of its ${all} cycles run through type-only imports; with "allowTypeOnly": true, ${left} would be left`,
+    }];
+  }
+}
+
+/** True when a file's imports lead to the same nodes, with the same value/type-only mix. */
+function samePairs(a: Map<string, Pair> | undefined, b: Map<string, Pair> | undefined): boolean {
+  if ((a?.size ?? 0) !== (b?.size ?? 0)) return false;
+  for (const [to, pair] of a ?? []) {
+    const other = b!.get(to);
+    if (!other || other.carriesValues !== pair.carriesValues) return false;
+  }
+  return true;
+}
