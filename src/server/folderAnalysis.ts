@@ -32,6 +32,8 @@ export class FolderAnalysis {
       fs: this.fs,
       today: this.settings.today || todayIso(),
       keepBaselines: true,
+      // A cycle through an import just typed is reported on that import.
+      trackNewImports: true,
       include: this.settings.include,
       exclude: this.settings.exclude,
       maxFiles: this.settings.maxFiles,
