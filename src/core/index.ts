@@ -3,7 +3,7 @@
 // below this line is the engine's whole contract with the outside.
 
 // The vocabulary: findings, debt, rules as loaded.
-export type { AnalysisResult, DebtItem, DependencyKind, Edge, Notice, Range, ReportedSeverity, Severity, SinceSummary, Violation } from './model/types';
+export type { AnalysisResult, CycleStep, DebtItem, DependencyKind, Edge, Notice, Range, ReportedSeverity, Severity, SinceSummary, Tangle, Violation } from './model/types';
 export type { ConfigProblem, RefactoringWindow, Rule, RulesConfig } from './model/ruleTypes';
 
 // Running an analysis: one session per folder (load, apply changes, check, baseline).

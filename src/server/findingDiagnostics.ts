@@ -4,6 +4,8 @@ import { fileToUri, locationLink, toLspRange } from './uris';
 import { daysBetween, escapeControls, relativeTarget, toRelative, type ConfigProblem, type DebtItem, type ReportedSeverity, type Rule, type RulesConfig, type Violation } from '../core';
 
 export const DIAGNOSTIC_SOURCE = 'guardrails';
+/** A tangle's other cuts shown with each of its findings; the rest are counted. */
+const MAX_CUTS_SHOWN = 20;
 
 /** A diagnostic with the finding it shows, so code actions and hovers can act on the finding. */
 export interface ShownFinding {
@@ -57,10 +59,19 @@ export function violationDiagnostics(violation: Violation, config: RulesConfig, 
       message: escapeControls(`${toRelative(config.root, step.from)} imports ${relativeTarget(config.root, step.to)}`),
     });
   }
+  // A tangle's other imports to cut: fixing them all is what leaves the tangle without a cycle.
+  const otherCuts = violation.tangle?.cut.slice(1) ?? [];
+  for (const step of otherCuts.slice(0, MAX_CUTS_SHOWN)) {
+    related.push({
+      location: { uri: fileToUri(step.location.file), range: toLspRange(step.location.range) },
+      message: escapeControls(`to cut too: ${toRelative(config.root, step.from)} imports ${relativeTarget(config.root, step.to)}`),
+    });
+  }
   if (rule) {
+    const more = otherCuts.length - MAX_CUTS_SHOWN;
     related.push({
       location: { uri: fileToUri(rule.location.file), range: toLspRange(rule.location.range) },
-      message: escapeControls(`rule "${rule.id}" (${rule.kind})${rule.why ? `: ${rule.why}` : ''}`),
+      message: escapeControls(`rule "${rule.id}" (${rule.kind})${rule.why ? `: ${rule.why}` : ''}${more > 0 ? ` (and ${more} more imports to cut in this tangle)` : ''}`),
     });
   }
   if (related.length > 0) main.relatedInformation = related;

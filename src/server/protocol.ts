@@ -1,6 +1,6 @@
 // The messages between the Guardrails language server and the clients that show its views. Plain
 // data only: the VS Code client imports this file and nothing else from the server.
-import type { DebtItem, Hotspot, Notice, RefactoringWindow, RulesPreview, TrendPoint, Violation, WindowProgress } from '../core';
+import type { DebtItem, Hotspot, Notice, RefactoringWindow, RulesPreview, Tangle, TrendPoint, Violation, WindowProgress } from '../core';
 
 /** Settings under `guardrails.*`, as the server reads them through `workspace/configuration`. */
 export interface ServerSettings {
@@ -73,6 +73,8 @@ export interface ViolationsOfProject {
   root: string;
   rulesFile: string;
   violations: Violation[];
+  /** The tangles of its file-level no-cycle rules, each with the imports to cut. */
+  tangles: Tangle[];
 }
 
 /** A debt item with what the Debt view groups and filters by. */

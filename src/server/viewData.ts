@@ -54,7 +54,7 @@ export class ViewData {
   }
 
   violations(): ViolationsOfProject[] {
-    return this.analysis.results().map(({ project, result }) => ({ root: project.root, rulesFile: project.config.file, violations: result.violations }));
+    return this.analysis.results().map(({ project, result }) => ({ root: project.root, rulesFile: project.config.file, violations: result.violations, tangles: result.tangles ?? [] }));
   }
 
   debt(): DebtRow[] {

@@ -28,7 +28,8 @@ export function describeTarget(edge: Edge, scope: RuleScope): string {
       return edge.specifier === rel ? written : `${written} (${where})`;
     }
     case 'package':
-      return `package '${targetName(edge.to)}'`;
+      // With its subpath when one was written (`react-dom/server`): rules can name subpaths.
+      return `package '${edge.specifier.startsWith(`${targetName(edge.to)}/`) ? edge.specifier : targetName(edge.to)}'`;
     case 'builtin':
       return `Node.js built-in '${targetName(edge.to)}'`;
     case 'unresolved':

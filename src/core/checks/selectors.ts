@@ -86,9 +86,14 @@ export class SelectorSet {
   }
 }
 
-/** Package name globs (`lodash`, `@aws-sdk/*`). */
-export function matchesPackage(name: string, patterns: readonly PatternRef[]): boolean {
-  return patterns.some((ref) => ref.pattern === name || matchName(name, ref.pattern));
+/**
+ * Package names, subpaths or globs (`lodash`, `react-dom/server`, `@aws-sdk/*`, `lodash/**`). The
+ * graph knows an import as `pkg:NAME`; the specifier as written (`react-dom/server`) gives its
+ * subpath. A name alone covers its subpaths, as a built-in's name does.
+ */
+export function matchesPackage(name: string, patterns: readonly PatternRef[], specifier?: string): boolean {
+  const subpath = specifier !== undefined && specifier.startsWith(`${name}/`) ? specifier : undefined;
+  return patterns.some((ref) => ref.pattern === name || matchName(name, ref.pattern) || (subpath !== undefined && (ref.pattern === subpath || matchName(subpath, ref.pattern))));
 }
 
 /** Built-in names: `fs` also covers `fs/promises`; `*` covers every built-in. */

@@ -22,8 +22,8 @@ export const allowed: RuleKindModule<AllowedRule> = {
     return rule;
   },
 
-  validate: (rule, config) => [
-    ...fromToProblems(rule, config),
+  validate: (rule, config, hints) => [
+    ...fromToProblems(rule, config, hints),
     ...nameGlobProblems(rule.toPackages ?? [], 'package name or glob'),
     ...nameGlobProblems(rule.toBuiltins ?? [], 'built-in module name or glob'),
   ],
@@ -65,7 +65,7 @@ export const allowed: RuleKindModule<AllowedRule> = {
               break;
             }
             case 'package':
-              allowed = rule.toPackages === undefined || matchesPackage(targetName(edge.to), rule.toPackages);
+              allowed = rule.toPackages === undefined || matchesPackage(targetName(edge.to), rule.toPackages, edge.specifier);
               break;
             case 'builtin':
               allowed = rule.toBuiltins === undefined || matchesBuiltin(targetName(edge.to), rule.toBuiltins);

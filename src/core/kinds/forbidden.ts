@@ -23,8 +23,8 @@ export const forbidden: RuleKindModule<ForbiddenRule> = {
     return { ...input.base, kind: 'forbidden', from: selectors(field('from'), layerNames), to, toPackages, toBuiltins };
   },
 
-  validate: (rule, config) => [
-    ...fromToProblems(rule, config),
+  validate: (rule, config, hints) => [
+    ...fromToProblems(rule, config, hints),
     ...nameGlobProblems(rule.toPackages, 'package name or glob'),
     ...nameGlobProblems(rule.toBuiltins, 'built-in module name or glob'),
   ],
@@ -55,7 +55,7 @@ export const forbidden: RuleKindModule<ForbiddenRule> = {
               forbidden = to.matchTo(scope.rel(edge.to), scope.layerOf(edge.to), captures);
               break;
             case 'package':
-              forbidden = matchesPackage(targetName(edge.to), rule.toPackages);
+              forbidden = matchesPackage(targetName(edge.to), rule.toPackages, edge.specifier);
               break;
             case 'builtin':
               forbidden = matchesBuiltin(targetName(edge.to), rule.toBuiltins);

@@ -22,8 +22,8 @@ export const layers: RuleKindModule<LayersRule> = {
     return { ...input.base, kind: 'layers', order, allowUnlayered: booleanValue(input.field('allowUnlayered')?.node) ?? false };
   },
 
-  validate(rule, config) {
-    const selectors = new SelectorChecker(rule, config);
+  validate(rule, config, hints) {
+    const selectors = new SelectorChecker(rule, config, hints);
     selectors.check(rule.order, 'order');
     return selectors.problems;
   },

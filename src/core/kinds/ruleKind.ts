@@ -5,13 +5,14 @@ import type { RuleGlob } from '../checks/unmatchedPatterns';
 import type { Located } from '../json/jsonDocument';
 import type { ConfigProblem, Rule, RuleBase, RulesConfig } from '../model/ruleTypes';
 import type { GraphFindings } from '../checks/cycleGraph';
+import type { FolderHints } from './folderHints';
 import type { Edge, KnownFindings, Violation } from '../model/types';
 
 export interface RuleKindModule<R extends Rule> {
   /** The rule object as written → the typed rule with defaults; problems of its own values go to `input`. */
   normalize(input: RuleInput): R;
-  /** Problems that need the whole configuration: layer names, captures, glob syntax. */
-  validate(rule: R, config: RulesConfig): ConfigProblem[];
+  /** Problems that need the whole configuration: layer names, captures, glob syntax (`hints`: the folders that exist). */
+  validate(rule: R, config: RulesConfig, hints?: FolderHints): ConfigProblem[];
   /** The rule's globs that should match something (exceptions aside), for the unmatched-pattern warning. */
   globs(rule: R): RuleGlob[];
   /** One line of human wording, for SARIF rule descriptors and hovers. */

@@ -4,6 +4,7 @@ import { plainGlobProblem } from '../glob/globProblem';
 import { compilePattern, hasGlobChars } from '../glob/pattern';
 import type { ConfigProblem, PatternRef, Rule, RulesConfig, Selector } from '../model/ruleTypes';
 import { suggestionSuffix } from '../util/didYouMean';
+import type { FolderHints } from './folderHints';
 
 const error = (message: string, at: PatternRef | Selector): ConfigProblem => ({ severity: 'error', message, location: at.location });
 
@@ -28,7 +29,8 @@ export class SelectorChecker {
   readonly problems: ConfigProblem[] = [];
   private readonly layerNames: string[];
 
-  constructor(private readonly rule: Rule, config: RulesConfig) {
+  /** `hints`: the folders that exist, so a hint names real paths. */
+  constructor(private readonly rule: Rule, config: RulesConfig, private readonly hints?: FolderHints) {
     this.layerNames = config.layers.map((layer) => layer.name);
   }
 
@@ -68,17 +70,24 @@ export class SelectorChecker {
   }
 
   private unknownLayer(name: string): string {
-    if (this.layerNames.length === 0) {
-      return `unknown layer "${name}": no layers are defined (add a "layers" section, or write a glob such as "src/${name}/**")`;
-    }
+    if (this.layerNames.length === 0) return noLayersMessage(name, this.hints);
     const suggestion = suggestionSuffix(name, this.layerNames);
     return `unknown layer "${name}"${suggestion || '.'} Layers: ${this.layerNames.join(', ')}`;
   }
 }
 
+function noLayersMessage(name: string, hints: FolderHints | undefined): string {
+  const start = `unknown layer "${name}": no layers are defined`;
+  if (!hints) return `${start} (add a "layers" section, or write a glob such as "src/${name}/**")`;
+  const globs = hints.globsFor(name);
+  if (globs.length > 0) return `${start} (add a "layers" section, or write a glob such as ${globs.map((glob) => `"${glob}"`).join(' or ')})`;
+  const example = hints.someFolder();
+  return `${start} and no folder is named "${name}" (add a "layers" section, or write a glob of its files${example ? `, such as "${example}/**"` : ''})`;
+}
+
 /** `from` then `to` (captures in `to` must be captured in `from`): forbidden and allowed rules. */
-export function fromToProblems(rule: Rule & { from: Selector[]; to: Selector[] }, config: RulesConfig): ConfigProblem[] {
-  const selectors = new SelectorChecker(rule, config);
+export function fromToProblems(rule: Rule & { from: Selector[]; to: Selector[] }, config: RulesConfig, hints?: FolderHints): ConfigProblem[] {
+  const selectors = new SelectorChecker(rule, config, hints);
   const captured = selectors.check(rule.from, 'from');
   selectors.check(rule.to, 'to', captured);
   return selectors.problems;

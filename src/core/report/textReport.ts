@@ -1,5 +1,5 @@
 // `check --format text`: ESLint-style findings grouped by file, debt, notices and one summary line.
-import type { AnalysisResult, SinceSummary, Violation } from '../model/types';
+import type { AnalysisResult, SinceSummary, Tangle, Violation } from '../model/types';
 import type { RulesConfig } from '../model/ruleTypes';
 import { padEnd, paint, type Paint } from './ansi';
 import { colorFor, debtLines, debtSummary } from './debtText';
@@ -28,6 +28,8 @@ export function formatText(result: AnalysisResult, opts: TextReportOptions): str
     lines.push(...findingLines(result.root, group, whyOf, p), '');
   }
   if (opts.showDebt === true && result.debt.length > 0) lines.push(p.bold('Debt'), ...debtLines(result, p));
+  const tangles = tangleLines(result.tangles ?? [], p);
+  if (tangles.length > 0) lines.push(...tangles, '');
   for (const n of result.notices) {
     const mark = n.level === 'warning' ? p.yellow('⚠') : p.blue('ℹ');
     const file = n.file === undefined ? undefined : relativeFile(result.root, n.file);
@@ -101,6 +103,17 @@ function findingLines(root: string, group: Violation[], whyOf: (v: Violation) =>
     if (why !== undefined && why.trim() !== '') lines.push(indent + p.dim(oneLine(why)));
   }
   return lines;
+}
+
+/** One line per rule with tangles: how much is tangled, and how few imports untangle it all. */
+function tangleLines(tangles: readonly Tangle[], p: Paint): string[] {
+  const byRule = new Map<string, Tangle[]>();
+  for (const tangle of tangles) byRule.set(tangle.ruleId, [...(byRule.get(tangle.ruleId) ?? []), tangle]);
+  return [...byRule].sort(([a], [b]) => a.localeCompare(b)).map(([ruleId, list]) => {
+    const sum = (count: (tangle: Tangle) => number): number => list.reduce((total, tangle) => total + count(tangle), 0);
+    const what = `${plural(list.length, 'tangle')} of ${plural(sum((t) => t.files.length), 'file')} with ${plural(sum((t) => t.cycles), 'cycle')}`;
+    return `${p.yellow('⟳')} ${ruleId}: ${what}; cutting ${plural(sum((t) => t.cut.length), 'import')} leaves no cycle`;
+  });
 }
 
 function whyLookup(rules: RulesConfig | undefined): (v: Violation) => string | undefined {

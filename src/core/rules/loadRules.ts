@@ -41,7 +41,7 @@ export function loadRules(file: string, fs: FileSystem): LoadResult {
   const config = normalized.config;
   problems.push(...confineRulesPaths(config, merged.merged, fs));
   config.sources = chain.documents.map((doc) => doc.file).reverse();
-  problems.push(...validateSemantics(config));
+  problems.push(...validateSemantics(config, fs));
 
   const sorted = sortProblems(problems.filter((p) => !broken.has(p.location.file) || chain.problems.includes(p)));
   if (sorted.some((p) => p.severity === 'error')) return { ok: false, problems: sorted, partial: config };

@@ -3,14 +3,20 @@ import * as vscode from 'vscode';
 import type { ViolationsOfProject } from '../../server/protocol';
 import type { GuardrailsClient } from '../client/guardrailsClient';
 import { toVscodeRange } from '../util/ranges';
-import { toRelative, type Violation } from '../../core';
+import { relativeTarget, toRelative, type CycleStep, type Tangle, type Violation } from '../../core';
 
 type Node =
   | { type: 'rule'; ruleId: string; violations: Violation[]; root: string; baselined: boolean }
   | { type: 'file'; file: string; violations: Violation[]; root: string }
-  | { type: 'violation'; violation: Violation; root: string };
+  | { type: 'violation'; violation: Violation; root: string }
+  | { type: 'tangles'; tangles: { tangle: Tangle; root: string }[] }
+  | { type: 'tangle'; tangle: Tangle; root: string }
+  | { type: 'cut'; step: CycleStep; root: string };
 
-/** Violations grouped by rule, then file, with counts; baselined ones in a group of their own. */
+/**
+ * Violations grouped by rule, then file, with counts; baselined ones in a group of their own.
+ * Then the cycle tangles, largest first, each with the imports to cut (a click opens the import).
+ */
 export class ArchitectureTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -55,6 +61,8 @@ export class ArchitectureTree implements vscode.TreeDataProvider<Node>, vscode.D
     if (!node) return this.roots(await this.fetch());
     if (node.type === 'rule') return groupBy(node.violations, (violation) => violation.location.file).map(([file, violations]) => ({ type: 'file', file, violations, root: node.root }));
     if (node.type === 'file') return node.violations.map((violation) => ({ type: 'violation', violation, root: node.root }));
+    if (node.type === 'tangles') return node.tangles.map(({ tangle, root }) => ({ type: 'tangle', tangle, root }));
+    if (node.type === 'tangle') return node.tangle.cut.map((step) => ({ type: 'cut', step, root: node.root }));
     return [];
   }
 
@@ -81,6 +89,29 @@ export class ArchitectureTree implements vscode.TreeDataProvider<Node>, vscode.D
         item.contextValue = 'guardrails.violation';
         return item;
       }
+      case 'tangles': {
+        const item = new vscode.TreeItem('Tangles', vscode.TreeItemCollapsibleState.Expanded);
+        item.description = `${node.tangles.length}`;
+        item.iconPath = new vscode.ThemeIcon('sync');
+        item.tooltip = 'Files that all reach each other through imports, and the imports to cut so that no cycle is left.';
+        return item;
+      }
+      case 'tangle': {
+        const { tangle } = node;
+        const item = new vscode.TreeItem(`${tangle.files.length} files`, vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = `${tangle.ruleId} · ${count(tangle.cycles, 'cycle')} · cut ${count(tangle.cut.length, 'import')}`;
+        item.tooltip = tangle.files.map((file) => toRelative(node.root, file)).join('\n');
+        return item;
+      }
+      case 'cut': {
+        const { step } = node;
+        const item = new vscode.TreeItem(`${toRelative(node.root, step.from)} → ${relativeTarget(node.root, step.to)}`);
+        item.description = `line ${step.location.range.start.line}`;
+        item.tooltip = 'Cut this import (with any other between the same two files).';
+        item.iconPath = new vscode.ThemeIcon('debug-disconnect');
+        item.command = { title: 'Open', command: 'vscode.open', arguments: [vscode.Uri.file(step.location.file), { selection: toVscodeRange(step.location.range) }] };
+        return item;
+      }
     }
   }
 
@@ -92,6 +123,9 @@ export class ArchitectureTree implements vscode.TreeDataProvider<Node>, vscode.D
       for (const [ruleId, violations] of groupBy(open, (violation) => violation.ruleId)) nodes.push({ type: 'rule', ruleId, violations, root, baselined: false });
       for (const [ruleId, violations] of groupBy(baselined, (violation) => violation.ruleId)) nodes.push({ type: 'rule', ruleId, violations, root, baselined: true });
     }
+    const tangles = projects.flatMap(({ root, tangles: list }) => (list ?? []).map((tangle) => ({ tangle, root })));
+    tangles.sort((a, b) => b.tangle.files.length - a.tangle.files.length || a.tangle.files[0].localeCompare(b.tangle.files[0]));
+    if (tangles.length > 0) nodes.push({ type: 'tangles', tangles });
     return nodes;
   }
 }
@@ -104,6 +138,10 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): [stri
     else groups.set(key(item), [item]);
   }
   return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
+}
+
+function count(n: number, one: string): string {
+  return `${n} ${n === 1 ? one : `${one}s`}`;
 }
 
 function severityIcon(violation: Violation): string {

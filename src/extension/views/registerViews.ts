@@ -11,6 +11,8 @@ export interface RenderedRow {
   label: string;
   description: string;
   children: RenderedRow[];
+  /** What a click runs, when anything. */
+  command?: vscode.Command;
 }
 
 export interface Views {
@@ -86,7 +88,7 @@ async function renderTree<T>(provider: vscode.TreeDataProvider<T>, node?: T): Pr
     const label = typeof item.label === 'string' ? item.label : item.label?.label ?? (item.resourceUri ? item.resourceUri.path.split('/').pop() ?? '' : '');
     const description = typeof item.description === 'string' ? item.description : '';
     const expandable = item.collapsibleState !== undefined && item.collapsibleState !== vscode.TreeItemCollapsibleState.None;
-    rows.push({ label, description, children: expandable ? await renderTree(provider, child) : [] });
+    rows.push({ label, description, children: expandable ? await renderTree(provider, child) : [], ...(item.command ? { command: item.command } : {}) });
   }
   return rows;
 }

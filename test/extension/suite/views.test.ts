@@ -1,9 +1,11 @@
 // The lead's trees: debt grouped and filtered, architecture violations by rule and file.
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { openEditor, revert } from '../editor';
 import { waitUntil } from '../wait';
 
-interface Row { label: string; description: string; children: Row[] }
+interface Row { label: string; description: string; children: Row[]; command?: vscode.Command }
 interface GuardrailsApi {
   results(): unknown[];
   viewRows(view: 'debt' | 'architecture'): Promise<Row[]>;
@@ -55,5 +57,29 @@ describe('Guardrails views', function () {
     assert.deepEqual(flat(rows), ['layered [1]']);
     assert.deepEqual(flat(rows[0].children), ['order.ts [src/domain · 1]']);
     assert.match(rows[0].children[0].children[0].label, /^1:29 {2}layer domain must not import the outer layer ui/);
+  });
+
+  it('shows a tangle with its file count and the imports to cut; clicking a cut opens the import', async () => {
+    const editor = await openEditor('src/ui/format.ts');
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), "import { render } from './view';\nexport const again = render;\n"));
+    const rows = await waitUntil('the tangle', async () => {
+      const current = await api.viewRows('architecture');
+      return current.some((row) => row.label === 'Tangles') ? current : undefined;
+    });
+    const tangles = rows.find((row) => row.label === 'Tangles')!;
+    assert.deepEqual(flat([tangles]), ['Tangles [1]']);
+    assert.deepEqual(flat(tangles.children), ['3 files [no-cycles · 1 cycle · cut 1 import]']);
+    const cuts = tangles.children[0].children;
+    assert.deepEqual(flat(cuts), ['src/ui/format.ts → src/ui/view.ts [line 1]']);
+
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const open = cuts[0].command!;
+    await vscode.commands.executeCommand(open.command, ...(open.arguments ?? []));
+    const shown = vscode.window.activeTextEditor!;
+    assert.equal(path.basename(shown.document.uri.fsPath), 'format.ts');
+    assert.deepEqual([shown.selection.start.line, shown.selection.start.character], [0, 23]);
+
+    await revert(shown);
+    await waitUntil('the tangle gone', async () => ((await api.viewRows('architecture')).some((row) => row.label === 'Tangles') ? undefined : true));
   });
 });
