@@ -131,8 +131,11 @@ export class OrderSearch {
     queue.push(v);
   }
 
-  /** Iterated local search from the current order; leaves the best order found in `order`. */
-  iterate(seed: number): void {
+  /**
+   * Iterated local search from the current order; leaves the best order found in `order`.
+   * `tighten` turns a new best order into one with no needless backward arc (see fasMinimal).
+   */
+  iterate(seed: number, tighten?: (order: readonly number[]) => number[]): void {
     this.settle([...this.order]);
     const random = seededRandom(seed);
     let best = [...this.order];
@@ -147,6 +150,7 @@ export class OrderSearch {
       for (const v of queue) this.queued[v] = 0;
       this.settle(queue);
       if (this.currentCost < bestCost) {
+        if (tighten) this.adopt(tighten(this.order));
         best = [...this.order];
         bestCost = this.currentCost;
         this.work -= n;
@@ -165,7 +169,9 @@ export class OrderSearch {
       if (backward !== undefined) {
         const u = this.graph.tail[backward];
         const v = this.graph.head[backward];
-        this.moveNode(u, this.pos[v]);
+        // Turn the arc forward: its tail just in front of its head, or its head just behind its tail.
+        if (random() < 0.5) this.moveNode(u, this.pos[v]);
+        else this.moveNode(v, this.pos[u]);
         return [u, v];
       }
     }
@@ -188,6 +194,14 @@ export class OrderSearch {
     }
     this.work -= arcs;
     return undefined;
+  }
+
+  /** Takes another order (as good or better) as the current one. */
+  private adopt(order: readonly number[]): void {
+    for (let i = 0; i < order.length; i++) this.order[i] = order[i];
+    this.pos = positionsOf(this.order, this.graph.n);
+    this.currentCost = this.fullCost();
+    this.work -= this.graph.n + this.graph.tail.length;
   }
 
   private restore(order: readonly number[], cost: number): void {
