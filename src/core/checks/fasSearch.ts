@@ -228,11 +228,14 @@ function sortEvents(gaps: Int32Array, deltas: Float64Array, count: number): void
     }
     return;
   }
-  const index = Array.from({ length: count }, (_, i) => i).sort((a, b) => gaps[a] - gaps[b]);
-  const sortedGaps = index.map((i) => gaps[i]);
-  const sortedDeltas = index.map((i) => deltas[i]);
+  // A typed array sorts numbers natively: each key is the gap with the event's index below it.
+  const keys = new Float64Array(count);
+  for (let i = 0; i < count; i++) keys[i] = gaps[i] * count + i;
+  keys.sort();
+  const oldDeltas = deltas.slice(0, count);
   for (let i = 0; i < count; i++) {
-    gaps[i] = sortedGaps[i];
-    deltas[i] = sortedDeltas[i];
+    const from = keys[i] % count;
+    gaps[i] = (keys[i] - from) / count;
+    deltas[i] = oldDeltas[from];
   }
 }
