@@ -18,7 +18,16 @@ export interface CutOptions {
   seed?: number;
   /** Solve exactly up to this many nodes (default EXACT_NODE_LIMIT; 0 always searches). */
   exactLimit?: number;
+  /**
+   * Small costs per arc (below TIE_SCALE in total) that only choose between cuts of the same
+   * weight. The search minimises the weight first and breaks ties after, from its best order, so a
+   * preference never costs a larger cut.
+   */
+  tieBreak?: readonly number[];
 }
+
+/** How much one unit of weight outweighs every tie-break together. */
+export const TIE_SCALE = 1_000_000;
 
 export interface Cut {
   /** Arc numbers to cut, ascending. */
@@ -35,10 +44,14 @@ export function defaultBudget(graph: ArcGraph): number {
 export function feedbackArcSet(graph: ArcGraph, options: CutOptions = {}): Cut {
   const adjacency = adjacencyOf(graph);
   const budget = options.budget ?? defaultBudget(graph);
-  const exact = graph.n <= Math.min(options.exactLimit ?? EXACT_NODE_LIMIT, EXACT_NODE_LIMIT) ? exactOrder(graph, adjacency, Math.max(budget, 2_000_000)) : undefined;
-  if (exact) return { arcs: backwardArcs(graph, exact), method: 'exact' };
+  const tie = options.tieBreak;
+  const combined: ArcGraph = tie ? { ...graph, weight: graph.weight.map((weight, arc) => weight * TIE_SCALE + tie[arc]) } : graph;
+  const exact = graph.n <= Math.min(options.exactLimit ?? EXACT_NODE_LIMIT, EXACT_NODE_LIMIT) ? exactOrder(combined, adjacency, Math.max(budget, 2_000_000)) : undefined;
+  if (exact) return { arcs: backwardArcs(combined, exact), method: 'exact' };
 
-  const forward = new OrderSearch(graph, adjacency, greedyOrder(graph, adjacency), budget);
+  const seed = options.seed ?? graph.n * 31 + graph.tail.length;
+  const searchBudget = tie ? Math.round(budget * 0.75) : budget;
+  const forward = new OrderSearch(graph, adjacency, greedyOrder(graph, adjacency), searchBudget);
   forward.settle([...forward.order]);
   const reversed = reverseGraph(graph);
   const backwardOrder = greedyOrder(reversed, adjacencyOf(reversed)).reverse();
@@ -46,8 +59,16 @@ export function feedbackArcSet(graph: ArcGraph, options: CutOptions = {}): Cut {
   backward.settle([...backward.order]);
   const better = backward.cost < forward.cost ? backward : forward;
   better.work = backward.work;
-  better.iterate(options.seed ?? graph.n * 31 + graph.tail.length, (order) => minimalCut(graph, adjacency, order).order);
-  return { arcs: minimalCut(graph, adjacency, better.order).arcs, method: 'search' };
+  better.iterate(seed, (order) => minimalCut(graph, adjacency, order).order);
+  let best = minimalCut(graph, adjacency, better.order).order;
+  if (tie) {
+    // Ties: from the best order, only changes that lower the weight with tie-breaks are taken,
+    // and one unit of weight outweighs them all, so the cut never grows.
+    const refine = new OrderSearch(combined, adjacency, best, budget - searchBudget);
+    refine.iterate(seed + 1, (order) => minimalCut(combined, adjacency, order).order);
+    best = refine.order;
+  }
+  return { arcs: minimalCut(combined, adjacency, best).arcs, method: 'search' };
 }
 
 /** The Eades–Lin–Smyth cut alone: the floor the search must beat (benchmarks and tests). */

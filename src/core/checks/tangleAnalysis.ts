@@ -27,15 +27,14 @@ export interface TangleAnalysis {
 }
 
 /**
- * The cost of cutting the imports between two files, in three tiers, each breaking the ties of the
- * one before: cutting an import the baseline lists costs next to nothing (it is a known finding);
- * among cuts with as many new findings, imports just written go first; then imports that close a
- * cycle in `"report": "cycles"` (the step back to its smallest file), so on a simple tangle both
- * modes report the same imports, and a baseline taken in one mode still matches in the other.
+ * The cost of cutting the imports between two files: next to nothing for imports the baseline
+ * lists (they are known findings), the same for every other pair. Among cuts of the same cost,
+ * the tie-break prefers imports just written (a new cycle is reported where it was made), then
+ * imports that close a cycle in `"report": "cycles"` (the step back to its smallest file), so on a
+ * simple tangle both modes report the same imports and a baseline taken in one still matches.
  */
-export function cutWeight(facts: PairFacts, closesACycle: boolean): number {
-  if (facts.known > 0) return 1;
-  return 1_000_000 + (facts.fresh ? 0 : 1_000) + (closesACycle ? 0 : 1);
+export function cutCost(facts: PairFacts, closesACycle: boolean): { weight: number; tieBreak: number } {
+  return { weight: facts.known > 0 ? 1 : 1_000, tieBreak: (facts.fresh ? 0 : 2) + (closesACycle ? 0 : 1) };
 }
 
 /**
@@ -47,6 +46,7 @@ export function analyseTangle(nodes: readonly string[], adjacency: Adjacency, fa
   const members = new Set(nodes);
   const index = new Map(nodes.map((node, i) => [node, i]));
   const graph = { n: nodes.length, tail: [] as number[], head: [] as number[], weight: [] as number[] } satisfies ArcGraph;
+  const tieBreak: number[] = [];
   const inside: Map<string, string[]> = new Map();
   for (const from of nodes) inside.set(from, (adjacency.get(from) ?? []).filter((to) => members.has(to)));
   const cycles = shortestCycles(nodes, inside);
@@ -58,12 +58,14 @@ export function analyseTangle(nodes: readonly string[], adjacency: Adjacency, fa
       const pair = facts(from, to);
       graph.tail.push(index.get(from)!);
       graph.head.push(index.get(to)!);
-      graph.weight.push(cutWeight(pair, closers.has(`${from}\u0000${to}`)));
+      const cost = cutCost(pair, closers.has(`${from}\u0000${to}`));
+      graph.weight.push(cost.weight);
+      tieBreak.push(cost.tieBreak);
       if (!pair.typeOnly) valueTargets.push(to);
     }
     withoutTypeOnly.set(from, valueTargets);
   }
-  const found = feedbackArcSet(graph);
+  const found = feedbackArcSet(graph, { tieBreak });
   const cut = found.arcs.map((arc): [string, string] => [nodes[graph.tail[arc]], nodes[graph.head[arc]]]);
   cut.sort((a, b) => compare(a[0], b[0]) || compare(a[1], b[1]));
   let cyclesWithoutTypeOnly = cycles.length;
