@@ -67,7 +67,7 @@ export function specificity(glob: string): number[] {
   return [leading, literalSegments, -globstars, literalChars];
 }
 
-function compareRanks(a: readonly number[], b: readonly number[]): number {
+export function compareRanks(a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
   return 0;
 }

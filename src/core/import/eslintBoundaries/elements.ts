@@ -16,6 +16,8 @@ export interface ElementPattern {
   instance?: number[];
   /** "file" and "full" elements are single files: no dependency is internal to one. */
   singleFile: boolean;
+  /** The descriptor's mode: "full" patterns match the whole path, before the plugin walks up. */
+  mode: 'folder' | 'file' | 'full';
 }
 
 export interface Element {
@@ -101,7 +103,7 @@ function buildPattern(source: string, mode: 'folder' | 'file' | 'full', captures
   const compiled = compilePattern(glob);
   if (!compiled.ok) return `"${source}" has no Guardrails glob form (${compiled.message})`;
   const instance = mode === 'folder' && !raw.includes('**') && !rightToLeft ? wildcards : undefined;
-  return { pattern: { segments, slots, instance, singleFile: mode !== 'folder' }, glob, anchored };
+  return { pattern: { segments, slots, instance, singleFile: mode !== 'folder', mode }, glob, anchored };
 }
 
 function matchesSome(glob: string, files: readonly string[]): boolean {
@@ -121,14 +123,4 @@ function anchoringNote(globs: string[], files: readonly string[] | undefined): s
   return deeper.length === 0
     ? `${base} (no file below another folder matches them now)`
     : `${base}: ${deeper.length} file${deeper.length === 1 ? '' : 's'} such as ${deeper[0]} match only there and are in no layer`;
-}
-
-/** Each element's layer globs, in the order layers are declared. */
-export function layersOf(elements: Element[]): Record<string, string | string[]> {
-  const layers: Record<string, string | string[]> = {};
-  for (const element of elements) {
-    const globs = [...new Set(element.patterns.map((pattern) => pattern.segments.join('/')))];
-    layers[element.layer] = globs.length === 1 ? globs[0] : globs;
-  }
-  return layers;
 }

@@ -3,7 +3,8 @@
 import { Notes, type ImportResult, type RuleJson } from '../importResult';
 import type { DependencyKind } from '../../model/types';
 import { readEslintConfig } from './eslintConfig';
-import { layersOf, readElements } from './elements';
+import { readElements } from './elements';
+import { layersOf } from './elementPrecedence';
 import { mapElementTypes } from './elementTypesRule';
 import { sourceFiles, withoutUnmatched } from '../dependencyCruiser/tidyGlobs';
 
@@ -43,7 +44,7 @@ export function importEslintBoundaries(value: unknown, context: { files?: readon
     if (key === 'boundaries/root-path' && (settings[key] === '.' || settings[key] === './')) continue; // the config's own folder
     notes.notMapped('settings', key, key === 'boundaries/root-path' ? 'globs are relative to the rules file\'s folder: keep it at the root path' : 'has no Guardrails form');
   }
-  config.layers = layersOf(elements);
+  config.layers = layersOf(elements, notes, sources);
   if (!eslint.rule) {
     notes.notMapped('boundaries/element-types', 'rules', 'is not turned on for every file: only the layers are imported');
     return { ok: true, result: { config, notes: notes.list } };
