@@ -30,13 +30,13 @@ export function checkUnmatchedPatterns(ctx: CheckContext, kindGlobs: (rule: Rule
   for (const layer of ctx.config.layers) {
     if (layerCounts.get(layer.name)) continue;
     const globs = layer.files.map((ref) => ref.pattern).join(', ');
-    // Its globs may match files that more specific layers claim: say so, not "matches no file".
+    // Its globs may match files that layers before it claim: say so, not "matches no file".
     const claimants = new Set<string>();
     for (const file of ctx.files) {
       if (ctx.layers.matches(layer.name, ctx.rel(file))) claimants.add(ctx.layerOf(file)!);
     }
     if (claimants.size > 0) {
-      report(`every file of layer "${layer.name}" (${globs}) is in a more specific layer (${[...claimants].sort().join(', ')}); narrow its globs or remove it`, layer.location);
+      report(`every file of layer "${layer.name}" (${globs}) is in another layer (${[...claimants].sort().join(', ')}) whose glob is more specific, or as specific and declared first; narrow its globs or remove it`, layer.location);
     } else {
       report(`layer "${layer.name}" matches no file (${globs}); fix its globs or remove it`, layer.location);
     }

@@ -51,7 +51,7 @@ describe('overlapping layers: the most specific glob wins', () => {
     }, { 'src/a/y.ts': 'export const y = 1;\n', 'src/b/x.ts': 'export const x = 1;\n' });
     const result = await analyze(dir);
     assert.deepEqual(result.violations.filter((v) => v.ruleId === 'unmatched-pattern').map((v) => v.message), [
-      'every file of layer "all" (src/**) is in a more specific layer (a, b); narrow its globs or remove it',
+      'every file of layer "all" (src/**) is in another layer (a, b) whose glob is more specific, or as specific and declared first; narrow its globs or remove it',
     ]);
   });
 });
