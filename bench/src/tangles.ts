@@ -31,9 +31,11 @@ async function main(): Promise<void> {
   const checkMs = performance.now() - started;
   const tangles = result.tangles ?? [];
   console.log(`${project.fileCount} files: load ${ms(loadMs)}, first check ${ms(checkMs)} (rules, cycles and tangles), ${tangles.length} tangles`);
-  console.log('\n| files | imports | cycles | greedy cut | search cut | lower bound | greedy | search |');
-  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  const totals = { greedy: 0, search: 0, bound: 0 };
+  // "search cut": the search alone, as here; "reported": the cut `check` reports, whose tie-breaks
+  // (new imports, the imports cycles mode closes on) run a second search from the best order.
+  console.log('\n| files | imports | cycles | greedy cut | search cut | reported | lower bound | greedy | search |');
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const totals = { greedy: 0, search: 0, reported: 0, bound: 0 };
   for (const tangle of [...tangles].sort((a, b) => b.files.length - a.files.length)) {
     const graph = graphOf(tangle, result.edges.filter((edge) => !edge.typeOnly || !loaded.config.rules.some((rule) => rule.id === tangle.ruleId && rule.allowTypeOnly)));
     let t = performance.now();
@@ -45,10 +47,11 @@ async function main(): Promise<void> {
     const bound = disjointCycles(graph);
     totals.greedy += greedy;
     totals.search += search.arcs.length;
+    totals.reported += tangle.cut.length;
     totals.bound += bound;
-    console.log(`| ${tangle.files.length} | ${graph.tail.length} | ${tangle.cycles} | ${greedy} | ${search.arcs.length}${search.method === 'exact' ? ' (exact)' : ''} | ${bound} | ${ms(greedyMs)} | ${ms(searchMs)} |`);
+    console.log(`| ${tangle.files.length} | ${graph.tail.length} | ${tangle.cycles} | ${greedy} | ${search.arcs.length}${search.method === 'exact' ? ' (exact)' : ''} | ${tangle.cut.length} | ${bound} | ${ms(greedyMs)} | ${ms(searchMs)} |`);
   }
-  console.log(`| all | | | ${totals.greedy} | ${totals.search} | ${totals.bound} | | |`);
+  console.log(`| all | | | ${totals.greedy} | ${totals.search} | ${totals.reported} | ${totals.bound} | | |`);
 
   // An edit in the largest tangle: one import added between two of its files, then taken back.
   const largest = [...tangles].sort((a, b) => b.files.length - a.files.length)[0];
