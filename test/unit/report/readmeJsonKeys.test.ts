@@ -33,7 +33,12 @@ function readmeKeys(): Map<string, string[]> {
 
 describe('README: the keys of check --format json', () => {
   it('lists exactly the keys the JSON report writes, object by object', () => {
-    const result = { ...sampleResult(), cache: { reused: 1, parsed: 1, read: 1, resolved: 1, findingsReused: false } };
+    const tangleStep = { from: '/ws/src/a.ts', to: '/ws/src/b.ts', location: { file: '/ws/src/a.ts', range: { start: { line: 1, column: 17 }, end: { line: 1, column: 25 } } } };
+    const result = {
+      ...sampleResult(),
+      cache: { reused: 1, parsed: 1, read: 1, resolved: 1, findingsReused: false },
+      tangles: [{ ruleId: 'no-cycles', files: ['/ws/src/a.ts', '/ws/src/b.ts'], cycles: 1, cyclesWithoutTypeOnly: 1, cut: [tangleStep] }],
+    };
     const report = toJsonReport(result, {
       version: '1', since: { ref: 'main', commit: 'a'.repeat(40), fixed: { violations: result.violations, debt: result.debt }, existing: { violations: 0, debt: 0 } },
     });
@@ -44,6 +49,8 @@ describe('README: the keys of check --format json', () => {
       ['each debt item', keysOf(report.debt)],
       ['each notice', keysOf(report.notices)],
       ['`summary`', Object.keys(report.summary)],
+      ['each tangle', keysOf(report.tangles)],
+      ['each cut', keysOf(report.tangles.flatMap((tangle) => tangle.cut))],
       ['`since`', Object.keys(report.since!)],
       ['`fixed`', Object.keys(report.fixed!)],
       ['`cache`', Object.keys(report.cache!)],
