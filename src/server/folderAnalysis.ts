@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { ServerSettings } from './protocol';
-import { AnalysisSession, isInside, todayIso, type ConfigProblem, type FactsWorkers, type FileChange, type FileSystem, type GuardrailsProject, type LoadProgress, type Notice, type ProjectResult } from '../core';
+import { AnalysisSession, isInside, todayIso, type AnalysisResult, type ConfigProblem, type FactsWorkers, type FileChange, type FileSystem, type GuardrailsProject, type LoadProgress, type Notice, type ProjectResult } from '../core';
 
 /** Where the server's logs go (the client's Guardrails output). */
 export interface Log {
@@ -18,6 +18,8 @@ export type ProjectEntry = ProjectResult;
  */
 export class FolderAnalysis {
   private session: AnalysisSession | undefined;
+  /** With `guardrails.newSince`: the merge base's findings, which choose where new cycle findings go. */
+  private sinceBase: AnalysisResult | undefined;
 
   constructor(readonly folder: string, private readonly fs: FileSystem, private readonly log: Log, private settings: ServerSettings, private readonly workers?: FactsWorkers) {}
 
@@ -46,11 +48,18 @@ export class FolderAnalysis {
     for (const entry of this.session?.results() ?? []) {
       if (session.results().includes(entry)) this.log.warn(`${entry.project.config.file} has errors; keeping its last good rules until it is fixed`);
     }
+    session.compareWithBase(this.sinceBase);
     this.session = session;
     const files = session.results().reduce((sum, entry) => sum + entry.project.fileCount, 0);
     this.log.info(`analysed ${this.folder}: ${session.results().length} rules file(s), ${files} files in ${Math.round(performance.now() - started)} ms`);
     for (const notice of this.notices()) (notice.level === 'warning' ? this.log.warn : this.log.info).call(this.log, `${notice.file ? `${notice.file}: ` : ''}${notice.message}`);
     return true;
+  }
+
+  /** The merge base of `guardrails.newSince` was analysed (again), or new-code mode is off (undefined). */
+  compareWithBase(base: AnalysisResult | undefined): void {
+    this.sinceBase = base;
+    this.session?.compareWithBase(base);
   }
 
   projectFor(file: string): GuardrailsProject | undefined {

@@ -43,6 +43,7 @@ export class NewCodeBases {
     if (ref !== this.ref) {
       this.ref = ref;
       this.trackers = new Map();
+      for (const folder of this.analysis.folderAnalyses()) folder.compareWithBase(undefined);
       this.reported.clear();
       this.changeEmitter.fire();
     }
@@ -100,6 +101,8 @@ export class NewCodeBases {
       const started = performance.now();
       const changed = await tracker.update(configs, folder.folder, options, force);
       if (tracker !== this.trackers.get(folder.folder)) return; // the setting changed meanwhile
+      // The current findings are checked again knowing the merge base: a tangle keeps its cut there.
+      if (changed) folder.compareWithBase(tracker.base?.result);
       if (tracker.base && changed) {
         this.log.info(`new code since ${this.ref}: merge base ${tracker.base.commit.slice(0, 12)} analysed for ${folder.folder} in ${Math.round(performance.now() - started)} ms`);
       }

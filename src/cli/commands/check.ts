@@ -59,10 +59,7 @@ export async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
     workers.close();
     return updateBaselines(result, projects, args.baseline && path.resolve(io.cwd, args.baseline), io);
   }
-  if (args.baseline && !fs.existsSync(path.resolve(io.cwd, args.baseline))) {
-    // Most likely a typo: every known violation would count as new.
-    result.notices.push({ level: 'warning', file: path.resolve(io.cwd, args.baseline), message: `--baseline ${args.baseline} does not exist, so no finding is baselined; check the path, or create it with --update-baseline` });
-  }
+  const missingBaseline = args.baseline && !fs.existsSync(path.resolve(io.cwd, args.baseline)) ? args.baseline : undefined;
 
   // The ratchet: ended windows that regressed since their end (git, cached between runs).
   const ratchet = await windowRatchets(session, { today: session.today, cacheDir: historyCacheDir(args, io), engineVersion: buildId() });
@@ -80,10 +77,19 @@ export async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
       io.stderr.write(`guardrails: --since ${args.since}: ${base.message}\n`);
       return 2;
     }
+    // Checked again knowing the merge base: a tangle keeps the cut it had there, and new cycles go
+    // on the imports the change added, so old imports are not reported as new.
+    session.compareWithBase(base.base.result);
+    const again = session.result();
+    result = { ...again, violations: [...again.violations, ...ratchet.violations], notices: [...again.notices, ...ratchet.notices] };
     // A window that had already regressed at the merge base is not something the change did.
     const atBase = { ...base.base, result: { ...base.base.result, violations: [...base.base.result.violations, ...ratchet.at(base.base.result)] } };
     ({ result, since, existing } = keepNewSince(result, atBase));
     result.durationMs = Math.round(performance.now() - started);
+  }
+  if (missingBaseline !== undefined) {
+    // Most likely a typo: every known violation would count as new.
+    result.notices.push({ level: 'warning', file: path.resolve(io.cwd, missingBaseline), message: `--baseline ${missingBaseline} does not exist, so no finding is baselined; check the path, or create it with --update-baseline` });
   }
   workers.close();
   // `check DIR` below the rules folder, or `check FILE`: everything was analysed, the report keeps what was asked.

@@ -11,6 +11,7 @@
 import type { ReadBaselineResult } from '../baseline/baselineIo';
 import { readBaseline } from '../baseline/baselineIo';
 import { baselineFileOf } from '../baseline/baselineTarget';
+import { knownSince } from '../baseline/knownSince';
 import { CachedDirectoriesFileSystem } from '../fs/cachedDirectoriesFileSystem';
 import type { FileSystem } from '../fs/fileSystem';
 import { NodeFileSystem } from '../fs/nodeFileSystem';
@@ -91,6 +92,8 @@ export class AnalysisSession {
   /** Parsed baselines (with `keepBaselines`), until the file changes. */
   private readonly baselines = new Map<string, ReadBaselineResult>();
   private readonly factsCaches = new Map<GuardrailsProject, DiskFactsCache>();
+  /** The merge base's findings, with `compareWithBase`. */
+  private sinceBase: AnalysisResult | undefined;
   readonly today: string;
 
   private constructor(
@@ -168,9 +171,10 @@ export class AnalysisSession {
       reportRoot: this.reportRoot,
       read: this.options.keepBaselines ? (file) => this.readBaseline(file) : undefined,
     });
-    // The checks see the baseline too: a new cycle finding goes on the import that made it.
-    const known = knownOf(baseline);
-    const checked = factsCache ? checkWithCache(project, factsCache, this.fs, this.today, known, baseline?.file) : project.check(known);
+    // The checks see the baseline (and the merge base of --since) too: a new cycle finding goes on
+    // the import that made it. The disk cache keys on the rules and the baseline, not the merge base.
+    const known = this.sinceBase ? knownSince(this.sinceBase, knownOf(baseline)) : knownOf(baseline);
+    const checked = factsCache && !this.sinceBase ? checkWithCache(project, factsCache, this.fs, this.today, known, baseline?.file) : project.check(known);
     const baselined = applyBaselineRead(checked.violations, baseline);
     const notices = [...checked.notices, ...baselined.notices, ...(factsCache?.unusable ? [factsCache.unusable] : [])];
     return { ...checked, violations: baselined.violations, notices, durationMs: performance.now() - started, cache: factsCache && { ...factsCache.stats } };
@@ -234,6 +238,19 @@ export class AnalysisSession {
       const target = baselineFileOf(entry.project.config, this.fs);
       return target.ok && target.file === file;
     }) || this.options.baseline === file;
+  }
+
+  /**
+   * `check --since` and `guardrails.newSince`: the merge base's findings and imports choose where
+   * new cycle findings go (baseline/knownSince), so a change to a tangle does not move its old cut
+   * onto imports it did not touch. Projects with a cycle rule are checked again; undefined forgets it.
+   */
+  compareWithBase(base: AnalysisResult | undefined): void {
+    if (base === this.sinceBase) return;
+    this.sinceBase = base;
+    for (const entry of this.entries) {
+      if (entry.project.config.rules.some((rule) => rule.kind === 'no-cycle' && rule.severity !== 'off')) entry.result = this.check(entry.project);
+    }
   }
 
   /** Everything checked again, without re-reading files (a setting that changes what is reported). */

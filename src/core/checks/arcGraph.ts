@@ -1,11 +1,11 @@
 // A small weighted digraph on node numbers, for the feedback-arc-set search: nodes 0..n-1, arcs
-// with a tail, a head and a positive integer weight (the cost of cutting the arc).
+// with a tail, a head and a non-negative integer weight (the cost of cutting the arc).
 
 export interface ArcGraph {
   readonly n: number;
   readonly tail: readonly number[];
   readonly head: readonly number[];
-  /** Cost of cutting each arc: positive integers. */
+  /** Cost of cutting each arc: non-negative integers (0: free, a known finding). */
   readonly weight: readonly number[];
 }
 

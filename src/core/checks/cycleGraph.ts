@@ -133,7 +133,8 @@ export class CycleGraph {
     return {
       typeOnly: !pair.carriesValues,
       known: this.known?.count(this.rule.id, pair.edge.from, pair.edge.to) ?? 0,
-      fresh: this.memory.fresh.get(from)?.has(to) ?? false,
+      // New: typed since the editor's first check, or not there at the merge base of --since.
+      fresh: (this.memory.fresh.get(from)?.has(to) ?? false) || this.known?.existed?.(pair.edge.from, pair.edge.to) === false,
     };
   }
 

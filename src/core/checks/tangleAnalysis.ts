@@ -27,14 +27,15 @@ export interface TangleAnalysis {
 }
 
 /**
- * The cost of cutting the imports between two files: next to nothing for imports the baseline
- * lists (they are known findings), the same for every other pair. Among cuts of the same cost,
+ * The cost of cutting the imports between two files: nothing for imports the baseline (or the
+ * merge base of --since) lists, which are known findings, so a tangle keeps the cut it had and
+ * only what is new is counted; the same for every other pair. Among cuts of the same cost,
  * the tie-break prefers imports just written (a new cycle is reported where it was made), then
  * imports that close a cycle in `"report": "cycles"` (the step back to its smallest file), so on a
  * simple tangle both modes report the same imports and a baseline taken in one still matches.
  */
 export function cutCost(facts: PairFacts, closesACycle: boolean): { weight: number; tieBreak: number } {
-  return { weight: facts.known > 0 ? 1 : 1_000, tieBreak: (facts.fresh ? 0 : 2) + (closesACycle ? 0 : 1) };
+  return { weight: facts.known > 0 ? 0 : 1_000, tieBreak: (facts.fresh ? 0 : 2) + (closesACycle ? 0 : 1) };
 }
 
 /**

@@ -126,10 +126,15 @@ export interface Tangle {
   cut: CycleStep[];
 }
 
-/** What a baseline knows, for checks that choose where a finding goes (paths absolute). */
+/** What a baseline (or the merge base of `--since`) knows, for checks that choose where a finding goes (paths absolute). */
 export interface KnownFindings {
   /** How many findings of `ruleId` on imports from `file` to `to` the baseline lists. */
   count(ruleId: string, file: string, to: string): number;
+  /**
+   * Whether an import from `file` to `to` was there before (at the merge base of `--since`). An
+   * import that was not is new, and a new cycle goes on it. Absent: no import is known to be new.
+   */
+  existed?(file: string, to: string): boolean;
 }
 
 export interface DebtMetadata {

@@ -7,7 +7,8 @@ import { createConnection, DiagnosticSeverity, type Diagnostic } from 'vscode-la
 import { startServer } from '../../../src/server/server';
 import type { ServerSettings, StatusSummary } from '../../../src/server/protocol';
 import type { TestRepo } from '../git/testRepo';
-import { branchRepo } from '../since/branchRepo';
+import { TestRepo as Repo } from '../git/testRepo';
+import { at, branchRepo } from '../since/branchRepo';
 
 const SEVERITY: Record<DiagnosticSeverity, string> = {
   [DiagnosticSeverity.Error]: 'Error', [DiagnosticSeverity.Warning]: 'Warning', [DiagnosticSeverity.Information]: 'Information', [DiagnosticSeverity.Hint]: 'Hint',
@@ -134,5 +135,37 @@ describe('language server: guardrails.newSince', function () {
     await client.changeSettings({ newSince: 'no-such-branch', today: '2026-11-27' });
     await client.until('a notice naming the ref', () => client.status?.notices.some((notice) => notice.message.startsWith('guardrails.newSince: unknown git ref "no-such-branch"')) === true);
     assert.equal(client.shown(a())[0], `2:Error:${LAYERED}`, 'without a base, nothing is softened');
+  });
+});
+
+describe('language server: guardrails.newSince and cycle tangles', function () {
+  this.timeout(60_000);
+  let repo: TestRepo;
+  let client: InProcessClient;
+  before(async () => {
+    // main: b.ts imports a.ts. The branch makes a.ts import b.ts: the cut could fall on either, and
+    // without the merge base it falls on b.ts → a.ts, a line the branch never touched.
+    repo = Repo.create('guardrails-newsince-tangle-')
+      .write('guardrails.json', JSON.stringify({ rules: [{ id: 'no-cycles', kind: 'no-cycle' }] }))
+      .write('src/a.ts', 'export const a = 1;\n')
+      .write('src/b.ts', "import { a } from './a';\nexport const b = a;\n");
+    repo.commit('Start', at('01'));
+    repo.git(['checkout', '-q', '-b', 'feature']);
+    repo.write('src/a.ts', "import { b } from './b';\nexport const a = 1;\nexport const again = b;\n");
+    repo.commit('A cycle', at('02'));
+    client = new InProcessClient();
+    await client.start(repo.dir, { newSince: 'main', today: '2026-11-27' });
+  });
+  after(async () => {
+    await client.stop();
+    repo.dispose();
+  });
+
+  it('reports the cycle the branch made on the import it added', async () => {
+    const cycleLines = (file: string) => client.shown(path.join(repo.dir, 'src', file)).filter((line) => line.includes('cycle'));
+    // b.ts shows the same finding as part of the cycle, pointing back at a.ts's import.
+    const expected = { a: ['1:Error:import cycle: src/a.ts → src/b.ts → src/a.ts'], b: ['1:Error:part of import cycle: src/a.ts → src/b.ts → src/a.ts'] };
+    const shown = () => ({ a: cycleLines('a.ts'), b: cycleLines('b.ts') });
+    await client.until('the cycle on a.ts', () => JSON.stringify(shown()) === JSON.stringify(expected) && client.status?.errors === 1, 15_000);
   });
 });
