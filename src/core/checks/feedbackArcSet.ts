@@ -24,6 +24,8 @@ export interface CutOptions {
    * preference never costs a larger cut.
    */
   tieBreak?: readonly number[];
+  /** An order to start from besides the greedy ones (fasKnownStart); kept on a tie, so a cut stays put. */
+  start?: readonly number[];
 }
 
 /** How much one unit of weight outweighs every tie-break together. */
@@ -57,8 +59,14 @@ export function feedbackArcSet(graph: ArcGraph, options: CutOptions = {}): Cut {
   const backwardOrder = greedyOrder(reversed, adjacencyOf(reversed)).reverse();
   const backward = new OrderSearch(graph, adjacency, backwardOrder, forward.work);
   backward.settle([...backward.order]);
-  const better = backward.cost < forward.cost ? backward : forward;
+  let better = backward.cost < forward.cost ? backward : forward;
   better.work = backward.work;
+  if (options.start) {
+    const started = new OrderSearch(graph, adjacency, options.start, better.work);
+    started.settle([...started.order]);
+    if (started.cost <= better.cost) better = started;
+    better.work = started.work;
+  }
   better.iterate(seed, (order) => minimalCut(graph, adjacency, order).order);
   let best = minimalCut(graph, adjacency, better.order).order;
   if (tie) {

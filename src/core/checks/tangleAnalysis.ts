@@ -4,6 +4,7 @@
 import type { ArcGraph } from './arcGraph';
 import { cyclicComponents, shortestCycles, type Adjacency } from './cycles';
 import { feedbackArcSet } from './feedbackArcSet';
+import { knownCutStart } from './fasKnownStart';
 
 /** What the tangle's analysis needs to know of the imports from one file to another. */
 export interface PairFacts {
@@ -66,7 +67,7 @@ export function analyseTangle(nodes: readonly string[], adjacency: Adjacency, fa
     }
     withoutTypeOnly.set(from, valueTargets);
   }
-  const found = feedbackArcSet(graph, { tieBreak });
+  const found = feedbackArcSet(graph, { tieBreak, start: knownCutStart(graph, tieBreak) });
   const cut = found.arcs.map((arc): [string, string] => [nodes[graph.tail[arc]], nodes[graph.head[arc]]]);
   cut.sort((a, b) => compare(a[0], b[0]) || compare(a[1], b[1]));
   let cyclesWithoutTypeOnly = cycles.length;
