@@ -2,6 +2,7 @@
 // outgoing imports can be replaced alone; the strongly connected components are found again only
 // when some import now leads elsewhere, and a tangle is worked out again (its cut, its cycles) only
 // when its own imports changed. An edit that only moves lines rebuilds the findings' positions.
+import { createHash } from 'node:crypto';
 import { targetKind, type RuleScope } from './checkContext';
 import { closingSteps } from './cycleClosers';
 import { cutViolation, cycleViolation, stepOf, type RepresentativeOf } from './cycleFindings';
@@ -39,15 +40,29 @@ interface Worked {
   cutCycles: string[][];
 }
 
+/** Tangles remembered per rule: the current ones and the last few others (an undone edit, a history's steps back and forth). */
+const RECENT_TANGLES = 64;
+
 /**
  * What a compiled rule keeps across the graphs it builds (a graph is rebuilt when files come or
- * go): worked-out tangles by their signature, and which imports are new since the first check.
+ * go): worked-out tangles by their signature (hashed: a large tangle's runs to hundreds of
+ * kilobytes), and which imports are new since the first check.
  */
 export class CycleRuleMemory {
-  worked = new Map<string, Worked>();
+  private readonly worked = new Map<string, Worked>();
   readonly fresh = new Map<string, Set<string>>();
   checked = false;
   constructor(readonly trackNewImports: boolean) {}
+
+  /** The tangle with this signature as worked out before, or `work()`'s answer, kept as the most recent. */
+  recall(signature: string, work: () => Worked): Worked {
+    const key = createHash('sha1').update(signature).digest('base64');
+    const entry = this.worked.get(key) ?? work();
+    this.worked.delete(key);
+    this.worked.set(key, entry);
+    if (this.worked.size > RECENT_TANGLES) this.worked.delete(this.worked.keys().next().value!);
+    return entry;
+  }
 }
 
 export class CycleGraph {
@@ -112,16 +127,10 @@ export class CycleGraph {
     }
     if (this.structureChanged || known !== this.known || this.rule.level === 'layer') {
       this.known = known;
-      const previous = this.memory.worked;
-      const worked = new Map<string, Worked>();
       this.components = cyclicComponents(this.adjacency).map((nodes) => {
         if (this.rule.level === 'layer') return { nodes, worked: this.work(nodes) };
-        const signature = this.signature(nodes);
-        const entry = worked.get(signature) ?? previous.get(signature) ?? this.work(nodes);
-        worked.set(signature, entry);
-        return { nodes, worked: entry };
+        return { nodes, worked: this.memory.recall(this.signature(nodes), () => this.work(nodes)) };
       });
-      this.memory.worked = worked;
       this.structureChanged = false;
     }
     this.memory.checked = true;

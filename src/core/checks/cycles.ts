@@ -1,7 +1,6 @@
 // Cycle finding on a plain adjacency list: strongly connected components (iterative Tarjan, so a
 // 20,000-file chain cannot overflow the stack), then per component the shortest cycle through each
 // edge, deduplicated so each cycle is reported once.
-import { createHash } from 'node:crypto';
 
 export type Adjacency = ReadonlyMap<string, readonly string[]>;
 
@@ -122,37 +121,4 @@ function rotateToSmallest(nodes: string[]): string[] {
   let smallest = 0;
   for (let i = 1; i < nodes.length; i++) if (nodes[i] < nodes[smallest]) smallest = i;
   return [...nodes.slice(smallest), ...nodes.slice(0, smallest)];
-}
-
-/**
- * Shortest cycles of the components a graph showed recently. The answer depends only on a
- * component's own edges, so a tangle that did not change while another part of the graph did (an
- * edit elsewhere, the next commit of a history) is not searched again. Owned by one rule's graph.
- */
-export class CycleMemo {
-  private readonly recent = new Map<string, string[][]>();
-
-  constructor(private readonly capacity = 64) {}
-
-  shortestCycles(component: readonly string[], adjacency: Adjacency): string[][] {
-    const key = componentKey(component, adjacency);
-    const known = this.recent.get(key);
-    if (known) return known;
-    const found = shortestCycles(component, adjacency);
-    this.recent.set(key, found);
-    if (this.recent.size > this.capacity) this.recent.delete(this.recent.keys().next().value!);
-    return found;
-  }
-}
-
-/** The component's nodes (in order) and the edges between them, hashed: a large tangle's key would run to hundreds of kilobytes. */
-function componentKey(component: readonly string[], adjacency: Adjacency): string {
-  const members = new Set(component);
-  const hash = createHash('sha1');
-  for (const node of component) {
-    hash.update(node).update('\u0000>');
-    for (const next of adjacency.get(node) ?? []) if (members.has(next)) hash.update(next).update('\u0000');
-    hash.update('\n');
-  }
-  return hash.digest('base64');
 }

@@ -130,6 +130,10 @@ describe('cycles in the editor', () => {
       project.updateFile(c, overlay.readFile(c));
       project.check();
       assert.deepEqual(analysed, [], 'a line moved: nothing to work out again');
+      overlay.setOverlay(c, imports('d'));
+      project.updateFile(c, overlay.readFile(c));
+      project.check();
+      assert.deepEqual(analysed, [], 'the edit undone: the tangle as it was is remembered');
     } finally {
       module.analyseTangle = original;
     }
