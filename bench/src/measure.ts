@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { maxOf, minOf } from '../../src/core/util/arrays';
 
 export const GNU_TIME = '/usr/bin/time';
 
@@ -77,8 +78,8 @@ export function summarize(samples: readonly Sample[]): Summary {
   return {
     runs: samples.length,
     wallMs: median(walls),
-    minMs: Math.min(...walls),
-    maxMs: Math.max(...walls),
+    minMs: minOf(walls),
+    maxMs: maxOf(walls),
     peakMb: median(samples.map((s) => s.peakMb)),
   };
 }

@@ -7,6 +7,7 @@
 // import no workspace file; so the only cycles are the seeded ones, each a chordless ring.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { appendAll } from '../../src/core/util/arrays';
 
 export const SYNTHETIC_VERSION = 4;
 /** `--today` for every run on a synthetic corpus: fixes which DEBT items are overdue. */
@@ -380,14 +381,14 @@ function render(file: SourceFile, rand: () => number, expected: SyntheticExpecta
   for (let k = 0; k < debtCount; k++) {
     const form = DEBT_FORMS[Math.floor(rand() * DEBT_FORMS.length)];
     const start = lines.length;
-    lines.push(...form.lines(`${id}_${k}`));
+    appendAll(lines, form.lines(`${id}_${k}`));
     expected.debt.push({ tag: form.tag, file: file.rel, line: start + form.at + 1, overdue: form.overdue === true, problem: form.problem === true });
     lines.push('');
   }
   if (rand() < 0.125) {
     const trap = TRAPS[Math.floor(rand() * TRAPS.length)];
     const start = lines.length;
-    lines.push(...trap.lines(String(id)));
+    appendAll(lines, trap.lines(String(id)));
     expected.traps.push({ file: file.rel, line: start + trap.at + 1, tag: trap.tag });
     lines.push('');
   }

@@ -41,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): GuardrailsApi {
   const windowsView = new WindowsView(context.extensionUri, client);
   context.subscriptions.push(
     log, client, statusBar, new LoadNotification(client), windowsView,
+    // eslint-disable-next-line no-restricted-syntax -- bounded: the extension's own commands
     ...registerCommands(client, log),
     vscode.window.registerWebviewViewProvider(VIEW_IDS.windows, windowsView),
     vscode.commands.registerCommand('guardrails.windows.refresh', () => windowsView.forceRefresh()),

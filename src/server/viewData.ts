@@ -6,7 +6,7 @@ import type { Log } from './folderAnalysis';
 import type { ProjectSnapshots } from './projectSnapshots';
 import type { DebtReportFiles, DebtRow, ViolationsOfProject, WindowsPanelData } from './protocol';
 import type { WorkspaceAnalysis } from './workspaceAnalysis';
-import { burndownSvg, compilePatterns, debtCsv, debtMarkdown, escapeControls, measureResult, measureWindows, toRelative, todayIso, type CompiledPattern, type FileSystem, type RefactoringWindow } from '../core';
+import { appendAll, burndownSvg, compilePatterns, debtCsv, debtMarkdown, escapeControls, measureResult, measureWindows, toRelative, todayIso, type CompiledPattern, type FileSystem, type RefactoringWindow } from '../core';
 
 const UNTRUSTED_GIT = 'git is not run in a workspace you have not trusted (Restricted Mode); trust it to measure from history';
 
@@ -86,7 +86,7 @@ export class ViewData {
           today, now, snapshotFiles: snapshotFile ? [snapshotFile] : [], fs: this.fs,
           ...(this.gitAllowed() ? {} : { git: false, gitOffReason: UNTRUSTED_GIT }),
         });
-        windows.push(...measured.map((window) => ({ ...window, root: project.root, chart: burndownSvg(window, { standalone: false }) })));
+        appendAll(windows, measured.map((window) => ({ ...window, root: project.root, chart: burndownSvg(window, { standalone: false }) })));
       }
       this.windowsData = { today, windows };
       this.log.info(`measured ${windows.length} refactoring window(s) in ${Math.round(performance.now() - started)} ms`);

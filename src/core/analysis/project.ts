@@ -15,6 +15,7 @@ import { analyzeFileText, type FileAnalysisContext, type FileFacts } from './fil
 import type { FactsWorkers } from './factsWorkers';
 import { runLoadQueue } from './loadQueue';
 import { IncrementalChecks, targetsDiffer } from './incrementalChecks';
+import { appendAll } from '../util/arrays';
 
 export interface ProjectOptions {
   /** `YYYY-MM-DD`; debt due before it is overdue. */
@@ -153,7 +154,7 @@ export class GuardrailsProject {
         return facts !== undefined;
       }),
     });
-    this.notices.push(...discovered.notices);
+    appendAll(this.notices, discovered.notices);
     let files = discovered.files;
     const maxFiles = this.options.maxFiles;
     if (maxFiles !== undefined && files.length > maxFiles) {

@@ -20,6 +20,7 @@ import { isInside } from '../util/paths';
 import { todayIso } from '../util/today';
 import { applyConfiguredBaseline } from './applyConfiguredBaseline';
 import { checkWithCache } from './checkedCache';
+import { combineResults } from './combineResults';
 import { DiskFactsCache } from './diskFactsCache';
 import type { FactsWorkers } from './factsWorkers';
 import { loadConfigs, locateRulesFiles, nestedRoots, rulesForDirectory, type LoadedConfigs } from './loadConfigs';
@@ -253,16 +254,7 @@ export class AnalysisSession {
    * file's findings, paths relative to `reportRoot`.
    */
   result(): AnalysisResult {
-    const result: AnalysisResult = { root: this.reportRoot, rulesFile: this.loaded.configs[0]?.file, files: 0, durationMs: 0, violations: this.rulesProblems.map(configProblemViolation), debt: [], edges: [], notices: [] };
-    for (const { result: part } of this.entries) {
-      result.files += part.files;
-      // One push per item: a spread of a large array into push() overflows the call stack.
-      for (const violation of part.violations) result.violations.push(violation);
-      for (const item of part.debt) result.debt.push(item);
-      for (const edge of part.edges) result.edges.push(edge);
-      for (const notice of part.notices) result.notices.push(notice);
-    }
-    return result;
+    return combineResults(this.reportRoot, this.loaded.configs[0]?.file, this.rulesProblems.map(configProblemViolation), this.entries.map((entry) => entry.result));
   }
 }
 

@@ -10,6 +10,7 @@ import { CachingResolutionHost, memo } from './resolutionHost';
 import {
   isInNodeModules, isPathSpecifier, isUrlSpecifier, packageNameFromPath, packageNameOf,
 } from './specifiers';
+import { appendAll } from '../util/arrays';
 
 export interface ImportResolverOptions {
   /**
@@ -165,7 +166,7 @@ export class ImportResolver {
       if (config === undefined) return this.contextOfDirectory(path.dirname(directory));
       return memo(this.configContexts, config, () => {
         const loaded = loadCompilerOptions(this.root, this.fs, config);
-        this.configNotices.push(...loaded.notices);
+        appendAll(this.configNotices, loaded.notices);
         return this.createContext(loaded.options, directory, this.rootContext.cache.getPackageJsonInfoCache());
       });
     });

@@ -4,6 +4,7 @@
 import type { ConfigProblem, RulesConfig } from '../model/ruleTypes';
 import { kindOf } from '../kinds/ruleKinds';
 import { plainGlobProblems } from '../kinds/validation';
+import { appendAll } from '../util/arrays';
 
 export function validateSemantics(config: RulesConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [
@@ -12,7 +13,8 @@ export function validateSemantics(config: RulesConfig): ConfigProblem[] {
     ...config.layers.flatMap((layer) => plainGlobProblems(layer.files)),
   ];
   for (const rule of config.rules) {
-    problems.push(...plainGlobProblems(rule.exceptions), ...kindOf(rule).validate(rule, config));
+    appendAll(problems, plainGlobProblems(rule.exceptions));
+    appendAll(problems, kindOf(rule).validate(rule, config));
   }
   return problems;
 }

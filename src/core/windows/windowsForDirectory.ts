@@ -12,6 +12,7 @@ import { measureResult } from './projectState';
 import { measureWindows, type MeasureWindowsOptions } from './measureWindows';
 import { recordSnapshot, SNAPSHOTS_FILE, takeSnapshot } from './snapshots';
 import type { WindowsReport } from './windowReport';
+import { appendAll } from '../util/arrays';
 
 export interface WindowsForDirectoryOptions extends Pick<AnalyzeOptions, 'config' | 'onProgress' | 'isCancelled'> {
   today?: string;
@@ -35,7 +36,7 @@ export async function windowsForDirectory(dir: string, options: WindowsForDirect
   for (const entry of entries) {
     const { config } = entry.project;
     if (config.windows.length === 0) continue;
-    report.windows.push(...await measureWindows(config, {
+    appendAll(report.windows, await measureWindows(config, {
       today,
       now: measureResult(entry.result, config, fs),
       reportRoot: analysed.result.root,
