@@ -4,7 +4,6 @@
 // conversion never guesses.
 import { appendAll } from '../../util/arrays';
 
-
 /** Inclusive code-point ranges; `negated` inverts the set (`[^/]`, and `.` as "not nothing"). */
 export interface CharSet {
   negated: boolean;
