@@ -15,6 +15,7 @@ import { analyzeFileText, type FileAnalysisContext, type FileFacts } from './fil
 import type { FactsWorkers } from './factsWorkers';
 import { runLoadQueue } from './loadQueue';
 import { IncrementalChecks, targetsDiffer } from './incrementalChecks';
+import { fileCapNotice } from './fileCap';
 import { appendAll } from '../util/arrays';
 
 export interface ProjectOptions {
@@ -26,7 +27,7 @@ export interface ProjectOptions {
   include?: string[];
   /** …and globs excluded on top of its `exclude`. */
   exclude?: string[];
-  /** Read at most this many files (the rest is left out with a warning). */
+  /** Read at most this many files (the rest is left out with a warning, and discovery stops there). */
   maxFiles?: number;
   /** What files contributed when last read with the same text (past states from git re-read few files). */
   factsCache?: FactsCache;
@@ -143,6 +144,7 @@ export class GuardrailsProject {
       exclude: (rel) => this.exclude.some((pattern) => pattern.match(rel)),
       excludeDirs: this.options.excludeDirs,
       maxFileBytes: this.config.maxFileBytes,
+      maxFiles: this.options.maxFiles,
       keepTexts: true,
       onFile: (count) => {
         if (count % 100 === 0) this.options.workers?.warmUp(count);
@@ -155,12 +157,8 @@ export class GuardrailsProject {
       }),
     });
     appendAll(this.notices, discovered.notices);
-    let files = discovered.files;
-    const maxFiles = this.options.maxFiles;
-    if (maxFiles !== undefined && files.length > maxFiles) {
-      this.notices.push({ level: 'warning', file: this.config.file, message: `${files.length} files match; only the first ${maxFiles} are analysed (raise the file cap setting, or narrow "include")` });
-      files = files.slice(0, maxFiles);
-    }
+    const files = discovered.files;
+    if (discovered.capped) this.notices.push(fileCapNotice(this.config.file, files.length));
     this.loadSignature = this.options.factsCache?.targets ? this.resolutionSignature(files) : undefined;
     try {
       return await this.analyseAll(files, discovered.texts, unchanged, progress);
@@ -357,3 +355,4 @@ export class GuardrailsProject {
     return hash.digest('hex');
   }
 }
+
