@@ -2,17 +2,58 @@ import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import type { DirectoryEntry, FileSystem } from '../fs/fileSystem';
 import { readConfigText } from './compilerOptions';
+import type { WorkspacePackages } from './workspacePackages';
 
-/** TypeScript probes the same paths over and over; each answer is asked of the FileSystem once. */
+/**
+ * TypeScript probes the same paths over and over; each answer is asked of the FileSystem once.
+ * In a monorepo the host also shows TypeScript the workspace's packages linked into node_modules
+ * and their build outputs, whether or not an install or a build made them (see WorkspacePackages).
+ */
 export class CachingResolutionHost implements ts.ModuleResolutionHost {
   readonly useCaseSensitiveFileNames = ts.sys.useCaseSensitiveFileNames;
   private readonly files = new Map<string, boolean>();
+  private readonly realFiles = new Map<string, boolean>();
   private readonly listings = new Map<string, { kinds: Map<string, DirectoryEntry['kind']>; lowerNames: Set<string> } | undefined>();
   private readonly directories = new Map<string, boolean>();
   private readonly realpaths = new Map<string, string>();
   private readonly packageNames = new Map<string, string | undefined>();
 
-  constructor(private readonly fs: FileSystem, private readonly root: string) {}
+  constructor(private readonly fs: FileSystem, private readonly root: string, private packages?: WorkspacePackages) {}
+
+  /** The workspace's packages as they are now (files came or went: `clear` was called). */
+  usePackages(packages: WorkspacePackages | undefined): void {
+    this.packages = packages;
+  }
+
+  /** A file on disk, or one a workspace package's link or build output would make (see WorkspacePackages). */
+  fileExists(file: string): boolean {
+    if (!this.packages) return this.realFileExists(file);
+    const packages = this.packages;
+    return memo(this.files, file, () => {
+      if (this.realFileExists(file)) return true;
+      const linked = packages.linked(file);
+      if (linked !== undefined) return this.fileExists(linked);
+      return this.sourceOfOutput(file) !== undefined;
+    });
+  }
+
+  /**
+   * The source a workspace package's build output stands for (see WorkspacePackages.sourceOf),
+   * also when the output is reached through an installed link (`node_modules/@acme/core/dist/…`).
+   */
+  sourceOfOutput(file: string): string | undefined {
+    return this.packages?.sourceOf(this.realpathOfMissing(file), (source) => this.realFileExists(source));
+  }
+
+  /** The real path of a file that may not exist: its nearest existing folder's real path, and the rest. */
+  private realpathOfMissing(file: string): string {
+    const real = this.realpath(file);
+    if (real !== file) return real;
+    const parent = path.dirname(file);
+    if (parent === file) return file;
+    const realParent = this.realpathOfMissing(parent);
+    return realParent === parent ? file : path.join(realParent, path.basename(file));
+  }
 
   /**
    * In a command run (a tree that does not change meanwhile) answered from the directory's listing,
@@ -21,8 +62,8 @@ export class CachingResolutionHost implements ts.ModuleResolutionHost {
    * the file is asked itself, as it is for a link, an unreadable directory, and a name that differs
    * from a listed one only in case (a case-insensitive mount).
    */
-  fileExists(file: string): boolean {
-    return memo(this.files, file, () => {
+  private realFileExists(file: string): boolean {
+    return memo(this.realFiles, file, () => {
       if (!this.fs.stableTree || !this.useCaseSensitiveFileNames) return this.fs.fileExists(file);
       const listing = memo(this.listings, path.dirname(file), () => {
         const entries = this.fs.readDirectory(path.dirname(file));
@@ -38,16 +79,25 @@ export class CachingResolutionHost implements ts.ModuleResolutionHost {
   }
 
   directoryExists(directory: string): boolean {
-    return memo(this.directories, directory, () => this.fs.directoryExists(directory));
+    return memo(this.directories, directory, () => {
+      if (this.fs.directoryExists(directory)) return true;
+      if (!this.packages) return false;
+      if (this.packages.isLinkFolder(directory)) return true;
+      const linked = this.packages.linked(directory);
+      return linked !== undefined && this.directoryExists(linked);
+    });
   }
 
   realpath(file: string): string {
-    return memo(this.realpaths, file, () => this.fs.realpath(file));
+    return memo(this.realpaths, file, () => {
+      const linked = this.packages?.linked(file);
+      return this.fs.realpath(linked ?? file);
+    });
   }
 
   /** Resolution reads manifests (package.json) only: bounded like every config read. */
   readFile(file: string): string | undefined {
-    return readConfigText(this.fs, file);
+    return readConfigText(this.fs, this.packages?.linked(file) ?? file);
   }
 
   getCurrentDirectory(): string {
@@ -68,6 +118,7 @@ export class CachingResolutionHost implements ts.ModuleResolutionHost {
 
   clear(): void {
     this.files.clear();
+    this.realFiles.clear();
     this.listings.clear();
     this.directories.clear();
     this.realpaths.clear();

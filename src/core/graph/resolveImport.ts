@@ -7,6 +7,7 @@ import { isInside } from '../util/paths';
 import { loadCompilerOptions } from './compilerOptions';
 import { PathAliases } from './pathAliases';
 import { CachingResolutionHost, memo } from './resolutionHost';
+import { WorkspacePackages } from './workspacePackages';
 import {
   isInNodeModules, isPathSpecifier, isUrlSpecifier, packageNameFromPath, packageNameOf,
 } from './specifiers';
@@ -70,7 +71,7 @@ export class ImportResolver {
 
   constructor(root: string, options: ts.CompilerOptions, private readonly fs: FileSystem, settings: ImportResolverOptions = {}) {
     this.root = path.resolve(root);
-    this.host = new CachingResolutionHost(fs, this.root);
+    this.host = new CachingResolutionHost(fs, this.root, WorkspacePackages.find(this.root, fs));
     this.rootContext = this.createContext(options, this.root);
     this.realRoot = fs.realpath(this.root);
     this.nestedConfigs = settings.nestedConfigs ?? true;
@@ -130,6 +131,7 @@ export class ImportResolver {
 
   clearCache(): void {
     this.host.clear();
+    this.host.usePackages(WorkspacePackages.find(this.root, this.fs));
     this.rootContext.cache.clear();
     this.directoryContexts.clear();
     this.configContexts.clear();
@@ -197,7 +199,8 @@ export class ImportResolver {
    */
   private targetOfFile(file: string, specifier: string, originalPath?: string): Target {
     for (const candidate of [this.host.realpath(file), file]) {
-      const inRoot = this.workspacePath(candidate);
+      // A workspace package's build output (`dist/index.d.ts`) stands for its source.
+      const inRoot = this.workspacePath(this.host.sourceOfOutput(candidate) ?? candidate);
       if (inRoot !== undefined) return inRoot;
     }
     const name = isPathSpecifier(specifier)
