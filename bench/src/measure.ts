@@ -94,9 +94,10 @@ export function measureRoundRobin(
   log: (line: string) => void,
   /** Fewer runs, and no warm-up, for some tools (peers that take minutes on the largest corpus). */
   fewer: ReadonlyMap<string, number> = new Map(),
+  warmUp = true,
 ): Map<string, Summary> {
   const samples = new Map<string, Sample[]>([...tools.keys()].map((name) => [name, []]));
-  for (let round = 0; round <= runs; round++) {
+  for (let round = warmUp ? 0 : 1; round <= runs; round++) {
     for (const [name, invocation] of tools) {
       const limit = fewer.get(name);
       if (limit !== undefined && (round === 0 || round > limit)) continue;

@@ -82,7 +82,7 @@ const PACKAGES: Record<Category, string[]> = {
 };
 
 /** mulberry32: small, fast and the same everywhere. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
