@@ -40,7 +40,7 @@ export function formatText(result: AnalysisResult, opts: TextReportOptions): str
     lines.push(`${mark} ${n.message}${where}`);
   }
   if (result.notices.length > 0) lines.push('');
-  if (opts.since) lines.push(...fixedLines(result.root, opts.since, p));
+  if (opts.since) appendAll(lines, fixedLines(result.root, opts.since, p));
   lines.push(summaryLine(result, p));
   if (opts.since) lines.push(sinceLine(result, opts.since, p));
   return lines.join('\n') + '\n';
@@ -54,8 +54,8 @@ function fixedLines(root: string, since: SinceSummary, p: Paint): string[] {
     ...violations.map((v) => ({ where: `${relativeFile(root, v.location.file)}:${v.location.range.start.line}`, what: v.ruleId, text: oneLine(v.message) })),
     ...debt.map((d) => ({ where: `${relativeFile(root, d.file)}:${d.range.start.line}`, what: d.tag, text: oneLine(d.text) })),
   ].sort(compareBy<{ where: string }>((r) => r.where));
-  const whereWidth = Math.max(...rows.map((r) => r.where.length));
-  const whatWidth = Math.max(...rows.map((r) => r.what.length));
+  const whereWidth = maxOf(rows.map((r) => r.where.length));
+  const whatWidth = maxOf(rows.map((r) => r.what.length));
   return [
     p.bold(`Fixed since ${since.ref}`),
     ...rows.map((r) => `  ${p.green('✔')} ${padEnd(r.where, whereWidth)}  ${p.dim(padEnd(r.what, whatWidth))}  ${r.text}`),
