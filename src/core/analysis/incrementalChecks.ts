@@ -5,6 +5,7 @@ import type { CompiledRule, GraphRule, ImportRule, RuleGraph } from '../kinds/ru
 import { compileRules, ruleGlobs } from '../kinds/ruleKinds';
 import type { Rule, RulesConfig } from '../model/ruleTypes';
 import type { Edge, Violation } from '../model/types';
+import { FlatLists } from './flatLists';
 
 /**
  * The checks' results, kept between edits. An edit re-runs the per-import rules on the edited
@@ -13,6 +14,8 @@ import type { Edge, Violation } from '../model/types';
  */
 export class IncrementalChecks {
   private readonly byFile = new Map<string, Violation[]>();
+  /** `byFile` in file order, kept between edits. */
+  private readonly flatByFile = new FlatLists<Violation>();
   private graphFindings: Violation[] | undefined;
   private unmatched: Violation[] | undefined;
   private readonly dirty = new Set<string>();
@@ -52,12 +55,16 @@ export class IncrementalChecks {
     this.graphs = undefined;
   }
 
-  run(files: readonly string[], edgesOf: (file: string) => readonly Edge[]): { violations: Violation[]; edges: Edge[] } {
-    const edges = files.flatMap(edgesOf);
+  /**
+   * The findings over the current state. `allEdges` (every import in file order) is asked for only
+   * when everything is checked again: after an edit only the edited files' imports are looked at.
+   */
+  run(files: readonly string[], edgesOf: (file: string) => readonly Edge[], allEdges: () => readonly Edge[]): Violation[] {
     if (this.everything) {
       this.byFile.clear();
       for (const file of files) this.byFile.set(file, []);
-      this.add(this.checkImports(edges));
+      this.add(this.checkImports(allEdges()));
+      this.flatByFile.invalidate();
       this.graphFindings = undefined;
       this.unmatched = undefined;
     } else if (this.dirty.size > 0) {
@@ -65,17 +72,14 @@ export class IncrementalChecks {
       const changed = [...this.dirty].filter((file) => this.byFile.has(file));
       for (const file of changed) this.byFile.set(file, []);
       this.add(this.checkImports(changed.flatMap(edgesOf)));
+      for (const file of changed) this.flatByFile.set(file, this.byFile.get(file)!);
     }
-    this.graphFindings ??= this.checkGraphs(edges, edgesOf);
-    this.unmatched ??= checkUnmatchedPatterns(new CheckContext(this.config, files, edges, this.layers, this.relPaths), ruleGlobs);
+    this.graphFindings ??= this.checkGraphs(allEdges, edgesOf);
+    this.unmatched ??= checkUnmatchedPatterns(new CheckContext(this.config, files, allEdges(), this.layers, this.relPaths), ruleGlobs);
     this.everything = false;
     this.dirty.clear();
     this.retargeted.clear();
-    const violations: Violation[] = [];
-    for (const file of files) for (const violation of this.byFile.get(file) ?? []) violations.push(violation);
-    for (const violation of this.graphFindings) violations.push(violation);
-    for (const violation of this.unmatched) violations.push(violation);
-    return { violations, edges };
+    return [...this.flatByFile.get(files, (file) => this.byFile.get(file) ?? []), ...this.graphFindings, ...this.unmatched];
   }
 
   private checkImports(edges: readonly Edge[]): Violation[] {
@@ -83,10 +87,10 @@ export class IncrementalChecks {
   }
 
   /** Incremental graphs (file-level cycles) update only the retargeted files' nodes; the others rebuild. */
-  private checkGraphs(edges: readonly Edge[], edgesOf: (file: string) => readonly Edge[]): Violation[] {
+  private checkGraphs(allEdges: () => readonly Edge[], edgesOf: (file: string) => readonly Edge[]): Violation[] {
     const build = (rule: GraphRule): RuleGraph => {
       const graph = rule.graph();
-      graph.addAll(edges);
+      graph.addAll(allEdges());
       return graph;
     };
     if (!this.graphs) {

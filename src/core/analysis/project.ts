@@ -8,13 +8,14 @@ import { loadCompilerOptions } from '../graph/compilerOptions';
 import { discoverFiles, isSourcePath, isUnanalysableText } from '../graph/discoverFiles';
 import { ImportResolver } from '../graph/resolveImport';
 import type { Rule, RulesConfig } from '../model/ruleTypes';
-import { applySuppressions } from '../suppress/suppressions';
-import type { AnalysisResult, Edge, Notice, Target } from '../model/types';
+import { applySuppressions, type Suppression } from '../suppress/suppressions';
+import type { AnalysisResult, DebtItem, Edge, Notice, Target, Violation } from '../model/types';
 import { isInside, toRelative } from '../util/paths';
 import { analyzeFileText, type FileAnalysisContext, type FileFacts } from './fileAnalysis';
 import type { FactsWorkers } from './factsWorkers';
 import { runLoadQueue } from './loadQueue';
 import { IncrementalChecks, targetsDiffer } from './incrementalChecks';
+import { FlatLists } from './flatLists';
 import { fileCapNotice } from './fileCap';
 import { appendAll } from '../util/arrays';
 
@@ -73,6 +74,13 @@ export interface LoadProgress {
 export class GuardrailsProject {
   private readonly facts = new Map<string, FileFacts>();
   private readonly edges = new Map<string, Edge[]>();
+  /** What every check returns, in file order, kept between edits (see FlatLists). */
+  private readonly flat = {
+    edges: new FlatLists<Edge>(),
+    problems: new FlatLists<Violation>(),
+    suppressions: new FlatLists<Suppression>(),
+    debt: new FlatLists<DebtItem>(),
+  };
   private readonly notices: Notice[] = [];
   private compilerNotices: Notice[] = [];
   private readonly include: CompiledPattern[];
@@ -104,6 +112,7 @@ export class GuardrailsProject {
   /** A tsconfig changed: read the compiler options again and re-resolve every import (no re-parse). */
   reloadCompilerOptions(): void {
     this.checks.invalidateAll();
+    this.flat.edges.invalidate();
     this.resolver = this.createResolver();
     for (const facts of this.facts.values()) this.edges.set(facts.file, this.resolve(facts));
   }
@@ -119,10 +128,10 @@ export class GuardrailsProject {
     return this.checks.rulesForEdge(edge);
   }
 
-  /** Every resolved import, in file order. */
+  /** Every resolved import, in file order (shared between checks: not to be changed). */
   allEdges(): Edge[] {
     this.sortedFiles ??= [...this.facts.keys()].sort();
-    return this.sortedFiles.flatMap((file) => this.edges.get(file) ?? []);
+    return this.flat.edges.get(this.sortedFiles, (file) => this.edges.get(file) ?? []) as Edge[];
   }
 
   /** The resolved imports of one file, for hovers and quick fixes. */
@@ -255,6 +264,7 @@ export class GuardrailsProject {
   /** Module resolution changed (tsconfig edit, files created or deleted): resolve again, no re-parse. */
   reresolveAll(): void {
     this.checks.invalidateAll();
+    this.flat.edges.invalidate();
     this.resolver.clearCache();
     for (const facts of this.facts.values()) this.edges.set(facts.file, this.resolve(facts));
   }
@@ -276,16 +286,13 @@ export class GuardrailsProject {
     const started = performance.now();
     this.sortedFiles ??= [...this.facts.keys()].sort();
     const files = this.sortedFiles;
-    const { violations: found, edges } = this.checks.run(files, (file) => this.edges.get(file) ?? []);
-    const suppressions = [];
-    const debt = [];
-    for (const file of files) {
-      const facts = this.facts.get(file)!;
-      for (const problem of facts.problems) found.push(problem);
-      for (const suppression of facts.suppressions) suppressions.push(suppression);
-      for (const item of facts.debt) debt.push(item);
-    }
-    const { kept, unused } = applySuppressions(found, suppressions);
+    const checked = this.checks.run(files, (file) => this.edges.get(file) ?? [], () => this.allEdges());
+    const factsOf = (file: string): FileFacts => this.facts.get(file)!;
+    const problems = this.flat.problems.get(files, (file) => factsOf(file).problems);
+    const suppressions = this.flat.suppressions.get(files, (file) => factsOf(file).suppressions);
+    const debt = this.flat.debt.get(files, (file) => factsOf(file).debt) as DebtItem[];
+    const edges = this.allEdges();
+    const { kept, unused } = applySuppressions([...checked, ...problems], suppressions);
     return {
       root: this.root,
       rulesFile: this.config.file,
@@ -320,16 +327,23 @@ export class GuardrailsProject {
   private adopt(facts: FileFacts): void {
     const file = facts.file;
     const edges = this.resolve(facts);
-    if (!this.facts.has(file)) this.fileSetChanged();
-    this.checks.fileChanged(file, targetsDiffer(this.edges.get(file), edges));
+    const before = this.facts.get(file);
+    if (!before) this.fileSetChanged();
+    const edgesBefore = this.edges.get(file);
+    this.checks.fileChanged(file, targetsDiffer(edgesBefore, edges));
+    this.flat.edges.set(file, edges);
+    this.flat.problems.set(file, facts.problems);
+    this.flat.suppressions.set(file, facts.suppressions);
+    this.flat.debt.set(file, facts.debt);
     this.facts.set(file, facts);
     this.edges.set(file, edges);
   }
 
-  /** Files came or went: the sorted list and every check's cache are out of date. */
+  /** Files came or went: the sorted list, the flat lists and every check's cache are out of date. */
   private fileSetChanged(): void {
     this.sortedFiles = undefined;
     this.checks.invalidateAll();
+    for (const list of Object.values(this.flat)) list.invalidate();
   }
 
   private resolve(facts: FileFacts): Edge[] {

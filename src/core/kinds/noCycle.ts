@@ -2,7 +2,8 @@
 // import that closes it (the step back to the cycle's first file), with every step attached.
 // `level: "layer"` looks for cycles between layers instead of files.
 import { targetKind, type RuleScope } from '../checks/checkContext';
-import { cyclicComponents, shortestCycles } from '../checks/cycles';
+import { ComponentTracker, type Component } from '../checks/componentTracker';
+import { shortestCycles } from '../checks/cycles';
 import { edgeFilter } from '../checks/edgeFilter';
 import { patternGlobs } from '../checks/unmatchedPatterns';
 import { compilePatterns } from '../glob/pattern';
@@ -13,6 +14,7 @@ import type { CycleStep, Edge, ReportedSeverity, Violation } from '../model/type
 import type { RuleGraph, RuleKindModule } from './ruleKind';
 import { plainGlobProblems } from './validation';
 import { listOf } from './wording';
+import { appendAll } from '../util/arrays';
 
 export const noCycle: RuleKindModule<NoCycleRule> = {
   normalize(input) {
@@ -64,13 +66,16 @@ interface CycleFilter {
 
 /**
  * The graph one no-cycle rule looks at, kept between checks: for file-level rules each file's
- * outgoing imports can be replaced alone, so an edit costs the cycle search, not a rebuild from
- * every import of the workspace.
+ * outgoing imports can be replaced alone, and an edit costs the search of the components it can
+ * change (ComponentTracker), not a search of every import of the workspace.
  */
 class CycleGraph implements RuleGraph {
   // First edge between two nodes (in source order) stands for all of them in messages. Nested maps,
   // not joined string keys: these loops see every import of the workspace.
   private readonly representative: Representatives = new Map();
+  private readonly tracker = new ComponentTracker();
+  /** Each cyclic component's findings, until it changes. */
+  private readonly found = new Map<Component, Violation[]>();
 
   constructor(private readonly rule: NoCycleRule, private readonly filter: CycleFilter, private readonly scope: RuleScope) {}
 
@@ -80,20 +85,27 @@ class CycleGraph implements RuleGraph {
   }
 
   addAll(edges: readonly Edge[]): void {
-    for (const edge of edges) this.add(edge);
+    const touched = new Set<string>();
+    for (const edge of edges) {
+      const from = this.add(edge);
+      if (from !== undefined) touched.add(from);
+    }
+    for (const node of touched) this.tracker.setTargets(node, this.representative.get(node)!.keys());
   }
 
   replaceFile(file: string, edges: readonly Edge[]): void {
     this.representative.delete(file);
     this.addAll(edges);
+    if (!this.representative.has(file)) this.tracker.setTargets(file, []);
   }
 
-  private add(edge: Edge): void {
+  /** Takes one import in; the node it leaves from, when the rule looks at it. */
+  private add(edge: Edge): string | undefined {
     const { applies, inScope, nodeOf } = this.filter;
-    if (targetKind(edge.to) !== 'file' || !applies(edge) || !inScope(edge.from) || !inScope(edge.to)) return;
+    if (targetKind(edge.to) !== 'file' || !applies(edge) || !inScope(edge.from) || !inScope(edge.to)) return undefined;
     const from = nodeOf(edge.from);
     const to = nodeOf(edge.to);
-    if (from === undefined || to === undefined || (this.rule.level === 'layer' && from === to)) return;
+    if (from === undefined || to === undefined || (this.rule.level === 'layer' && from === to)) return undefined;
     let targets = this.representative.get(from);
     if (!targets) {
       targets = new Map();
@@ -101,15 +113,19 @@ class CycleGraph implements RuleGraph {
     }
     const known = targets.get(to);
     if (!known || (edge.from === known.from && edge.range.start.line < known.range.start.line)) targets.set(to, edge);
+    return from;
   }
 
   findings(): Violation[] {
-    const adjacency = new Map<string, string[]>();
-    for (const [from, targets] of this.representative) if (targets.size > 0) adjacency.set(from, [...targets.keys()].sort());
-    const violations: Violation[] = [];
-    for (const component of cyclicComponents(adjacency)) {
-      for (const nodes of shortestCycles(component, adjacency)) violations.push(cycleViolation(this.rule, nodes, this.representative, this.scope));
+    const { added, removed } = this.tracker.update();
+    for (const component of removed) this.found.delete(component);
+    for (const component of added) {
+      const adjacency = this.tracker.adjacency(component, new Set(component));
+      this.found.set(component, shortestCycles(component, adjacency).map((nodes) => cycleViolation(this.rule, nodes, this.representative, this.scope)));
     }
+    const violations: Violation[] = [];
+    const components = [...this.found.keys()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    for (const component of components) appendAll(violations, this.found.get(component)!);
     return violations;
   }
 }
