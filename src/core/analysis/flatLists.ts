@@ -24,6 +24,8 @@ export class FlatLists<T> {
 
   /** Files came or went: rebuild at the next `get`. */
   invalidate(): void {
+    // Called for each new file while a workspace loads: nothing to drop then.
+    if (this.flat === undefined) return;
     this.flat = undefined;
     this.pending.clear();
   }

@@ -148,6 +148,7 @@ export class GuardrailsProject {
     const cache = this.options.factsCache;
     /** Files the cache vouched for from their stat alone: never read. */
     const unchanged = new Map<string, FileFacts>();
+    let warmedFor = 0;
     const discovered = discoverFiles(this.root, this.fs, {
       include: (rel) => this.include.some((pattern) => pattern.match(rel)),
       exclude: (rel) => this.exclude.some((pattern) => pattern.match(rel)),
@@ -155,8 +156,11 @@ export class GuardrailsProject {
       maxFileBytes: this.config.maxFileBytes,
       maxFiles: this.options.maxFiles,
       keepTexts: true,
+      // Threads start while the walk goes on, for the files that will need parsing: those the
+      // cache vouches for from their stat alone need none (a warm `--cache` run starts no thread).
       onFile: (count) => {
-        if (count % 100 === 0) this.options.workers?.warmUp(count);
+        const toParse = count - unchanged.size;
+        if (toParse > warmedFor && toParse % 100 === 0) this.options.workers?.warmUp((warmedFor = toParse));
       },
       knownUnchanged: cache?.knownUnchanged && ((file, stat) => {
         const facts = cache.knownUnchanged!(file, stat);
