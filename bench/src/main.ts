@@ -9,6 +9,7 @@ import { analyzeDirectory } from '../../src/core/analysis/analyze';
 import { compareResolutions, depcruiseResolution, engineResolution, typescriptResolution } from './agreement';
 import { prepareMonorepo, prepareReal, prepareSynthetic, REAL_SPECS, type Corpus } from './corpora';
 import { debtDisagreement, depcruiseFindings, guardrailsFindings, leasotFindings, madgeFindings, type DepcruiseReport } from './findings';
+import { measureFloor, type FloorResult } from './floor';
 import { measureIncremental, type IncrementalResult } from './incremental';
 import { hasGnuTime, measureRoundRobin } from './measure';
 import { evaluateGoals, renderGoals, renderTables, type BenchResults, type CorpusResult } from './report';
@@ -63,6 +64,10 @@ async function main(argv: string[]): Promise<number> {
   // Child-process entries: a fresh heap for each in-process measurement.
   if (command === 'incremental') {
     process.stdout.write(JSON.stringify(await measureIncremental(rest[0], rest[1])));
+    return 0;
+  }
+  if (command === 'floor') {
+    process.stdout.write(JSON.stringify(measureFloor(rest[0])));
     return 0;
   }
   if (command !== 'run') throw new Error(`unknown command ${command}`);
@@ -123,6 +128,10 @@ async function main(argv: string[]): Promise<number> {
     if (!options.smoke && (corpus.kind !== 'synthetic' || warm || (corpus.files <= 5000 && options.sizes.length === 1))) {
       log(`${corpus.name}: warm re-check after edits`);
       result.incremental = childJson<IncrementalResult>(paths, ['incremental', corpus.dir, corpus.today]);
+    }
+    if (!options.smoke && (corpus.kind === 'monorepo' || (corpus.kind === 'synthetic' && corpus.files >= 20_000))) {
+      log(`${corpus.name}: reading and parsing alone`);
+      result.floor = childJson<FloorResult>(paths, ['floor', corpus.dir]);
     }
     if (corpus.kind === 'real') {
       log(`${corpus.name}: edges against TypeScript and dependency-cruiser`);

@@ -2,6 +2,7 @@
 import type { Agreement } from './agreement';
 import type { Corpus } from './corpora';
 import type { ToolFindings } from './findings';
+import type { FloorResult } from './floor';
 import type { IncrementalResult } from './incremental';
 import type { Summary } from './measure';
 import type { ToolName } from './tools';
@@ -13,6 +14,8 @@ export interface CorpusResult {
   cold: Partial<Record<ToolName, Summary>>;
   findings: Partial<Record<ToolName, ToolFindings>>;
   incremental?: IncrementalResult;
+  /** Listing, reading and parsing every source once, alone (large corpora). */
+  floor?: FloorResult;
   agreement?: { typescript: Agreement & { implicitJsxImports: number }; depcruise?: Agreement };
   debtOnlyGuardrails?: number;
   debtOnlyLeasot?: number;
@@ -88,6 +91,20 @@ export function renderTables(results: BenchResults): string {
     for (const r of synthetic) {
       const g = r.cold.guardrails;
       out.push(`| ${r.corpus.files.toLocaleString('en-US')} | ${(r.corpus.files / base.corpus.files).toFixed(0)}× | ${ms(g)} | ${grow(r, 'guardrails')} | ${g ? Math.round((g.wallMs * 1000) / r.corpus.files) : '–'} | ${ms(r.cold['dependency-cruiser'])} | ${grow(r, 'dependency-cruiser')} | ${ms(r.cold.madge)} | ${grow(r, 'madge')} |`);
+    }
+    out.push('');
+  }
+
+  const floored = rows.filter((r) => r.floor && r.cold.guardrails);
+  if (floored.length > 0) {
+    out.push('### The physical floor: listing, reading and parsing every file once, on one thread', '');
+    out.push('| corpus | files | list | read | parse | floor | guardrails check | check ÷ floor |');
+    out.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+    for (const r of floored) {
+      const f = r.floor!;
+      const total = f.listMs + f.readMs + f.parseMs;
+      const g = r.cold.guardrails!;
+      out.push(`| ${r.corpus.name} | ${f.files.toLocaleString('en-US')} | ${fmt(f.listMs)} ms | ${fmt(f.readMs)} ms | ${fmt(f.parseMs)} ms | ${fmt(total)} ms | ${ms(g)} | ${(g.wallMs / total).toFixed(2)}× |`);
     }
     out.push('');
   }
