@@ -170,6 +170,7 @@ async function main(argv: string[]): Promise<number> {
     largeRuns: Math.min(options.largeRuns, options.runs),
     command: `npm run bench -- ${rest.slice(1).join(' ')}`.trim(),
     corpora: results,
+    warmUp: !options.smoke,
   };
   const goals = evaluateGoals(bench, warmStarts);
   const lines = [

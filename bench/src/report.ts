@@ -30,6 +30,8 @@ export interface BenchResults {
   largeRuns?: number;
   command: string;
   corpora: CorpusResult[];
+  /** False for the smoke run: one run, no warm-up round. */
+  warmUp?: boolean;
 }
 
 const ms = (s: Summary | undefined): string => (s ? `${fmt(s.wallMs)} ms` : '–');
@@ -40,7 +42,7 @@ const ratio = (a: Summary | undefined, b: Summary | undefined): string => (a && 
 export function renderTables(results: BenchResults): string {
   const out: string[] = [];
   const rows = results.corpora;
-  out.push(`Measured ${results.date} on ${results.machine}; Guardrails ${results.versions.guardrails ?? ''}. Median of ${results.runs} runs per tool, run round-robin after one discarded warm-up round`
+  out.push(`Measured ${results.date} on ${results.machine}; Guardrails ${results.versions.guardrails ?? ''}. Median of ${results.runs} run${results.runs === 1 ? '' : 's'} per tool, run round-robin${results.warmUp === false ? ' (no warm-up round)' : ' after one discarded warm-up round'}`
     + `${results.largeRuns !== undefined && results.largeRuns < results.runs ? ` (peers on the 20,000-file corpus: ${results.largeRuns} runs, no warm-up: dependency-cruiser takes minutes per run there)` : ''}.`, '');
 
   out.push('### Cold run: whole process, wall time and peak memory', '');
