@@ -42,7 +42,12 @@ export class CachingResolutionHost implements ts.ModuleResolutionHost {
    * also when the output is reached through an installed link (`node_modules/@acme/core/dist/…`).
    */
   sourceOfOutput(file: string): string | undefined {
-    return this.packages?.sourceOf(this.realpathOfMissing(file), (source) => this.realFileExists(source));
+    if (!this.packages) return undefined;
+    const exists = (source: string): boolean => this.realFileExists(source);
+    const direct = this.packages.sourceOf(file, exists);
+    // Through an installed link only: real paths of missing files cost a failed system call each.
+    if (direct !== undefined || !file.includes(`${path.sep}node_modules${path.sep}`)) return direct;
+    return this.packages.sourceOf(this.realpathOfMissing(file), exists);
   }
 
   /** The real path of a file that may not exist: its nearest existing folder's real path, and the rest. */
