@@ -3,11 +3,12 @@
 // and the synthetic workspaces. Each corpus gets the same rules for Guardrails and its peers.
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { generateSynthetic, SYNTHETIC_TODAY, SYNTHETIC_VERSION, writeCorpus, type SyntheticExpectation } from './synthetic';
+import { generateMonorepo, MONOREPO_TODAY, MONOREPO_VERSION } from './monorepo';
+import { generateSynthetic, SYNTHETIC_TODAY, SYNTHETIC_VERSION, writeCorpus, type SyntheticCorpus, type SyntheticExpectation } from './synthetic';
 
 export interface Corpus {
   name: string;
-  kind: 'real' | 'synthetic';
+  kind: 'real' | 'synthetic' | 'monorepo';
   dir: string;
   /** Source files (.ts/.tsx, declarations left out). */
   files: number;
@@ -80,8 +81,8 @@ export function listSources(dir: string): string[] {
   return out.sort();
 }
 
-function stats(dir: string): { files: number; bytes: number } {
-  const files = listSources(path.join(dir, 'src'));
+function stats(dir: string, sources = 'src'): { files: number; bytes: number } {
+  const files = listSources(path.join(dir, sources));
   return { files: files.length, bytes: files.reduce((sum, file) => sum + statSync(file).size, 0) };
 }
 
@@ -122,20 +123,34 @@ export function prepareReal(spec: RealSpec, benchDir: string, cacheDir: string):
 /** Generates (once per generator version) a synthetic workspace of `count` files. */
 export function prepareSynthetic(count: number, cacheDir: string): Corpus {
   const name = `synthetic-${count}`;
-  const dir = path.join(cacheDir, 'corpora', name);
-  const stamp = path.join(dir, '.prepared');
-  const wanted = `synthetic v${SYNTHETIC_VERSION}`;
-  const expectedFile = path.join(dir, '.expected.json');
-  if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== wanted || !existsSync(expectedFile)) {
-    rmSync(dir, { recursive: true, force: true });
-    const corpus = generateSynthetic(count);
-    writeCorpus(dir, corpus);
-    writeFileSync(path.join(dir, '.dependency-cruiser.cjs'), depcruiseConfig(true));
-    writeFileSync(expectedFile, JSON.stringify(corpus.expected));
-    writeFileSync(stamp, wanted);
-  }
-  const expected = JSON.parse(readFileSync(expectedFile, 'utf8')) as SyntheticExpectation;
+  const dir = generated(path.join(cacheDir, 'corpora', name), `synthetic v${SYNTHETIC_VERSION}`, () => generateSynthetic(count), (target) => {
+    writeFileSync(path.join(target, '.dependency-cruiser.cjs'), depcruiseConfig(true));
+  });
+  const expected = JSON.parse(readFileSync(path.join(dir, '.expected.json'), 'utf8')) as SyntheticExpectation;
   return { name, kind: 'synthetic', dir, today: SYNTHETIC_TODAY, expected, ...stats(dir) };
+}
+
+/** Generates (once per generator version) a monorepo of `packages` packages of `filesPerPackage` files. */
+export function prepareMonorepo(packages: number, filesPerPackage: number, cacheDir: string): Corpus {
+  const name = `monorepo-${packages}`;
+  const dir = generated(path.join(cacheDir, 'corpora', name), `monorepo v${MONOREPO_VERSION} ${filesPerPackage} files each`, () => generateMonorepo(packages, filesPerPackage));
+  const expected = JSON.parse(readFileSync(path.join(dir, '.expected.json'), 'utf8')) as SyntheticExpectation;
+  return { name, kind: 'monorepo', dir, today: MONOREPO_TODAY, expected, ...stats(dir, '.') };
+}
+
+/** `dir` as `generate` writes it, with its expectation, written again when `version` changed. */
+function generated(dir: string, version: string, generate: () => SyntheticCorpus, extra?: (dir: string) => void): string {
+  const stamp = path.join(dir, '.prepared');
+  const expectedFile = path.join(dir, '.expected.json');
+  if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== version || !existsSync(expectedFile)) {
+    rmSync(dir, { recursive: true, force: true });
+    const corpus = generate();
+    writeCorpus(dir, corpus);
+    extra?.(dir);
+    writeFileSync(expectedFile, JSON.stringify(corpus.expected));
+    writeFileSync(stamp, version);
+  }
+  return dir;
 }
 
 function writeJson(file: string, value: unknown): void {

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { maxOf, minOf } from '../../src/core/util/arrays';
 
 export const GNU_TIME = '/usr/bin/time';
 
@@ -77,8 +78,8 @@ export function summarize(samples: readonly Sample[]): Summary {
   return {
     runs: samples.length,
     wallMs: median(walls),
-    minMs: Math.min(...walls),
-    maxMs: Math.max(...walls),
+    minMs: minOf(walls),
+    maxMs: maxOf(walls),
     peakMb: median(samples.map((s) => s.peakMb)),
   };
 }
@@ -93,9 +94,10 @@ export function measureRoundRobin(
   log: (line: string) => void,
   /** Fewer runs, and no warm-up, for some tools (peers that take minutes on the largest corpus). */
   fewer: ReadonlyMap<string, number> = new Map(),
+  warmUp = true,
 ): Map<string, Summary> {
   const samples = new Map<string, Sample[]>([...tools.keys()].map((name) => [name, []]));
-  for (let round = 0; round <= runs; round++) {
+  for (let round = warmUp ? 0 : 1; round <= runs; round++) {
     for (const [name, invocation] of tools) {
       const limit = fewer.get(name);
       if (limit !== undefined && (round === 0 || round > limit)) continue;

@@ -7,6 +7,8 @@
 // import no workspace file; so the only cycles are the seeded ones, each a chordless ring.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { appendAll } from '../../src/core/util/arrays';
+import { CandidatePools, type Pool } from './syntheticPools';
 
 export const SYNTHETIC_VERSION = 4;
 /** `--today` for every run on a synthetic corpus: fixes which DEBT items are overdue. */
@@ -80,7 +82,7 @@ const PACKAGES: Record<Category, string[]> = {
 };
 
 /** mulberry32: small, fast and the same everywhere. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -96,7 +98,12 @@ export function generateSynthetic(count: number, seed = 1): SyntheticCorpus {
   const rand = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
   const files = layout(count);
-  const byCategory = (c: Category): SourceFile[] => files.filter((f) => f.category === c);
+  const categories = new Map<Category, SourceFile[]>();
+  const byCategory = (c: Category): SourceFile[] => {
+    let list = categories.get(c);
+    if (!list) categories.set(c, (list = files.filter((f) => f.category === c)));
+    return list;
+  };
   const leaves = (c: Category): SourceFile[] => byCategory(c).filter((f) => f.leaf);
   const featureNames = [...new Set(byCategory('feature').map((f) => f.module))];
   const scale = Math.max(1, Math.floor(count / 200));
@@ -119,21 +126,28 @@ export function generateSynthetic(count: number, seed = 1): SyntheticCorpus {
   }
 
   // Ordinary imports: always to earlier files of an allowed category (a DAG).
+  const pools = new CandidatePools(files, SHARES.map(([category]) => category), ALLOWED);
+  const pickIn = (pool: Pool<SourceFile>): SourceFile => pool.at(Math.floor(rand() * pool.length));
+  const featureParts = new Map<string, SourceFile[]>();
+  for (const f of byCategory('feature')) {
+    if (f.isFeatureIndex) continue;
+    const parts = featureParts.get(f.module);
+    if (parts) parts.push(f);
+    else featureParts.set(f.module, [f]);
+  }
   for (const file of files) {
     if (file.leaf) continue;
     if (file.isFeatureIndex) {
-      for (const part of files.filter((f) => f.category === 'feature' && f.module === file.module && !f.isFeatureIndex)) {
+      for (const part of featureParts.get(file.module) ?? []) {
         file.imports.push({ target: part, style: 'reexport' });
       }
       continue;
     }
-    let pool = allowedPool(file, files);
-    if (file.cycleGroup !== undefined) pool = pool.filter((f) => f.leaf);
-    const sameModule = pool.filter((f) => f.module === file.module && f.category === file.category);
+    const { pool, sameModule } = pools.forFile(file, file.cycleGroup !== undefined);
     const wanted = 2 + Math.floor(rand() * 5);
     const chosen = new Set<SourceFile>();
     for (let k = 0; k < wanted * 3 && chosen.size < wanted && pool.length > 0; k++) {
-      chosen.add(sameModule.length > 0 && rand() < 0.6 ? pick(sameModule) : pick(pool));
+      chosen.add(sameModule.length > 0 && rand() < 0.6 ? pickIn(sameModule) : pickIn(pool));
     }
     for (const target of chosen) file.imports.push({ target, style: styleFor(rand(), target) });
   }
@@ -173,7 +187,8 @@ export function generateSynthetic(count: number, seed = 1): SyntheticCorpus {
       const a = pick(featureNames.slice(0, -1));
       const others = featureNames.filter((name) => name !== a);
       const inA = byCategory('feature').filter((f) => f.module === a);
-      seed1(inA, byCategory('feature').filter((f) => f.leaf && others.includes(f.module)), ['features-isolated', 'public-api']);
+      const otherSet = new Set(others);
+      seed1(inA, byCategory('feature').filter((f) => f.leaf && otherSet.has(f.module)), ['features-isolated', 'public-api']);
       const b = pick(featureNames.filter((name) => name > a));
       seed1(inA, byCategory('feature').filter((f) => f.isFeatureIndex && f.module === b), ['features-isolated']);
     }
@@ -230,21 +245,6 @@ const ALLOWED: Record<Category, Category[]> = {
   feature: ['feature', 'shared', 'domain'], app: ['app', 'domain', 'shared', 'infra', 'feature'],
   ui: ['ui', 'app', 'domain', 'shared', 'feature'],
 };
-
-function allowedPool(file: SourceFile, files: SourceFile[]): SourceFile[] {
-  const allowed = ALLOWED[file.category];
-  const pool: SourceFile[] = [];
-  for (let i = 0; i < file.index; i++) {
-    const f = files[i];
-    if (!allowed.includes(f.category)) continue;
-    if (f.category === 'feature') {
-      // Inside a feature: its own parts; from app and ui: only feature entries.
-      if (file.category === 'feature' ? f.module !== file.module || f.isFeatureIndex : !f.isFeatureIndex) continue;
-    }
-    pool.push(f);
-  }
-  return pool;
-}
 
 function styleFor(r: number, target: SourceFile): ImportStyle {
   if (target.isFeatureIndex) return r < 0.8 ? 'named' : 'namespace';
@@ -380,14 +380,14 @@ function render(file: SourceFile, rand: () => number, expected: SyntheticExpecta
   for (let k = 0; k < debtCount; k++) {
     const form = DEBT_FORMS[Math.floor(rand() * DEBT_FORMS.length)];
     const start = lines.length;
-    lines.push(...form.lines(`${id}_${k}`));
+    appendAll(lines, form.lines(`${id}_${k}`));
     expected.debt.push({ tag: form.tag, file: file.rel, line: start + form.at + 1, overdue: form.overdue === true, problem: form.problem === true });
     lines.push('');
   }
   if (rand() < 0.125) {
     const trap = TRAPS[Math.floor(rand() * TRAPS.length)];
     const start = lines.length;
-    lines.push(...trap.lines(String(id)));
+    appendAll(lines, trap.lines(String(id)));
     expected.traps.push({ file: file.rel, line: start + trap.at + 1, tag: trap.tag });
     lines.push('');
   }

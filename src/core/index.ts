@@ -91,3 +91,4 @@ export { isInside, toRelative } from './util/paths';
 export { relativeTarget } from './util/relativePaths';
 export { todayIso } from './util/today';
 export { makeDirectories } from './util/makeDirectories';
+export { appendAll, maxOf, minOf } from './util/arrays';

@@ -51,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): GuardrailsApi {
   context.subscriptions.push(
     log, client, statusBar, new LoadNotification(client), windowsView, dashboard,
     vscode.commands.registerCommand(COMMANDS.openDashboard, () => dashboard.open()),
+    // eslint-disable-next-line no-restricted-syntax -- bounded: the extension's own commands
     ...registerCommands(client, log),
     vscode.window.registerWebviewViewProvider(VIEW_IDS.windows, windowsView),
     vscode.commands.registerCommand('guardrails.windows.refresh', () => windowsView.forceRefresh()),

@@ -3,7 +3,7 @@ import type { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { ticketUrl, type ShownFinding } from './findingDiagnostics';
 import { ServerCommands, type CodeActionData } from './protocol';
 import { fileToUri, rangesTouch } from './uris';
-import { DIRECTIVE, ENGINE_FINDING_IDS } from '../core';
+import { appendAll, DIRECTIVE, ENGINE_FINDING_IDS } from '../core';
 
 /** The text of a file as the editor has it (an open buffer) or as it is on disk. */
 export type TextOf = (file: string) => string | undefined;
@@ -22,7 +22,7 @@ export function codeActions(params: CodeActionParams, file: string, publisher: D
   const actions: CodeAction[] = [];
   for (const finding of publisher.findingsIn(file)) {
     if (!rangesTouch(finding.diagnostic.range, params.range)) continue;
-    actions.push(...(finding.debt ? debtActions(file, finding, textOf) : violationActions(file, finding, textOf)));
+    appendAll(actions, finding.debt ? debtActions(file, finding, textOf) : violationActions(file, finding, textOf));
   }
   const opensDocument = new Set<string>([ServerCommands.openRule, ServerCommands.openTicket]);
   return client.canShowDocument ? actions : actions.filter((action) => !opensDocument.has(action.command?.command ?? ''));

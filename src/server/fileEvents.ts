@@ -43,12 +43,12 @@ export function applyFileEvents(events: readonly FileEvent[], analysis: Workspac
 }
 
 /** Source files below a path that turned out to be a folder; none when it is a file. */
-function sourcesIn(dir: string, fs: FileSystem, depth = 0): string[] {
-  if (depth > 64 || !fs.directoryExists(dir)) return [];
-  const found: string[] = [];
+function sourcesIn(dir: string, fs: FileSystem, depth = 0, found: string[] = []): string[] {
+  if (depth > 64 || !fs.directoryExists(dir)) return found;
   for (const entry of fs.readDirectory(dir)) {
     const full = path.join(dir, entry.name);
-    if (entry.kind === 'directory' && !SKIPPED_FOLDERS.has(entry.name)) found.push(...sourcesIn(full, fs, depth + 1));
+    // Into one list: a folder of a whole workspace's files, spread into push(), overflows the stack.
+    if (entry.kind === 'directory' && !SKIPPED_FOLDERS.has(entry.name)) sourcesIn(full, fs, depth + 1, found);
     else if (entry.kind === 'file' && SOURCE_FILE.test(entry.name)) found.push(full);
   }
   return found;

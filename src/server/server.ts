@@ -12,6 +12,7 @@ import { DebtAges } from './debtAges';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { NewCodeBases } from './newCode';
 import { applyFileEvents } from './fileEvents';
+import { FileCapWarnings } from './fileCapWarnings';
 import { importHover, rulesFileHover } from './hovers';
 import { ProjectSnapshots } from './projectSnapshots';
 import { DEFAULT_SETTINGS, GuardrailsMethods, ServerCommands, type InitializationOptions, type ServerSettings, type StatusSummary } from './protocol';
@@ -137,11 +138,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     publisher.update();
     sendStatus();
   });
+  const capWarnings = new FileCapWarnings();
   analysis.onDidLoad(() => {
     newCode.refresh();
     viewData.invalidateWindows();
     changes.reset();
     void watchOutsideRules();
+    for (const notice of capWarnings.fresh(analysis.folderAnalyses().flatMap((folder) => folder.notices()))) {
+      void connection.window.showWarningMessage(`Guardrails: ${notice.message}`);
+    }
   });
   ages.onDidLearn(sendStatus);
   changes.onDidLearn(sendStatus);

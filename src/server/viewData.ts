@@ -9,7 +9,7 @@ import type { ProjectSnapshots } from './projectSnapshots';
 import type { DashboardData, DashboardWindow, DebtReportFiles, DebtRow, HotspotsData, ViolationsOfProject, WindowsPanelData } from './protocol';
 import type { WorkspaceAnalysis } from './workspaceAnalysis';
 import {
-  burndownSvg, compilePatterns, debtCsv, debtMarkdown, escapeControls, measureResult, measureWindowsAndTrend, rankHotspots, sumTrends, toRelative, todayIso,
+  appendAll, burndownSvg, compilePatterns, debtCsv, debtMarkdown, escapeControls, measureResult, measureWindowsAndTrend, rankHotspots, sumTrends, toRelative, todayIso,
   type CompiledPattern, type FileSystem, type Hotspot, type RefactoringWindow, type TrendPoint,
 } from '../core';
 
@@ -133,7 +133,7 @@ export class ViewData {
           ...(historyDir ? { cacheDir: historyDir, engineVersion } : {}),
           ...(this.gitAllowed() ? {} : { git: false, gitOffReason: UNTRUSTED_GIT }),
         });
-        windows.push(...measured.windows.map((window) => ({ ...window, root: project.root, chart: burndownSvg(window, { standalone: false }) })));
+        appendAll(windows, measured.windows.map((window) => ({ ...window, root: project.root, chart: burndownSvg(window, { standalone: false }) })));
         trends.push(measured.trend);
         trendsByRoot.set(project.root, measured.trend);
       }

@@ -93,7 +93,7 @@ export async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
   }
   workers.close();
   // `check DIR` below the rules folder, or `check FILE`: everything was analysed, the report keeps what was asked.
-  result = narrowResult(result, target, session.filesUnder(session.reportRoot));
+  result = narrowResult(result, target, () => session.filesUnder(session.reportRoot));
   if (since) since = narrowSince(since, result.root, target, existing);
 
   const rules = projects[0]?.config;

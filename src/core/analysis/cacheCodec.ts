@@ -135,7 +135,7 @@ export const debtItem = object<DebtItem>({
 
 const suppression = object<Suppression>({ file: filePath, ruleIds: list(text), reason: text, line: count, targetLine: count, range });
 
-export const notice = object<Notice>({ level: oneOf(['info', 'warning'] as const), message: text, file: optional(filePath), unreadable: optional(flag) });
+export const notice = object<Notice>({ level: oneOf(['info', 'warning'] as const), message: text, file: optional(filePath), unreadable: optional(flag), code: optional(oneOf(['max-files'] as const)) });
 
 export const fileFacts = object<FileFacts>({
   file: filePath, imports: list(importRef), debt: list(debtItem), suppressions: list(suppression), problems: list(violation),

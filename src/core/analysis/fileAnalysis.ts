@@ -7,6 +7,7 @@ import type { DebtPolicy } from '../model/ruleTypes';
 import { parseSuppressions, SUPPRESSION_MARKER, type Suppression } from '../suppress/suppressions';
 import type { DebtItem, ImportRef, Violation } from '../model/types';
 import { LineIndex } from '../util/positions';
+import { maxOf } from '../util/arrays';
 
 /** What one source file contributes, kept per file so an edit re-reads only that file. */
 export interface FileFacts {
@@ -58,7 +59,7 @@ export function scanFileComments(file: string, text: string, ctx: FileAnalysisCo
   // JSX it cannot follow is parsed. Only comments holding a tag or a suppression count, so the
   // scan stops after the last place one is written.
   const markers = [...activeTags(ctx.policy), SUPPRESSION_MARKER];
-  const until = Math.max(...markers.map((marker) => (marker === '' ? -1 : text.lastIndexOf(marker))));
+  const until = maxOf(markers.map((marker) => (marker === '' ? -1 : text.lastIndexOf(marker))));
   if (until < 0) return { debt: [], suppressions: [], problems: [] };
   const comments = scanComments(text, mayHoldJsx(file), until) ?? collectComments(parseSource(file, text).sourceFile);
   return commentFacts(file, text, comments, ctx, new LineIndex(text));

@@ -6,10 +6,10 @@ import type { CompiledRule, CompileOptions, GraphRule, ImportRule, RuleGraph } f
 import { compileRules, ruleGlobs } from '../kinds/ruleKinds';
 import type { Rule, RulesConfig } from '../model/ruleTypes';
 import type { Edge, KnownFindings, Notice, Tangle, Violation } from '../model/types';
+import { FlatLists } from './flatLists';
 
 export interface ChecksOutcome {
   violations: Violation[];
-  edges: Edge[];
   tangles: Tangle[];
   notices: Notice[];
 }
@@ -22,6 +22,8 @@ export interface ChecksOutcome {
  */
 export class IncrementalChecks {
   private readonly byFile = new Map<string, Violation[]>();
+  /** `byFile` in file order, kept between edits. */
+  private readonly flatByFile = new FlatLists<Violation>();
   private graphFindings: GraphFindings | undefined;
   /** The baseline the graph findings were chosen with. */
   private known: KnownFindings | undefined;
@@ -63,13 +65,17 @@ export class IncrementalChecks {
     this.graphs = undefined;
   }
 
-  /** `known`: the baseline that will be applied, so new cycle findings can be put on new imports. */
-  run(files: readonly string[], edgesOf: (file: string) => readonly Edge[], known?: KnownFindings): ChecksOutcome {
-    const edges = files.flatMap(edgesOf);
+  /**
+   * The findings over the current state. `allEdges` (every import in file order) is asked for only
+   * when everything is checked again: after an edit only the edited files' imports are looked at.
+   * `known`: the baseline that will be applied, so new cycle findings can be put on new imports.
+   */
+  run(files: readonly string[], edgesOf: (file: string) => readonly Edge[], allEdges: () => readonly Edge[], known?: KnownFindings): ChecksOutcome {
     if (this.everything) {
       this.byFile.clear();
       for (const file of files) this.byFile.set(file, []);
-      this.add(this.checkImports(edges));
+      this.add(this.checkImports(allEdges()));
+      this.flatByFile.invalidate();
       this.graphFindings = undefined;
       this.unmatched = undefined;
     } else if (this.dirty.size > 0) {
@@ -77,19 +83,17 @@ export class IncrementalChecks {
       const changed = [...this.dirty].filter((file) => this.byFile.has(file));
       for (const file of changed) this.byFile.set(file, []);
       this.add(this.checkImports(changed.flatMap(edgesOf)));
+      for (const file of changed) this.flatByFile.set(file, this.byFile.get(file)!);
     }
     if (this.dirty.size > 0 || known !== this.known) this.graphFindings = undefined;
     this.known = known;
-    this.graphFindings ??= this.checkGraphs(edges, edgesOf);
-    this.unmatched ??= checkUnmatchedPatterns(new CheckContext(this.config, files, edges, this.layers, this.relPaths), ruleGlobs);
+    this.graphFindings ??= this.checkGraphs(allEdges, edgesOf);
+    this.unmatched ??= checkUnmatchedPatterns(new CheckContext(this.config, files, allEdges(), this.layers, this.relPaths), ruleGlobs);
     this.everything = false;
     this.dirty.clear();
     this.retargeted.clear();
-    const violations: Violation[] = [];
-    for (const file of files) for (const violation of this.byFile.get(file) ?? []) violations.push(violation);
-    for (const violation of this.graphFindings.violations) violations.push(violation);
-    for (const violation of this.unmatched) violations.push(violation);
-    return { violations, edges, tangles: this.graphFindings.tangles, notices: this.graphFindings.notices };
+    const violations = [...this.flatByFile.get(files, (file) => this.byFile.get(file) ?? []), ...this.graphFindings.violations, ...this.unmatched];
+    return { violations, tangles: this.graphFindings.tangles, notices: this.graphFindings.notices };
   }
 
   private checkImports(edges: readonly Edge[]): Violation[] {
@@ -100,10 +104,10 @@ export class IncrementalChecks {
    * Incremental graphs (file-level cycles) take the changed files' imports again (their positions
    * may have moved even when their targets did not); the others rebuild when a target changed.
    */
-  private checkGraphs(edges: readonly Edge[], edgesOf: (file: string) => readonly Edge[]): GraphFindings {
+  private checkGraphs(allEdges: () => readonly Edge[], edgesOf: (file: string) => readonly Edge[]): GraphFindings {
     const build = (rule: GraphRule): RuleGraph => {
       const graph = rule.graph();
-      graph.addAll(edges);
+      graph.addAll(allEdges());
       return graph;
     };
     if (!this.graphs) {

@@ -5,6 +5,7 @@ import { findRulesFile, findRulesFilesBelow } from '../rules/findRulesFile';
 import { loadRules } from '../rules/loadRules';
 import type { ConfigProblem, RulesConfig } from '../model/ruleTypes';
 import { isInside, toRelative } from '../util/paths';
+import { appendAll } from '../util/arrays';
 
 /**
  * The nearest rules file above `dir` and every rules file below that one's folder: the outer file
@@ -40,7 +41,7 @@ export function loadConfigs(files: readonly string[], fs: FileSystem): LoadedCon
   for (const file of [...files].sort((a, b) => a.length - b.length)) {
     if ([...loaded.configs, ...loaded.partial].some((outer) => excludesFolder(outer, path.dirname(file)))) continue;
     const result = loadRules(file, fs);
-    loaded.problems.push(...result.problems);
+    appendAll(loaded.problems, result.problems);
     if (result.ok) loaded.configs.push(result.config);
     else {
       loaded.failed.push(file);

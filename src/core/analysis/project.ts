@@ -5,14 +5,17 @@ import { loadCompilerOptions } from '../graph/compilerOptions';
 import { discoverFiles, isUnanalysableText } from '../graph/discoverFiles';
 import { ImportResolver } from '../graph/resolveImport';
 import type { Rule, RulesConfig } from '../model/ruleTypes';
-import { applySuppressions } from '../suppress/suppressions';
-import type { AnalysisResult, DebtItem, Edge, ImportRef, KnownFindings, Notice, Target } from '../model/types';
+import { applySuppressions, type Suppression } from '../suppress/suppressions';
+import type { AnalysisResult, DebtItem, Edge, ImportRef, KnownFindings, Notice, Target, Violation } from '../model/types';
+import { appendAll } from '../util/arrays';
 import { FileScope, type ScopeOptions } from './fileScope';
 import { analyzeFileText, type FileAnalysisContext, type FileFacts } from './fileAnalysis';
 import type { FactsWorkers } from './factsWorkers';
 import { runLoadQueue } from './loadQueue';
 import { IncrementalChecks, targetsDiffer } from './incrementalChecks';
 import type { FactsCache } from './factsCache';
+import { fileCapNotice } from './fileCap';
+import { FlatLists } from './flatLists';
 import { keepsResolution, ResolutionReuse } from './resolutionReuse';
 
 export type { FactsCache, LastResolution, ResolutionToStore } from './factsCache';
@@ -20,7 +23,7 @@ export type { FactsCache, LastResolution, ResolutionToStore } from './factsCache
 export interface ProjectOptions extends ScopeOptions {
   /** `YYYY-MM-DD`; debt due before it is overdue. */
   today: string;
-  /** Read at most this many files (the rest is left out with a warning). */
+  /** Read at most this many files (the rest is left out with a warning, and discovery stops there). */
   maxFiles?: number;
   /** What files contributed when last read with the same text (past states from git re-read few files). */
   factsCache?: FactsCache;
@@ -51,6 +54,13 @@ export interface LoadProgress {
 export class GuardrailsProject {
   private readonly facts = new Map<string, FileFacts>();
   private readonly edges = new Map<string, Edge[]>();
+  /** What every check returns, in file order, kept between edits (see FlatLists). */
+  private readonly flat = {
+    edges: new FlatLists<Edge>(),
+    problems: new FlatLists<Violation>(),
+    suppressions: new FlatLists<Suppression>(),
+    debt: new FlatLists<DebtItem>(),
+  };
   private readonly notices: Notice[] = [];
   private compilerNotices: Notice[] = [];
   private readonly scope: FileScope;
@@ -82,6 +92,7 @@ export class GuardrailsProject {
   reloadCompilerOptions(): void {
     this.checks.invalidateAll();
     this.reuse?.forget();
+    this.flat.edges.invalidate();
     this.resolver = this.createResolver();
     for (const facts of this.facts.values()) this.edges.set(facts.file, this.resolve(facts));
   }
@@ -97,10 +108,10 @@ export class GuardrailsProject {
     return this.checks.rulesForEdge(edge);
   }
 
-  /** Every resolved import, in file order. */
+  /** Every resolved import, in file order (shared between checks: not to be changed). */
   allEdges(): Edge[] {
     this.sortedFiles ??= [...this.facts.keys()].sort();
-    return this.sortedFiles.flatMap((file) => this.edges.get(file) ?? []);
+    return this.flat.edges.get(this.sortedFiles, (file) => this.edges.get(file) ?? []) as Edge[];
   }
 
   /** The resolved imports of one file, for hovers and quick fixes. */
@@ -122,14 +133,19 @@ export class GuardrailsProject {
     const cache = this.options.factsCache;
     /** Files the cache vouched for from their stat alone: never read. */
     const unchanged = new Map<string, FileFacts>();
+    let warmedFor = 0;
     const discovered = discoverFiles(this.root, this.fs, {
       include: (rel) => this.scope.includes(rel),
       exclude: (rel) => this.scope.excludes(rel),
       excludeDirs: this.scope.excludeDirs,
       maxFileBytes: this.config.maxFileBytes,
+      maxFiles: this.options.maxFiles,
       keepTexts: true,
+      // Threads start while the walk goes on, for the files that will need parsing: those the
+      // cache vouches for from their stat alone need none (a warm `--cache` run starts no thread).
       onFile: (count) => {
-        if (count % 100 === 0) this.options.workers?.warmUp(count);
+        const toParse = count - unchanged.size;
+        if (toParse > warmedFor && toParse % 100 === 0) this.options.workers?.warmUp((warmedFor = toParse));
       },
       knownUnchanged: cache?.knownUnchanged && ((file, stat) => {
         const facts = cache.knownUnchanged!(file, stat);
@@ -138,13 +154,9 @@ export class GuardrailsProject {
         return facts !== undefined;
       }),
     });
-    this.notices.push(...discovered.notices);
-    let files = discovered.files;
-    const maxFiles = this.options.maxFiles;
-    if (maxFiles !== undefined && files.length > maxFiles) {
-      this.notices.push({ level: 'warning', file: this.config.file, message: `${files.length} files match; only the first ${maxFiles} are analysed (raise the file cap setting, or narrow "include")` });
-      files = files.slice(0, maxFiles);
-    }
+    appendAll(this.notices, discovered.notices);
+    const files = discovered.files;
+    if (discovered.capped) this.notices.push(fileCapNotice(this.config.file, files.length));
     this.reuse?.begin();
     try {
       return await this.analyseAll(files, discovered.texts, unchanged, progress);
@@ -238,6 +250,7 @@ export class GuardrailsProject {
   reresolveAll(): void {
     this.checks.invalidateAll();
     this.reuse?.forget();
+    this.flat.edges.invalidate();
     this.resolver.clearCache();
     for (const facts of this.facts.values()) this.edges.set(facts.file, this.resolve(facts));
   }
@@ -267,16 +280,13 @@ export class GuardrailsProject {
     const started = performance.now();
     this.sortedFiles ??= [...this.facts.keys()].sort();
     const files = this.sortedFiles;
-    const { violations: found, edges, tangles, notices: advice } = this.checks.run(files, (file) => this.edges.get(file) ?? [], known);
-    const suppressions = [];
-    const debt = [];
-    for (const file of files) {
-      const facts = this.facts.get(file)!;
-      for (const problem of facts.problems) found.push(problem);
-      for (const suppression of facts.suppressions) suppressions.push(suppression);
-      for (const item of facts.debt) debt.push(item);
-    }
-    const { kept, unused } = applySuppressions(found, suppressions);
+    const { violations: checked, tangles, notices: advice } = this.checks.run(files, (file) => this.edges.get(file) ?? [], () => this.allEdges(), known);
+    const factsOf = (file: string): FileFacts => this.facts.get(file)!;
+    const problems = this.flat.problems.get(files, (file) => factsOf(file).problems);
+    const suppressions = this.flat.suppressions.get(files, (file) => factsOf(file).suppressions);
+    const debt = this.flat.debt.get(files, (file) => factsOf(file).debt) as DebtItem[];
+    const edges = this.allEdges();
+    const { kept, unused } = applySuppressions([...checked, ...problems], suppressions);
     return {
       root: this.root,
       rulesFile: this.config.file,
@@ -325,16 +335,23 @@ export class GuardrailsProject {
   private adopt(facts: FileFacts): void {
     const file = facts.file;
     const edges = this.resolve(facts);
-    if (!this.facts.has(file)) this.fileSetChanged();
-    this.checks.fileChanged(file, targetsDiffer(this.edges.get(file), edges));
+    const before = this.facts.get(file);
+    if (!before) this.fileSetChanged();
+    const edgesBefore = this.edges.get(file);
+    this.checks.fileChanged(file, targetsDiffer(edgesBefore, edges));
+    this.flat.edges.set(file, edges);
+    this.flat.problems.set(file, facts.problems);
+    this.flat.suppressions.set(file, facts.suppressions);
+    this.flat.debt.set(file, facts.debt);
     this.facts.set(file, facts);
     this.edges.set(file, edges);
   }
 
-  /** Files came or went: the sorted list and every check's cache are out of date. */
+  /** Files came or went: the sorted list, the flat lists and every check's cache are out of date. */
   private fileSetChanged(): void {
     this.sortedFiles = undefined;
     this.checks.invalidateAll();
+    for (const list of Object.values(this.flat)) list.invalidate();
   }
 
   private resolve(facts: FileFacts): Edge[] {
@@ -347,3 +364,4 @@ export class GuardrailsProject {
     return facts.imports.map((ref) => edge(ref, this.resolver.resolve(ref.specifier, facts.file, ref.kind)));
   }
 }
+

@@ -9,6 +9,7 @@ import { scanFileComments } from './fileAnalysis';
 import { nestedRoots, rulesForDirectory } from './loadConfigs';
 import { narrowResult } from './narrowResult';
 import { todayIso } from '../util/today';
+import { appendAll } from '../util/arrays';
 
 export interface ScanDebtOptions {
   fs?: FileSystem;
@@ -44,15 +45,15 @@ export function scanDebtDirectory(dir: string, options: ScanDebtOptions = {}): S
       maxFileBytes: config.maxFileBytes,
       keepTexts: true,
     });
-    result.notices.push(...discovered.notices);
+    appendAll(result.notices, discovered.notices);
     result.files += discovered.files.length;
     for (const file of discovered.files) {
       scanned.push(file);
       const text = discovered.texts?.get(file) ?? fs.readFile(file);
       if (text === undefined) continue;
       const facts = scanFileComments(file, text, { root: config.root, policy: config.debt, today });
-      result.debt.push(...facts.debt);
-      result.violations.push(...facts.problems.filter((problem) => problem.ruleId === 'debt-metadata'));
+      appendAll(result.debt, facts.debt);
+      appendAll(result.violations, facts.problems.filter((problem) => problem.ruleId === 'debt-metadata'));
     }
   }
   result.durationMs = Math.round(performance.now() - started);

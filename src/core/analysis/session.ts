@@ -16,11 +16,12 @@ import { CachedDirectoriesFileSystem } from '../fs/cachedDirectoriesFileSystem';
 import type { FileSystem } from '../fs/fileSystem';
 import { NodeFileSystem } from '../fs/nodeFileSystem';
 import type { ConfigProblem, RulesConfig } from '../model/ruleTypes';
-import type { AnalysisResult, CacheStats, Notice, Violation } from '../model/types';
+import type { AnalysisResult, Notice, Violation } from '../model/types';
 import { isInside } from '../util/paths';
 import { todayIso } from '../util/today';
 import { applyBaselineRead, configuredBaseline, knownOf } from './applyConfiguredBaseline';
 import { checkWithCache } from './checkedCache';
+import { combineResults } from './combineResults';
 import { DiskFactsCache } from './diskFactsCache';
 import type { FactsWorkers } from './factsWorkers';
 import { loadConfigs, locateRulesFiles, nestedRoots, rulesForDirectory, type LoadedConfigs } from './loadConfigs';
@@ -307,27 +308,8 @@ export class AnalysisSession {
    * file's findings, paths relative to `reportRoot`.
    */
   result(): AnalysisResult {
-    const result: AnalysisResult = { root: this.reportRoot, rulesFile: this.loaded.configs[0]?.file, files: 0, durationMs: 0, violations: this.rulesProblems.map(configProblemViolation), debt: [], edges: [], notices: [] };
-    for (const { result: part } of this.entries) {
-      result.files += part.files;
-      // One push per item: a spread of a large array into push() overflows the call stack.
-      for (const violation of part.violations) result.violations.push(violation);
-      for (const item of part.debt) result.debt.push(item);
-      for (const edge of part.edges) result.edges.push(edge);
-      for (const notice of part.notices) result.notices.push(notice);
-      if (part.cache) result.cache = addStats(result.cache, part.cache);
-      for (const tangle of part.tangles ?? []) (result.tangles ??= []).push(tangle);
-    }
-    return result;
+    return combineResults(this.reportRoot, this.loaded.configs[0]?.file, this.rulesProblems.map(configProblemViolation), this.entries.map((entry) => entry.result));
   }
-}
-
-function addStats(sum: CacheStats | undefined, part: CacheStats): CacheStats {
-  if (!sum) return { ...part };
-  return {
-    reused: sum.reused + part.reused, parsed: sum.parsed + part.parsed, read: sum.read + part.read,
-    resolved: sum.resolved + part.resolved, findingsReused: sum.findingsReused && part.findingsReused,
-  };
 }
 
 /** A rules-file problem as a finding, so reports and diagnostics show it like any other. */

@@ -86,38 +86,80 @@ export function shortestPath(source: string, target: string, adjacency: Adjacenc
  * Every distinct shortest cycle in a component: for each edge u→v, the edge plus the shortest
  * path v⇝u. Each cycle is returned once, rotated to start at its smallest node, as the list of
  * nodes visited (the closing step back to the first node is implied).
+ *
+ * One breadth-first search per node, over integer ids and typed arrays, stopping once it has
+ * reached every node with an edge into it: a single import can tie thousands of files into one
+ * component (a shared helper importing a view), and a search per node over maps of strings took
+ * half a minute on one such component of 6,800 files.
  */
 export function shortestCycles(component: readonly string[], adjacency: Adjacency): string[][] {
-  const members = new Set(component);
-  const predecessors = new Map<string, string[]>();
-  for (const u of component) {
-    for (const v of adjacency.get(u) ?? []) {
-      if (!members.has(v)) continue;
-      const list = predecessors.get(v);
-      if (list) list.push(u);
-      else predecessors.set(v, [u]);
+  // Ids in name order, so comparing ids compares names (the component is sorted, as found).
+  const names = [...component].sort();
+  const id = new Map(names.map((name, i) => [name, i]));
+  const count = names.length;
+  // Each node's targets inside the component, in adjacency order (compressed rows).
+  const rowStart = new Int32Array(count + 1);
+  const targets: number[] = [];
+  const incoming: number[][] = Array.from({ length: count }, () => []);
+  for (let u = 0; u < count; u++) {
+    rowStart[u] = targets.length;
+    for (const name of adjacency.get(names[u]) ?? []) {
+      const v = id.get(name);
+      if (v === undefined) continue;
+      targets.push(v);
+      incoming[v].push(u);
     }
   }
+  rowStart[count] = targets.length;
+
+  const parent = new Int32Array(count);
+  const seenIn = new Int32Array(count).fill(-1);
+  const queue = new Int32Array(count);
+  /** `wantedBy[u] === v`: u has an edge into v, and the search from v looks for it. */
+  const wantedBy = new Int32Array(count).fill(-1);
   const cycles = new Map<string, string[]>();
-  // One search per node, used for every edge into it and then dropped: memory stays linear.
-  for (const v of component) {
-    const incoming = predecessors.get(v);
-    if (!incoming) continue;
-    const parents = shortestPathsFrom(v, adjacency, members);
-    for (const u of incoming) {
-      if (!parents.has(u)) continue;
-      const path: string[] = [];
-      for (let node: string | null = u; node !== null; node = parents.get(node) ?? null) path.push(node);
+  for (let v = 0; v < count; v++) {
+    const into = incoming[v];
+    if (into.length === 0) continue;
+    // Breadth-first from v until every u with an edge u→v is reached (or all is seen).
+    let wanted = 0;
+    for (const u of into) {
+      if (wantedBy[u] !== v && u !== v) wanted++;
+      wantedBy[u] = v;
+    }
+    let head = 0;
+    let tail = 0;
+    queue[tail++] = v;
+    seenIn[v] = v;
+    parent[v] = -1;
+    while (head < tail && wanted > 0) {
+      const node = queue[head++];
+      for (let k = rowStart[node]; k < rowStart[node + 1]; k++) {
+        const next = targets[k];
+        if (seenIn[next] === v) continue;
+        seenIn[next] = v;
+        parent[next] = node;
+        queue[tail++] = next;
+        if (wantedBy[next] === v && --wanted === 0) break;
+      }
+    }
+    for (const u of into) {
+      if (seenIn[u] !== v) continue;
+      const path: number[] = [];
+      for (let node = u; node !== -1; node = parent[node]) path.push(node);
       path.reverse(); // v … u, closed by the edge u → v
       const cycle = rotateToSmallest(path);
-      const key = cycle.join('\u0000');
-      if (!cycles.has(key)) cycles.set(key, cycle);
+      const key = cycle.join(',');
+      if (!cycles.has(key)) cycles.set(key, cycle.map((node) => names[node]));
     }
   }
-  return [...cycles.values()].sort((a, b) => a.length - b.length || a.join().localeCompare(b.join()));
+  // Shortest first, then by the names joined (each join made once, not once per comparison).
+  const keyed = [...cycles.values()].map((cycle) => ({ cycle, text: cycle.join() }));
+  keyed.sort((a, b) => a.cycle.length - b.cycle.length || a.text.localeCompare(b.text));
+  return keyed.map(({ cycle }) => cycle);
 }
 
-function rotateToSmallest(nodes: string[]): string[] {
+function rotateToSmallest(nodes: number[]): number[] {
   let smallest = 0;
   for (let i = 1; i < nodes.length; i++) if (nodes[i] < nodes[smallest]) smallest = i;
   return [...nodes.slice(smallest), ...nodes.slice(0, smallest)];

@@ -7,6 +7,7 @@ import { tooDeepAt, tooDeepMessage } from '../json/jsonNesting';
 import { toRelative } from '../util/paths';
 import { LineIndex } from '../util/positions';
 import { parseDiagnosticsOf } from './parseSource';
+import { appendAll } from '../util/arrays';
 
 export interface LoadedCompilerOptions {
   options: ts.CompilerOptions;
@@ -77,7 +78,8 @@ function loadConfig(root: string, fs: FileSystem, configFile: string | undefined
   seen.add(configFile);
   const referenced = isSolutionStyle(parsed) ? referencedConfig(root, fs, parsed, seen) : undefined;
   if (referenced?.configFile) {
-    notices.push(...referenced.notices, {
+    appendAll(notices, referenced.notices);
+    notices.push({
       level: 'info',
       file: configFile,
       message: `${toRelative(root, configFile)} only references other projects; resolving imports with the options of ${toRelative(root, referenced.configFile)}`,

@@ -22,6 +22,11 @@ export interface DiscoverOptions {
    * taken without being read (it was analysable when cached).
    */
   knownUnchanged?: (file: string, stat: FileStat) => boolean;
+  /**
+   * Take at most this many files, in walk order (each folder by name): the walk ends at the first
+   * file past the cap, so a workspace far larger than the cap costs no more than the cap.
+   */
+  maxFiles?: number;
 }
 
 export interface DiscoveredFiles {
@@ -30,6 +35,8 @@ export interface DiscoveredFiles {
   notices: Notice[];
   /** With `keepTexts`: each file's text as read during discovery. */
   texts?: Map<string, string>;
+  /** With `maxFiles`: more files matched than that, and the walk stopped at the cap. */
+  capped?: boolean;
 }
 
 export const DEFAULT_SOURCE_EXTENSIONS: readonly string[] = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -78,6 +85,8 @@ export function discoverFiles(root: string, fs: FileSystem, options: DiscoverOpt
   const realRoot = fs.realpath(root);
   const walkedOutside = new Set<string>();
   const rel = (file: string): string => toRelative(root, file);
+  const maxFiles = options.maxFiles ?? Infinity;
+  let capped = false;
 
   const isSource = (name: string): boolean => extensions.some((ext) => name.endsWith(ext));
 
@@ -98,6 +107,10 @@ export function discoverFiles(root: string, fs: FileSystem, options: DiscoverOpt
         file,
         message: `skipped ${relFile} (${formatSize(size)} > ${formatSize(options.maxFileBytes)} limit; raise maxFileSizeKb in guardrails.json to analyse it)`,
       });
+      return;
+    }
+    if (files.length >= maxFiles) {
+      capped = true;
       return;
     }
     if (stat && options.knownUnchanged?.(file, stat)) {
@@ -128,6 +141,7 @@ export function discoverFiles(root: string, fs: FileSystem, options: DiscoverOpt
     const chain = [...ancestors, realDir];
     const entries = [...fs.readDirectory(dir)].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
+      if (capped) return;
       if (ALWAYS_SKIPPED_DIRS.has(entry.name)) continue;
       const full = path.join(dir, entry.name);
       if (entry.kind === 'file') {
@@ -166,7 +180,7 @@ export function discoverFiles(root: string, fs: FileSystem, options: DiscoverOpt
 
   walk(root, realRoot, []);
   files.sort();
-  return { files, notices, texts };
+  return { files, notices, texts, ...(capped ? { capped } : {}) };
 }
 
 /** `5.2 MB`, `1 MB`, `300 KB`, `12 bytes`. */

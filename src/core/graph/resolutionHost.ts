@@ -2,11 +2,18 @@ import * as path from 'node:path';
 import { ts } from 'ts-morph';
 import type { DirectoryEntry, FileSystem } from '../fs/fileSystem';
 import { readConfigText } from './compilerOptions';
+import { appendAll } from '../util/arrays';
+import type { WorkspacePackages } from './workspacePackages';
 
-/** TypeScript probes the same paths over and over; each answer is asked of the FileSystem once. */
+/**
+ * TypeScript probes the same paths over and over; each answer is asked of the FileSystem once.
+ * In a monorepo the host also shows TypeScript the workspace's packages linked into node_modules
+ * and their build outputs, whether or not an install or a build made them (see WorkspacePackages).
+ */
 export class CachingResolutionHost implements ts.ModuleResolutionHost {
   readonly useCaseSensitiveFileNames = ts.sys.useCaseSensitiveFileNames;
   private readonly files = new Map<string, boolean>();
+  private readonly realFiles = new Map<string, boolean>();
   private readonly listings = new Map<string, { kinds: Map<string, DirectoryEntry['kind']>; lowerNames: Set<string> } | undefined>();
   private readonly directories = new Map<string, boolean>();
   private readonly realpaths = new Map<string, string>();
@@ -14,8 +21,86 @@ export class CachingResolutionHost implements ts.ModuleResolutionHost {
 
   /** While set, every path asked about is added (what a resolution depended on). */
   probes: string[] | undefined;
+  /**
+   * With workspace packages, an answer about one path can rest on others (where a missing link
+   * leads, the source a build output stands for): those, by question and path, so that a
+   * resolution answered from the memo depends on them too.
+   */
+  private readonly underlying = new Map<string, readonly string[]>();
 
-  constructor(private readonly fs: FileSystem, private readonly root: string) {}
+  constructor(private readonly fs: FileSystem, private readonly root: string, private packages?: WorkspacePackages) {}
+
+  /** The workspace's packages as they are now (files came or went: `clear` was called). */
+  usePackages(packages: WorkspacePackages | undefined): void {
+    this.packages = packages;
+  }
+
+  /** A file on disk, or one a workspace package's link or build output would make (see WorkspacePackages). */
+  fileExists(file: string): boolean {
+    this.probes?.push(file);
+    if (!this.packages) return this.realFileExists(file);
+    const packages = this.packages;
+    return this.derived('f', this.files, file, () => {
+      if (this.realFileExists(file)) return true;
+      const linked = packages.linked(file);
+      if (linked !== undefined) return this.fileExists(linked);
+      return this.sourceOfOutput(file) !== undefined;
+    });
+  }
+
+  /**
+   * The source a workspace package's build output stands for (see WorkspacePackages.sourceOf),
+   * also when the output is reached through an installed link (`node_modules/@acme/core/dist/…`).
+   */
+  sourceOfOutput(file: string): string | undefined {
+    if (!this.packages) return undefined;
+    const exists = (source: string): boolean => {
+      this.probes?.push(source);
+      return this.realFileExists(source);
+    };
+    const direct = this.packages.sourceOf(file, exists);
+    // Through an installed link only: real paths of missing files cost a failed system call each.
+    if (direct !== undefined || !file.includes(`${path.sep}node_modules${path.sep}`)) return direct;
+    return this.packages.sourceOf(this.realpathOfMissing(file), exists);
+  }
+
+  /** The real path of a file that may not exist: its nearest existing folder's real path, and the rest. */
+  private realpathOfMissing(file: string): string {
+    const real = this.realpath(file);
+    if (real !== file) return real;
+    const parent = path.dirname(file);
+    if (parent === file) return file;
+    const realParent = this.realpathOfMissing(parent);
+    return realParent === parent ? file : path.join(realParent, path.basename(file));
+  }
+
+  /**
+   * `memo`, and while resolutions are recorded (`probes`), the paths the answer rested on besides
+   * `key` are kept with it and added again whenever it is answered from the memo.
+   */
+  private derived<T>(question: string, map: Map<string, T>, key: string, compute: () => T): T {
+    const outer = this.probes;
+    if (map.has(key)) {
+      const underlying = outer && this.underlying.get(`${question}\0${key}`);
+      if (underlying) appendAll(outer!, underlying);
+      return map.get(key) as T;
+    }
+    if (!outer) return memo(map, key, compute);
+    const inner: string[] = [];
+    this.probes = inner;
+    let value: T;
+    try {
+      value = compute();
+    } finally {
+      this.probes = outer;
+    }
+    map.set(key, value);
+    if (inner.length > 0) {
+      this.underlying.set(`${question}\0${key}`, inner);
+      appendAll(outer, inner);
+    }
+    return value;
+  }
 
   /**
    * In a command run (a tree that does not change meanwhile) answered from the directory's listing,
@@ -24,9 +109,8 @@ export class CachingResolutionHost implements ts.ModuleResolutionHost {
    * the file is asked itself, as it is for a link, an unreadable directory, and a name that differs
    * from a listed one only in case (a case-insensitive mount).
    */
-  fileExists(file: string): boolean {
-    this.probes?.push(file);
-    return memo(this.files, file, () => {
+  private realFileExists(file: string): boolean {
+    return memo(this.realFiles, file, () => {
       if (!this.fs.stableTree || !this.useCaseSensitiveFileNames) return this.fs.fileExists(file);
       const listing = memo(this.listings, path.dirname(file), () => {
         const entries = this.fs.readDirectory(path.dirname(file));
@@ -43,18 +127,30 @@ export class CachingResolutionHost implements ts.ModuleResolutionHost {
 
   directoryExists(directory: string): boolean {
     this.probes?.push(directory);
-    return memo(this.directories, directory, () => this.fs.directoryExists(directory));
+    return this.derived('d', this.directories, directory, () => {
+      if (this.fs.directoryExists(directory)) return true;
+      if (!this.packages) return false;
+      if (this.packages.isLinkFolder(directory)) return true;
+      const linked = this.packages.linked(directory);
+      return linked !== undefined && this.directoryExists(linked);
+    });
   }
 
   realpath(file: string): string {
     this.probes?.push(file);
-    return memo(this.realpaths, file, () => this.fs.realpath(file));
+    return this.derived('r', this.realpaths, file, () => {
+      const linked = this.packages?.linked(file);
+      if (linked !== undefined) this.probes?.push(linked);
+      return this.fs.realpath(linked ?? file);
+    });
   }
 
   /** Resolution reads manifests (package.json) only: bounded like every config read. */
   readFile(file: string): string | undefined {
     this.probes?.push(file);
-    return readConfigText(this.fs, file);
+    const linked = this.packages?.linked(file);
+    if (linked !== undefined) this.probes?.push(linked);
+    return readConfigText(this.fs, linked ?? file);
   }
 
   getCurrentDirectory(): string {
@@ -77,16 +173,27 @@ export class CachingResolutionHost implements ts.ModuleResolutionHost {
   forget(paths: ReadonlySet<string>): void {
     for (const changed of paths) {
       this.files.delete(changed);
+      this.realFiles.delete(changed);
       this.directories.delete(changed);
       this.realpaths.delete(changed);
       this.listings.delete(changed);
       this.listings.delete(path.dirname(changed));
     }
+    // Answers that rested on a changed path (a link's target, an output's source) are asked again.
+    const maps: Record<string, Map<string, unknown>> = { f: this.files, d: this.directories, r: this.realpaths };
+    for (const [key, underlying] of this.underlying) {
+      if (!underlying.some((probe) => paths.has(probe))) continue;
+      const split = key.indexOf('\0');
+      maps[key.slice(0, split)].delete(key.slice(split + 1));
+      this.underlying.delete(key);
+    }
     this.packageNames.clear();
   }
 
   clear(): void {
+    this.underlying.clear();
     this.files.clear();
+    this.realFiles.clear();
     this.listings.clear();
     this.directories.clear();
     this.realpaths.clear();

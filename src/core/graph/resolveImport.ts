@@ -7,9 +7,11 @@ import { isInside } from '../util/paths';
 import { loadCompilerOptions } from './compilerOptions';
 import { PathAliases } from './pathAliases';
 import { CachingResolutionHost, memo } from './resolutionHost';
+import { WorkspacePackages } from './workspacePackages';
 import {
   isInNodeModules, isPathSpecifier, isUrlSpecifier, packageNameFromPath, packageNameOf,
 } from './specifiers';
+import { appendAll } from '../util/arrays';
 
 export interface ImportResolverOptions {
   /**
@@ -81,7 +83,7 @@ export class ImportResolver {
 
   constructor(root: string, options: ts.CompilerOptions, private readonly fs: FileSystem, settings: ImportResolverOptions = {}) {
     this.root = path.resolve(root);
-    this.host = new CachingResolutionHost(fs, this.root);
+    this.host = new CachingResolutionHost(fs, this.root, WorkspacePackages.find(this.root, fs));
     this.rootContext = this.createContext(options, this.root);
     this.realRoot = fs.realpath(this.root);
     this.nestedConfigs = settings.nestedConfigs ?? true;
@@ -189,6 +191,7 @@ export class ImportResolver {
     }
     this.results?.clear();
     this.host.clear();
+    this.host.usePackages(WorkspacePackages.find(this.root, this.fs));
     this.rootContext.cache.clear();
     this.directoryContexts.clear();
     this.configContexts.clear();
@@ -229,7 +232,7 @@ export class ImportResolver {
       if (config === undefined) return this.contextOfDirectory(path.dirname(directory));
       return memo(this.configContexts, config, () => {
         const loaded = loadCompilerOptions(this.root, this.fs, config);
-        this.configNotices.push(...loaded.notices);
+        appendAll(this.configNotices, loaded.notices);
         return this.createContext(loaded.options, directory, this.rootContext.cache.getPackageJsonInfoCache());
       });
     });
@@ -260,7 +263,8 @@ export class ImportResolver {
    */
   private targetOfFile(file: string, specifier: string, originalPath?: string): Target {
     for (const candidate of [this.host.realpath(file), file]) {
-      const inRoot = this.workspacePath(candidate);
+      // A workspace package's build output (`dist/index.d.ts`) stands for its source.
+      const inRoot = this.workspacePath(this.host.sourceOfOutput(candidate) ?? candidate);
       if (inRoot !== undefined) return inRoot;
     }
     const name = isPathSpecifier(specifier)

@@ -3,6 +3,7 @@
 // difference has no exact glob form the answer says so, and the caller falls back to an
 // approximation it reports.
 import { Minimatch } from 'minimatch';
+import { appendAll } from '../util/arrays';
 
 const OPTIONS = { dot: true, nonegate: true, nocomment: true } as const;
 const MAX_GLOBS = 48;
@@ -38,7 +39,7 @@ export function subtractGlobs(keep: readonly string[], remove: readonly string[]
         notApplied.push({ glob, from: kept.join('/') });
         difference = [kept];
       }
-      next.push(...difference);
+      appendAll(next, difference);
     }
     result = next;
   }
@@ -209,6 +210,7 @@ function simplify(globs: string[]): string[] {
         if (isCapture(segment) && segment.startsWith('!')) {
           const partner = [...segments.slice(0, index), segment.slice(1), ...segments.slice(index + 1)].join('/');
           if (current.includes(partner)) {
+            // eslint-disable-next-line no-restricted-syntax -- bounded: the globs of one rule, and the loop restarts after each merge
             current = [...current.filter((g) => g !== glob && g !== partner), [...segments.slice(0, index), '*', ...segments.slice(index + 1)].join('/')];
             changed = true;
             break;
@@ -229,6 +231,7 @@ function simplify(globs: string[]): string[] {
         const left = negated.filter((name) => !covered.has(name));
         const merged = at(left.length ? `!(${left.join('|')})` : '*');
         const drop = new Set([glob, ...partners]);
+        // eslint-disable-next-line no-restricted-syntax -- bounded: the globs of one rule, and the loop restarts after each merge
         current = [...current.filter((g) => !drop.has(g)), merged];
         changed = true;
         break;
@@ -240,6 +243,7 @@ function simplify(globs: string[]): string[] {
   for (const glob of [...current]) {
     const deeper = glob.replace(/(^|\/)([^/]+)$/, '$1*/**/$2');
     if (deeper !== glob && current.includes(deeper) && !glob.split('/').includes('**')) {
+      // eslint-disable-next-line no-restricted-syntax -- bounded: the globs of one rule, and the loop restarts after each merge
       current = [...current.filter((g) => g !== glob && g !== deeper), glob.replace(/(^|\/)([^/]+)$/, '$1**/$2')];
     }
   }

@@ -172,6 +172,8 @@ export interface Notice {
   file?: string;
   /** `file` exists but could not be read: its findings are unknown, so a baseline keeps its entries. */
   unreadable?: boolean;
+  /** `max-files`: more files matched than the cap (the editor's `maxFiles`); the rest is left out. */
+  code?: 'max-files';
 }
 
 /** What `check --cache` made of the cache in one run (summed over rules files). */

@@ -2,6 +2,7 @@
 // line from the value at start to the target. The panel shows it (colours from the theme through
 // CSS classes); the exported report embeds it standalone (colours in its own <style>).
 import type { WindowProgress } from '../windows/windowReport';
+import { maxOf } from '../util/arrays';
 
 export interface BurndownSvgOptions {
   /** Self-contained file: xmlns, a white background and fixed colours. */
@@ -22,7 +23,7 @@ export function burndownSvg(window: WindowProgress, options: BurndownSvgOptions)
   const top = 6;
   const start = Date.parse(`${window.start}T00:00:00Z`);
   const span = Math.max(1, Date.parse(`${window.end}T00:00:00Z`) - start);
-  const max = Math.max(1, ...points.flatMap((point) => point.values), ...window.goals.map((goal) => Math.max(goal.atStart ?? 0, goal.target)));
+  const max = Math.max(maxOf(points.flatMap((point) => point.values), 1), maxOf(window.goals.map((goal) => Math.max(goal.atStart ?? 0, goal.target)), 1));
   const x = (date: string): number => left + ((Date.parse(`${date}T00:00:00Z`) - start) / span) * (width - left - 4);
   const y = (value: number): number => top + (1 - value / max) * (height - top - bottom);
   const f = (n: number): string => n.toFixed(1);

@@ -5,6 +5,7 @@ import { padEnd, paint, type Paint } from './ansi';
 import { compareBy, relativeFile } from '../util/relativePaths';
 import { formatHours, oneLine, plural } from './reportFormat';
 import { printable } from './printable';
+import { maxOf } from '../util/arrays';
 
 export interface DebtTextOptions {
   color: boolean;
@@ -23,8 +24,8 @@ export function debtLines(result: AnalysisResult, p: Paint): string[] {
   for (const file of [...byFile.keys()].sort(compareBy<string>((f) => f))) {
     const items = byFile.get(file)!.sort(compareBy<DebtItem>((d) => d.range.start.line, (d) => d.range.start.column, (d) => d.tag));
     const pos = (d: DebtItem) => `${d.range.start.line}:${d.range.start.column}`;
-    const posWidth = Math.max(...items.map((d) => pos(d).length));
-    const tagWidth = Math.max(...items.map((d) => d.tag.length));
+    const posWidth = maxOf(items.map((d) => pos(d).length));
+    const tagWidth = maxOf(items.map((d) => d.tag.length));
     lines.push(p.underline(printable(file)));
     for (const d of items) {
       const meta = metadata(d);

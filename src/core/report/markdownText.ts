@@ -2,6 +2,7 @@
 // message or a debt note holds, it reads as written and never turns into markup, HTML, a link or
 // a mention.
 import { oneLine } from './reportFormat';
+import { maxOf } from '../util/arrays';
 
 /** One line of plain text: Markdown punctuation escaped, and `@name` kept from notifying anyone. */
 export function markdownText(text: string): string {
@@ -20,7 +21,7 @@ export function markdownText(text: string): string {
 export function markdownCode(text: string, inTable = true): string {
   const line = oneLine(text);
   const body = inTable ? line.replace(/\|/g, '\\|') : line;
-  const longest = Math.max(0, ...(body.match(/`+/g) ?? []).map((run) => run.length));
+  const longest = maxOf((body.match(/`+/g) ?? []).map((run) => run.length), 0);
   const fence = '`'.repeat(longest + 1);
   const pad = body.startsWith('`') || body.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${body}${pad}${fence}`;

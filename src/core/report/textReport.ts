@@ -7,6 +7,7 @@ import { cyclePath, summarize } from './jsonReport';
 import { compareBy, relativeFile } from '../util/relativePaths';
 import { formatSeconds, oneLine, plural } from './reportFormat';
 import { printable } from './printable';
+import { appendAll, maxOf } from '../util/arrays';
 
 export { formatDebtText, type DebtTextOptions } from './debtText';
 
@@ -25,11 +26,18 @@ export function formatText(result: AnalysisResult, opts: TextReportOptions): str
   const lines: string[] = [];
   for (const [file, group] of groupByFile(result)) {
     lines.push(p.underline(printable(file)));
-    lines.push(...findingLines(result.root, group, whyOf, p), '');
+    appendAll(lines, findingLines(result.root, group, whyOf, p));
+    lines.push('');
   }
-  if (opts.showDebt === true && result.debt.length > 0) lines.push(p.bold('Debt'), ...debtLines(result, p));
+  if (opts.showDebt === true && result.debt.length > 0) {
+    lines.push(p.bold('Debt'));
+    appendAll(lines, debtLines(result, p));
+  }
   const tangles = tangleLines(result.tangles ?? [], p);
-  if (tangles.length > 0) lines.push(...tangles, '');
+  if (tangles.length > 0) {
+    appendAll(lines, tangles);
+    lines.push('');
+  }
   for (const n of result.notices) {
     const mark = n.level === 'warning' ? p.yellow('⚠') : p.blue('ℹ');
     const file = n.file === undefined ? undefined : relativeFile(result.root, n.file);
@@ -37,7 +45,7 @@ export function formatText(result: AnalysisResult, opts: TextReportOptions): str
     lines.push(`${mark} ${n.message}${where}`);
   }
   if (result.notices.length > 0) lines.push('');
-  if (opts.since) lines.push(...fixedLines(result.root, opts.since, p));
+  if (opts.since) appendAll(lines, fixedLines(result.root, opts.since, p));
   lines.push(summaryLine(result, p));
   if (opts.since) lines.push(sinceLine(result, opts.since, p));
   return lines.join('\n') + '\n';
@@ -51,8 +59,8 @@ function fixedLines(root: string, since: SinceSummary, p: Paint): string[] {
     ...violations.map((v) => ({ where: `${relativeFile(root, v.location.file)}:${v.location.range.start.line}`, what: v.ruleId, text: oneLine(v.message) })),
     ...debt.map((d) => ({ where: `${relativeFile(root, d.file)}:${d.range.start.line}`, what: d.tag, text: oneLine(d.text) })),
   ].sort(compareBy<{ where: string }>((r) => r.where));
-  const whereWidth = Math.max(...rows.map((r) => r.where.length));
-  const whatWidth = Math.max(...rows.map((r) => r.what.length));
+  const whereWidth = maxOf(rows.map((r) => r.where.length));
+  const whatWidth = maxOf(rows.map((r) => r.what.length));
   return [
     p.bold(`Fixed since ${since.ref}`),
     ...rows.map((r) => `  ${p.green('✔')} ${padEnd(r.where, whereWidth)}  ${p.dim(padEnd(r.what, whatWidth))}  ${r.text}`),
@@ -74,7 +82,9 @@ function groupByFile(result: AnalysisResult): [string, Violation[]][] {
   for (const v of result.violations) {
     if (v.baselined === true) continue;
     const file = relativeFile(result.root, v.location.file);
-    groups.set(file, [...(groups.get(file) ?? []), v]);
+    const group = groups.get(file);
+    if (group) group.push(v);
+    else groups.set(file, [v]);
   }
   const byPosition = compareBy<Violation>(
     (v) => v.location.range.start.line, (v) => v.location.range.start.column, (v) => v.ruleId, (v) => v.message,
@@ -86,9 +96,9 @@ function groupByFile(result: AnalysisResult): [string, Violation[]][] {
 
 function findingLines(root: string, group: Violation[], whyOf: (v: Violation) => string | undefined, p: Paint): string[] {
   const pos = (v: Violation) => `${v.location.range.start.line}:${v.location.range.start.column}`;
-  const posWidth = Math.max(...group.map((v) => pos(v).length));
-  const sevWidth = Math.max(...group.map((v) => v.severity.length));
-  const msgWidth = Math.max(...group.map((v) => oneLine(v.message).length));
+  const posWidth = maxOf(group.map((v) => pos(v).length));
+  const sevWidth = maxOf(group.map((v) => v.severity.length));
+  const msgWidth = maxOf(group.map((v) => oneLine(v.message).length));
   const indent = ' '.repeat(2 + posWidth + 2 + sevWidth + 2);
   const lines: string[] = [];
   for (const v of group) {

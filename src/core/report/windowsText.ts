@@ -4,6 +4,7 @@ import { padEnd, padStart, paint, type Paint } from './ansi';
 import type { WindowStatus } from '../windows/progress';
 import { goalVerdict, holdLine, hours, outcomeLines, outcomePeriodsLine, paidDownSummary, paidDownWhat, paidDownWho, percent, sourceLine, sparkline, STATUS_WORDS, timeLine, trendLines, value } from './windowsWording';
 import type { WindowProgress, WindowsReport } from '../windows/windowReport';
+import { maxOf } from '../util/arrays';
 
 export interface TextOptions {
   color: boolean;
@@ -34,7 +35,7 @@ function formatWindow(w: WindowProgress, p: Paint): string {
   if (hold) lines.push(`  ${w.hold?.status === 'regressed' ? p.red(hold) : p.green(hold)}`);
 
   if (w.goals.length > 0) {
-    const width = Math.max(4, ...w.goals.map((g) => g.label.length));
+    const width = maxOf(w.goals.map((g) => g.label.length), 4);
     lines.push('', `  ${padEnd('goal', width)}  ${padStart('at start', 8)}  ${padStart('now', 6)}  ${padStart('target', 6)}  ${padStart('progress', 8)}`);
     for (const g of w.goals) {
       const row = `  ${padEnd(g.label, width)}  ${padStart(value(g.atStart), 8)}  ${padStart(value(g.now), 6)}  ${padStart(String(g.target), 6)}  ${padStart(percent(g.progress), 8)}`;
@@ -45,7 +46,7 @@ function formatWindow(w: WindowProgress, p: Paint): string {
   if (w.burndown.length > 0 && w.goals.length > 0) {
     const first = w.burndown[0].date;
     const last = w.burndown[w.burndown.length - 1].date;
-    const width = Math.max(...w.goals.map((g) => g.label.length));
+    const width = maxOf(w.goals.map((g) => g.label.length));
     lines.push('', `  burndown ${first} → ${last} (${w.burndown.length} point(s))`);
     w.goals.forEach((g, i) => {
       const values = w.burndown.map((point) => point.values[i]);

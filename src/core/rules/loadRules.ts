@@ -12,6 +12,7 @@ import { mergeConfigs } from './mergeConfigs';
 import { normalizeConfig } from './normalizeConfig';
 import { validateSemantics } from './validateSemantics';
 import { confineRulesPaths } from './confineRulesPaths';
+import { appendAll } from '../util/arrays';
 
 export function loadRules(file: string, fs: FileSystem): LoadResult {
   const absolute = path.resolve(file);
@@ -30,18 +31,18 @@ export function loadRules(file: string, fs: FileSystem): LoadResult {
   // error alone there, and check the other files as usual.
   const broken = new Set(chain.documents.filter((doc) => doc.hasSyntaxError).map((doc) => doc.file));
   for (const doc of chain.documents) {
-    if (doc.root && schema && !broken.has(doc.file)) problems.push(...validateSchema(doc, schema));
+    if (doc.root && schema && !broken.has(doc.file)) appendAll(problems, validateSchema(doc, schema));
   }
   if (own.root?.type !== 'object') return { ok: false, problems: sortProblems(problems) };
 
   const merged = mergeConfigs(chain.documents);
-  problems.push(...merged.problems);
+  appendAll(problems, merged.problems);
   const normalized = normalizeConfig(merged.merged, absolute);
-  problems.push(...normalized.problems);
+  appendAll(problems, normalized.problems);
   const config = normalized.config;
-  problems.push(...confineRulesPaths(config, merged.merged, fs));
+  appendAll(problems, confineRulesPaths(config, merged.merged, fs));
   config.sources = chain.documents.map((doc) => doc.file).reverse();
-  problems.push(...validateSemantics(config, fs));
+  appendAll(problems, validateSemantics(config, fs));
 
   const sorted = sortProblems(problems.filter((p) => !broken.has(p.location.file) || chain.problems.includes(p)));
   if (sorted.some((p) => p.severity === 'error')) return { ok: false, problems: sorted, partial: config };

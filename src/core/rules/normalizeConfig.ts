@@ -8,6 +8,7 @@ import { patternRefs } from '../json/readValues';
 import { normalizeRule } from './normalizeRule';
 import { normalizeDebt } from './normalizeDebt';
 import { normalizeWindows } from './normalizeWindows';
+import { appendAll } from '../util/arrays';
 
 export const DEFAULT_INCLUDE = ['**/*'];
 /** Always excluded, whatever the rules file says. */
@@ -27,17 +28,17 @@ export function normalizeConfig(merged: MergedConfig, file: string): { config: R
   const rules: Rule[] = [];
   for (const entry of merged.rules) {
     const result = normalizeRule(entry, layerNames);
-    problems.push(...result.problems);
+    appendAll(problems, result.problems);
     if (result.rule) rules.push(result.rule);
   }
 
   const debt = normalizeDebt(merged.debt);
-  problems.push(...debt.problems);
+  appendAll(problems, debt.problems);
   const windows = normalizeWindows(merged.windows, {
     ruleIds: new Set(rules.map((rule) => rule.id)),
     tags: new Set(Object.keys(debt.policy.tags)),
   });
-  problems.push(...windows.problems);
+  appendAll(problems, windows.problems);
 
   const config: RulesConfig = {
     file,

@@ -12,6 +12,7 @@ import { fileStartLocation, nodeLocation, propertyValue, stringsOf, type JsonDoc
 import { parseJsonc } from '../json/parseJsonc';
 import { toRelative } from '../util/paths';
 import { outsideMessage } from './confineRulesPaths';
+import { appendAll } from '../util/arrays';
 
 const ADVICE = {
   'not-a-file': 'point it at a JSON rules file',
@@ -67,7 +68,7 @@ export function resolveExtends(file: string, fs: FileSystem): ExtendsChain {
       return;
     }
     const parsed = parseJsonc(current, read.text);
-    problems.push(...parsed.problems);
+    appendAll(problems, parsed.problems);
     for (const base of stringsOf(propertyValue(parsed.doc.root, 'extends'))) {
       if (base.value.trim() === '') {
         problems.push({ severity: 'error', message: '"extends" holds an empty path', location: nodeLocation(parsed.doc, base.node) });

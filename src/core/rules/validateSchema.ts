@@ -7,6 +7,7 @@ import { objectEntries, nodeLocation, propertyValue, startLocation, type JsonDoc
 import { resolveRef, type JsonSchema, type JsonType } from './jsonSchema';
 import { childContext, containerText, expectedText, foundText, patternPhrase, ROOT_CONTEXT, subjectText, type SchemaContext } from './schemaText';
 import { didYouMean, suggestionSuffix } from '../util/didYouMean';
+import { appendAll } from '../util/arrays';
 
 interface Issue {
   message: string;
@@ -95,7 +96,7 @@ function validateArray(node: JsonNode, schema: JsonSchema, root: JsonSchema, ctx
     issues.push({ node, message: `${subjectText(ctx)}: expected at least ${schema.minItems} item${schema.minItems === 1 ? '' : 's'}` });
   }
   if (schema.items) {
-    items.forEach((item, index) => issues.push(...validate(item, schema.items as JsonSchema, root, childContext(ctx, index, item))));
+    items.forEach((item, index) => appendAll(issues, validate(item, schema.items as JsonSchema, root, childContext(ctx, index, item))));
   }
   return issues;
 }
@@ -130,29 +131,29 @@ function validateObject(node: JsonNode, schema: JsonSchema, root: JsonSchema, ct
       continue;
     }
     if (isKnown(key)) {
-      issues.push(...validate(value, known[key], root, child));
+      appendAll(issues, validate(value, known[key], root, child));
       continue;
     }
     if (schema.propertyNames) {
       const nameIssues = validateName(key, keyNode, schema.propertyNames, root, ctx);
-      issues.push(...nameIssues);
+      appendAll(issues, nameIssues);
       if (nameIssues.length) continue;
     }
     if (schema.additionalProperties === false) {
       issues.push({ node: keyNode, message: unknownFieldMessage(key, Object.keys(known), ctx, selectedBy) });
     } else if (typeof schema.additionalProperties === 'object') {
-      issues.push(...validate(value, schema.additionalProperties, root, child));
+      appendAll(issues, validate(value, schema.additionalProperties, root, child));
     }
   }
 
   for (const part of schema.allOf ?? []) {
     if (!part.if) {
-      issues.push(...validate(node, part, root, ctx));
+      appendAll(issues, validate(node, part, root, ctx));
       continue;
     }
     const branch = validate(node, part.if, root, ctx).length === 0 ? part.then : part.else;
     const chosen = discriminator && selected >= 0 ? { ...discriminator, selected: discriminator.values[selected] } : discriminator;
-    if (branch) issues.push(...validate(node, branch, root, ctx, chosen));
+    if (branch) appendAll(issues, validate(node, branch, root, ctx, chosen));
   }
   return issues;
 }

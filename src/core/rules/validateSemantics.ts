@@ -6,6 +6,7 @@ import { folderHints } from '../kinds/folderHints';
 import type { ConfigProblem, RulesConfig } from '../model/ruleTypes';
 import { kindOf } from '../kinds/ruleKinds';
 import { plainGlobProblems } from '../kinds/validation';
+import { appendAll } from '../util/arrays';
 
 /** `fs`: to name folders that exist in hints. */
 export function validateSemantics(config: RulesConfig, fs?: FileSystem): ConfigProblem[] {
@@ -16,7 +17,8 @@ export function validateSemantics(config: RulesConfig, fs?: FileSystem): ConfigP
     ...config.layers.flatMap((layer) => plainGlobProblems(layer.files)),
   ];
   for (const rule of config.rules) {
-    problems.push(...plainGlobProblems(rule.exceptions), ...kindOf(rule).validate(rule, config, hints));
+    appendAll(problems, plainGlobProblems(rule.exceptions));
+    appendAll(problems, kindOf(rule).validate(rule, config, hints));
   }
   return problems;
 }

@@ -73,6 +73,8 @@ export function parseSuppressions(comments: readonly SourceComment[], ctx: Suppr
 }
 
 export function applySuppressions(violations: readonly Violation[], suppressions: readonly Suppression[]): AppliedSuppressions {
+  // The usual case, and after every keystroke: nothing to match.
+  if (suppressions.length === 0) return { kept: [...violations], suppressed: [], unused: [] };
   const byTarget = new Map<string, Suppression[]>();
   for (const s of suppressions) {
     const key = `${s.targetLine}\0${s.file}`;

@@ -37,10 +37,10 @@ export interface GitHistoryOptions {
   seedFacts?: Pick<FactsCache, 'get'>;
 }
 
-/** Files the engine reads beside sources: compiler options and package manifests. */
-const CONFIG_FILE = /(^|\/)(tsconfig[^/]*\.json|jsconfig\.json|package\.json)$/;
-/** What module resolution reads from a package.json; a change elsewhere (versions, scripts) changes no import. */
-const RESOLUTION_FIELDS = ['name', 'type', 'main', 'module', 'types', 'typings', 'exports', 'imports', 'typesVersions', 'browser'];
+/** Files the engine reads beside sources: compiler options, package manifests and the workspace (monorepo packages). */
+const CONFIG_FILE = /(^|\/)(tsconfig[^/]*\.json|jsconfig\.json|package\.json|pnpm-workspace\.yaml)$/;
+/** What module resolution reads from a package.json (the root's `workspaces` too); a change elsewhere (versions, scripts) changes no import. */
+const RESOLUTION_FIELDS = ['name', 'workspaces', 'type', 'main', 'module', 'types', 'typings', 'exports', 'imports', 'typesVersions', 'browser'];
 
 interface LiveSession {
   session: AnalysisSession;

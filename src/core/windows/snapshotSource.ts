@@ -13,6 +13,7 @@ import { paidDownBetween } from './paidDown';
 import type { MeasuredState } from './records';
 import { readSnapshots, SNAPSHOTS_FILE, windowSnapshots, type SnapshotFile } from './snapshots';
 import { burndownValues, type BurndownPoint, type PaidDownItem, type StartState } from './windowReport';
+import { appendAll } from '../util/arrays';
 
 export interface LoadedSnapshots {
   files: { file: string; data: SnapshotFile }[];
@@ -30,7 +31,7 @@ export function loadSnapshots(root: string, extraFiles: readonly string[], fs: F
     const read = readSnapshots(file, fs);
     if (!read.ok) loaded.problems.push(read.message);
     else {
-      loaded.problems.push(...read.problems);
+      appendAll(loaded.problems, read.problems);
       if (!read.missing) loaded.files.push({ file, data: read.data });
     }
   }
@@ -65,7 +66,7 @@ export async function measureFromSnapshots(
   const burndown: BurndownPoint[] = [];
   const byDate = new Map(days.map((day) => [day.date, day.state]));
   for (const day of eachDay(window.start, minDay(today, window.end))) {
-    if (day === today) burndown.push(...todayPoint);
+    if (day === today) appendAll(burndown, todayPoint);
     else if (day >= start.date && byDate.has(day)) burndown.push({ date: day, values: burndownValues(window, byDate.get(day)!) });
   }
   const attributed = await attributePaidDown(paidDownBetween(start.state, live, window), repo?.head ? { repo, sinceDay: start.date } : undefined);

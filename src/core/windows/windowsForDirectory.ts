@@ -15,6 +15,7 @@ import { measureWindowsAndTrend, type MeasureWindowsOptions } from './measureWin
 import { sumTrends } from './trend';
 import { recordSnapshot, SNAPSHOTS_FILE, takeSnapshot } from './snapshots';
 import type { TrendPoint, WindowsReport } from './windowReport';
+import { appendAll } from '../util/arrays';
 
 export interface WindowsForDirectoryOptions extends Pick<AnalyzeOptions, 'config' | 'onProgress' | 'isCancelled' | 'workers'> {
   today?: string;
@@ -55,7 +56,7 @@ export async function windowsForDirectory(dir: string, options: WindowsForDirect
       // The live analysis just stored every file's facts there: past commits look theirs up by content.
       seedFacts: cacheDir ? DiskFactsCache.open(cacheDir, config, today, engineVersion) : undefined,
     });
-    report.windows.push(...measured.windows);
+    appendAll(report.windows, measured.windows);
     trends.push(measured.trend);
   }
   report.trend = sumTrends(trends);

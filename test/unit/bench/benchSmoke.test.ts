@@ -10,6 +10,7 @@ import { compareWithSeeded, guardrailsFindings } from '../../../bench/src/findin
 import { measureIncremental } from '../../../bench/src/incremental';
 import { hasGnuTime, percentile, runOnce } from '../../../bench/src/measure';
 import { renderTables } from '../../../bench/src/report';
+import { generateMonorepo, MONOREPO_TODAY } from '../../../bench/src/monorepo';
 import { measureRestoredCache } from '../../../bench/src/restoredCache';
 import { generateSynthetic, SYNTHETIC_TODAY, writeCorpus } from '../../../bench/src/synthetic';
 import { analyzeDirectory } from '../../../src/core/analysis/analyze';
@@ -117,5 +118,39 @@ describe('benchmark smoke run (200-file synthetic corpus)', function () {
     assert.equal(percentile([5, 1, 4, 2, 3], 50), 3);
     assert.equal(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20], 95), 19);
     assert.equal(percentile([7], 95), 7);
+  });
+});
+
+describe('benchmark smoke run (a 12-package monorepo)', function () {
+  this.timeout(60_000);
+  let dir: string;
+  const corpus = generateMonorepo(12, 20);
+
+  before(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'gr-bench-mono-'));
+    writeCorpus(dir, corpus);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('seeds a violation of each kind across packages, a nested rules file\'s, and a cycle between two packages', () => {
+    assert.deepEqual(corpus.expected.violations.map((v) => v.ruleId).sort(), ['features-isolated', 'layered', 'no-apps']);
+    assert.deepEqual(corpus.expected.cycles, [['packages/base-00/src/cycle.ts', 'packages/base-01/src/cycle.ts']]);
+    assert.ok(corpus.files.has('packages/domain-05/guardrails.json'), 'one package in ten has its own rules');
+    assert.match(corpus.files.get('packages/base-01/package.json')!, /"types": "\.\/dist\/index\.d\.ts"/);
+  });
+
+  it('the engine resolves imports by package name to sources and finds exactly what was seeded', async () => {
+    const outcome = await analyzeDirectory(dir, { today: MONOREPO_TODAY, baseline: false });
+    assert.ok(outcome.ok);
+    const report = toJsonReport(outcome.result, { version: 'smoke' });
+    assert.deepEqual(compareWithSeeded(report, corpus.expected).mismatches, []);
+    assert.equal(report.files, corpus.expected.sourceFiles);
+    assert.equal(outcome.session.results().length, 2, 'the root rules file and one nested');
+  });
+
+  it('re-checks edits in a session across packages', async () => {
+    const result = await measureIncremental(dir, MONOREPO_TODAY, 2, 0);
+    assert.equal(result.cyclesTracked, true);
+    assert.equal(result.samplesMs.length, 6);
   });
 });

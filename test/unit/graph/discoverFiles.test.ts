@@ -114,6 +114,24 @@ describe('discoverFiles', () => {
     });
   });
 
+  it('stops at maxFiles: the first files in walk order, no file past the first one over the cap read', () => {
+    const reads: string[] = [];
+    const disk = new NodeFileSystem();
+    const counting = Object.assign(Object.create(disk) as NodeFileSystem, {
+      readText: (file: string, maxBytes: number) => {
+        reads.push(toRelative(root, file));
+        return disk.readText(file, maxBytes);
+      },
+    });
+    const result = discoverFiles(root, counting, { ...options, maxFiles: 3 });
+    assert.deepEqual(result.files.map((f) => toRelative(root, f)), ['lib/l.ts', 'src/a.ts', 'src/b.tsx']);
+    assert.equal(result.capped, true);
+    assert.equal(reads.length, 3, `read: ${reads.join(', ')}`);
+    const all = discoverFiles(root, disk, options);
+    assert.equal(all.capped, undefined, 'no cap: nothing said');
+    assert.equal(discoverFiles(root, disk, { ...options, maxFiles: all.files.length }).capped, undefined, 'exactly the cap: nothing left out');
+  });
+
   it('formats sizes as people read them', () => {
     assert.deepEqual([12, 1536, MB, 5.25 * MB].map(formatSize), ['12 bytes', '1.5 KB', '1 MB', '5.3 MB']);
   });

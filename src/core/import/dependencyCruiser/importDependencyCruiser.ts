@@ -7,6 +7,7 @@ import { mapOptions } from './mapOptions';
 import { mapForbiddenRule } from './mapRule';
 import type { TargetContext } from './targets';
 import { sourceFiles, withoutUnmatched } from './tidyGlobs';
+import { appendAll } from '../../util/arrays';
 
 const KNOWN = new Set(['forbidden', 'allowed', 'allowedSeverity', 'required', 'options', 'extends', '$schema']);
 
@@ -22,8 +23,8 @@ export function importDependencyCruiser(config: unknown, context: TargetContext)
   const ctx = { ...context, ids, notes, typeOnlyInvisible: options.typeOnlyInvisible };
   const rules: RuleJson[] = [];
   const forbidden = Array.isArray(config.forbidden) ? config.forbidden : [];
-  forbidden.forEach((rule, index) => rules.push(...mapForbiddenRule(rule, index, ctx)));
-  rules.push(...mapAllowedRules(config.allowed, config.allowedSeverity, ctx));
+  forbidden.forEach((rule, index) => appendAll(rules, mapForbiddenRule(rule, index, ctx)));
+  appendAll(rules, mapAllowedRules(config.allowed, config.allowedSeverity, ctx));
   // Exceptions that match no source file would only draw "matches no file" warnings.
   const sources = sourceFiles(context.files);
   const exceptions = sources ? options.exceptions.filter((glob) => withoutUnmatched([glob, '**'], sources).kept.includes(glob)) : options.exceptions;

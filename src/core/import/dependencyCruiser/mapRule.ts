@@ -11,6 +11,7 @@ import { selectTypes } from './dependencyTypes';
 import { fromVariants, referencedGroups, type FieldNote, type PathNotes } from './pathSelectors';
 import { mapTargets, type TargetContext } from './targets';
 import { nameCaptures, sourceFiles, withoutUnmatched } from './tidyGlobs';
+import { appendAll } from '../../util/arrays';
 
 const KNOWN_FROM = new Set(['path', 'pathNot', 'orphan']);
 const KNOWN_TO = new Set(['path', 'pathNot', 'circular', 'couldNotResolve', 'dependencyTypes', 'dependencyTypesNot', 'dynamic', 'exoticallyRequired', 'via', 'viaOnly', 'viaNot', 'viaSomeNot', 'preCompilationOnly']);
@@ -184,13 +185,13 @@ function noUnresolved(name: string, base: Base, fromDict: Dict, toDict: Dict, ct
   if (from.path !== undefined) {
     const converted = regexToGlobs(from.path);
     const outside = converted.ok ? subtractGlobs(['**'], converted.globs) : undefined;
-    if (outside && outside.notApplied.length === 0 && outside.anchored.length === 0 && converted.ok && converted.exact) exceptions.push(...outside.globs);
+    if (outside && outside.notApplied.length === 0 && outside.anchored.length === 0 && converted.ok && converted.exact) appendAll(exceptions, outside.globs);
     else ctx.notes.approximated(name, 'from.path', 'not applied: unresolved imports are reported in every file');
   }
   if (from.pathNot !== undefined) {
     const converted = regexToGlobs(from.pathNot);
     if (converted.ok) {
-      exceptions.push(...converted.globs);
+      appendAll(exceptions, converted.globs);
       converted.notes.forEach((message) => ctx.notes.approximated(name, 'from.pathNot', message));
     } else {
       ctx.notes.approximated(name, 'from.pathNot', `not applied (${converted.message})`);

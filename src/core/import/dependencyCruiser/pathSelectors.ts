@@ -4,6 +4,7 @@
 import { subtractGlobs } from '../globAlgebra';
 import { regexToGlobs } from '../regex/regexToGlobs';
 import { splitAlternatives } from '../regex/splitAlternatives';
+import { appendAll } from '../../util/arrays';
 
 export interface FieldNote {
   field: string;
@@ -79,7 +80,7 @@ function without(globs: string[], pathNot: string, bindings: ReadonlyMap<number,
       continue;
     }
     converted.notes.forEach((message) => notes.approximated.push({ field, message }));
-    removed.push(...converted.globs);
+    appendAll(removed, converted.globs);
   }
   if (removed.length === 0) return globs;
   const difference = subtractGlobs(globs, removed);

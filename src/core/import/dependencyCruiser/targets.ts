@@ -5,6 +5,7 @@
 import { minimatch } from 'minimatch';
 import type { PackageSection, TypeSelection } from './dependencyTypes';
 import { toGlobs, type FieldNote, type PathNotes } from './pathSelectors';
+import { appendAll } from '../../util/arrays';
 
 export interface PackageJsonLists {
   sections: Partial<Record<PackageSection, string[]>>;
@@ -95,7 +96,7 @@ function packagePatterns(globs: string[], notes: PathNotes): string[] {
     }
     // `@(pg|mongodb)` reads better as two names.
     const alternatives = /^@\(([^()*?[\]{}]+)\)$/.exec(name);
-    patterns.push(...(alternatives ? alternatives[1].split('|') : [name]));
+    appendAll(patterns, alternatives ? alternatives[1].split('|') : [name]);
   }
   return [...new Set(patterns)];
 }

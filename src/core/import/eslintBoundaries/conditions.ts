@@ -2,6 +2,7 @@
 // hold), each a list of atoms (all must hold). eslint-plugin-boundaries decides a dependency by
 // the last rule that matches it; folding its rules into one condition per pair of element types
 // tells, for each pair, exactly when a dependency is reported.
+import { appendAll } from '../../util/arrays';
 
 /** A captured value: a literal (micromatch pattern) or the importing file's captured `key`. */
 export type Value = { literal: string } | { fromKey: string };
@@ -53,7 +54,7 @@ export function disjoint(dnf: Dnf): Dnf {
   const out: Dnf = [];
   let before: Dnf = FALSE;
   for (const term of dnf) {
-    out.push(...and([term], not(before)));
+    appendAll(out, and([term], not(before)));
     before = or(before, [term]);
   }
   return out;

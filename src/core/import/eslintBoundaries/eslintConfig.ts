@@ -4,6 +4,7 @@
 // named in notes (or, where they turn the rule off, become exceptions).
 import { isDict, type Dict } from '../dependencyCruiser/configShape';
 import type { Notes } from '../importResult';
+import { appendAll } from '../../util/arrays';
 
 export const RULE_NAMES = ['boundaries/element-types', 'boundaries/dependencies'];
 const OTHER_RULES = ['boundaries/entry-point', 'boundaries/external', 'boundaries/no-private', 'boundaries/no-unknown', 'boundaries/no-unknown-files', 'boundaries/no-ignored'];
@@ -31,7 +32,7 @@ export function readEslintConfig(value: unknown, notes: Notes): EslintBoundaries
     const label = flat ? `[${index}]${typeof block.name === 'string' ? ` "${block.name}"` : ''}` : index === 0 ? '' : `overrides[${index - 1}]`;
     const files = scopedFiles(block);
     const keys = Object.keys(block).filter((key) => block[key] !== undefined && key !== 'name');
-    if (keys.length === 1 && keys[0] === 'ignores') result.ignores.push(...strings(block.ignores));
+    if (keys.length === 1 && keys[0] === 'ignores') appendAll(result.ignores, strings(block.ignores));
     if (isDict(block.settings)) {
       if (files && Object.keys(block.settings).length > 0) notes.approximated('ESLint configuration', `${label ? `${label}.` : ''}settings`, `given for ${files.join(', ')} only; applied to every file`);
       Object.assign(result.settings, block.settings);
@@ -42,7 +43,7 @@ export function readEslintConfig(value: unknown, notes: Notes): EslintBoundaries
       const severity = severityOf(entry);
       const options = Array.isArray(entry) && isDict(entry[1]) ? entry[1] : undefined;
       if (files) {
-        if (severity === 'off') result.offFor.push(...files.filter((file) => !file.startsWith('!')));
+        if (severity === 'off') appendAll(result.offFor, files.filter((file) => !file.startsWith('!')));
         else notes.notMapped(name, `${label ? `${label}.` : ''}rules`, `configured for ${files.join(', ')} only; the configuration that applies to every file is imported`);
         continue;
       }

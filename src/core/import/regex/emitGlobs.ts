@@ -3,6 +3,7 @@
 // or both, depending on whether a `/` stands next to it. Negative look-aheads at the start of a
 // segment (`^src/(?!shared/)`) become negated segments (`!(shared)`).
 import { Unsupported, type Token } from './linearize';
+import { appendAll } from '../../util/arrays';
 
 export interface BranchGlobs {
   globs: string[];
@@ -84,7 +85,7 @@ function replaceRefs(tokens: Token[], refs: ReadonlyMap<number, string | null> |
       const text = refs?.get(token.n);
       if (text === undefined) return undefined; // "$n" stays as is: "$" is an anchor, nothing matches
       if (text === null) throw new Unsupported(`"$${token.n}" refers to a group of from.path that`);
-      out.push(...globTokens(text));
+      appendAll(out, globTokens(text));
     } else {
       out.push(token);
     }

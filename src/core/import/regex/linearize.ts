@@ -3,6 +3,7 @@
 // literals, which stay inline as `@(a|b)`. Repetition is only read where a glob can say it:
 // a run of characters inside one path segment, or `.*` / `.+` across segments.
 import { ANY_CHAR, onlyChar, setHas, type CharSet, type Node } from './parseRegex';
+import { appendAll } from '../../util/arrays';
 
 export type Token =
   /** One glob unit inside a segment (`a`, `[.]`, `?`, `*`, `?*`, `@(a|b)`), or `/`. */
@@ -130,7 +131,7 @@ function repeatOptions(options: Token[][], min: number, max: number): Token[][] 
   const result: Token[][] = [];
   let current: Token[][] = [[]];
   for (let count = 0; count <= max; count++) {
-    if (count >= min) result.push(...current);
+    if (count >= min) appendAll(result, current);
     if (count === max) break;
     current = current.flatMap((prefix) => options.map((option) => [...prefix, ...option]));
     if (current.length > MAX_BRANCHES) throw new Unsupported(`more than ${MAX_BRANCHES} alternatives`);

@@ -2,6 +2,7 @@
 // `path`, `pathNot`, `includeOnly` …). It reads the JavaScript syntax those configs use and
 // says plainly what it does not read (look-behind, back-references, word boundaries), so a
 // conversion never guesses.
+import { appendAll } from '../../util/arrays';
 
 /** Inclusive code-point ranges; `negated` inverts the set (`[^/]`, and `.` as "not nothing"). */
 export interface CharSet {
@@ -172,7 +173,7 @@ class Parser {
     while (this.pos < this.src.length && this.src[this.pos] !== ']') {
       const low = this.classAtom();
       if (typeof low !== 'number') {
-        ranges.push(...low);
+        appendAll(ranges, low);
         continue;
       }
       if (this.src[this.pos] === '-' && this.src[this.pos + 1] !== ']' && this.pos + 1 < this.src.length) {

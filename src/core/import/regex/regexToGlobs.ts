@@ -6,6 +6,7 @@ import { compilePattern } from '../../glob/pattern';
 import { emitBranch } from './emitGlobs';
 import { linearize, Unsupported } from './linearize';
 import { parseRegex } from './parseRegex';
+import { appendAll } from '../../util/arrays';
 
 export interface GlobVariant {
   globs: string[];
@@ -47,7 +48,7 @@ export function regexToGlobs(source: string, options: RegexOptions = {}): RegexC
       const key = JSON.stringify([...emitted.bindings].sort(([a], [b]) => a - b));
       const variant = byBinding.get(key) ?? { globs: [], bindings: emitted.bindings };
       byBinding.set(key, variant);
-      variant.globs.push(...emitted.globs);
+      appendAll(variant.globs, emitted.globs);
     }
     const variants = [...byBinding.values()].map((variant) => ({ ...variant, globs: simplify(variant.globs) }));
     for (const glob of variants.flatMap((variant) => variant.globs)) {
