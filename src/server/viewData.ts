@@ -83,7 +83,7 @@ export class ViewData {
         notes.add(counts.message);
         continue;
       }
-      hotspots.push(...rankHotspots(result, counts.byFile).map((hotspot) => ({ ...hotspot, root: project.root })));
+      appendAll(hotspots, rankHotspots(result, counts.byFile).map((hotspot) => ({ ...hotspot, root: project.root })));
     }
     hotspots.sort((a, b) => b.score - a.score || b.changes - a.changes);
     return { today, days: this.changes.days, hotspots, ...(notes.size > 0 ? { note: [...notes].join('; ') } : {}) };

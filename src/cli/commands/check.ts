@@ -8,7 +8,7 @@ import { createFactsWorkers } from '../workers';
 import { defaultCacheDir, historyCacheDir } from './cacheDir';
 import { updateBaselines } from './updateBaseline';
 import {
-  analyseSinceBase, analyzeDirectory, formatSinceMarkdown, formatText, keepNewSince, makeDirectories, narrowSince, narrowResult, TextFactsCache, toJsonReport, toSarif, windowRatchets,
+  analyseSinceBase, appendAll, analyzeDirectory, formatSinceMarkdown, formatText, keepNewSince, makeDirectories, narrowSince, narrowResult, TextFactsCache, toJsonReport, toSarif, windowRatchets,
   type AnalysisResult, type Findings, type SinceSummary,
 } from '../../core';
 
@@ -63,8 +63,8 @@ export async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
 
   // The ratchet: ended windows that regressed since their end (git, cached between runs).
   const ratchet = await windowRatchets(session, { today: session.today, cacheDir: historyCacheDir(args, io), engineVersion: buildId() });
-  result.violations.push(...ratchet.violations);
-  result.notices.push(...ratchet.notices);
+  appendAll(result.violations, ratchet.violations);
+  appendAll(result.notices, ratchet.notices);
 
   let since: SinceSummary | undefined;
   let existing: Findings = { violations: [], debt: [] };

@@ -151,7 +151,7 @@ export class OrderSearch {
       this.settle(queue);
       if (this.currentCost < bestCost) {
         if (tighten) this.adopt(tighten(this.order));
-        best = [...this.order];
+        best = this.order.slice();
         bestCost = this.currentCost;
         this.work -= n;
       } else if (this.currentCost > bestCost) {

@@ -4,6 +4,7 @@
 import { addDays, dayStartMs } from '../util/dates';
 import { runGit, type GitFailure } from './gitRunner';
 import type { GitRepository } from './repository';
+import { appendAll } from '../util/arrays';
 
 /** Commits read before (a commit never changes): see ChangeLogCache. */
 export interface ChangeStore {
@@ -99,7 +100,7 @@ function unquote(name: string): string {
         i += 1;
       }
     } else {
-      bytes.push(...Buffer.from(body[i], 'utf8'));
+      appendAll(bytes, Buffer.from(body[i], 'utf8'));
     }
   }
   return Buffer.from(bytes).toString('utf8');

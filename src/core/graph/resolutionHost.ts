@@ -82,7 +82,7 @@ export class CachingResolutionHost implements ts.ModuleResolutionHost {
     const outer = this.probes;
     if (map.has(key)) {
       const underlying = outer && this.underlying.get(`${question}\0${key}`);
-      if (underlying) appendAll(outer!, underlying);
+      if (underlying) appendAll(outer, underlying);
       return map.get(key) as T;
     }
     if (!outer) return memo(map, key, compute);

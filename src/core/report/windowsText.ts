@@ -56,7 +56,7 @@ function formatWindow(w: WindowProgress, p: Paint): string {
 
   if (w.outcomes) {
     const rows = outcomeLines(w.outcomes);
-    const width = Math.max(...rows.map((row) => row.label.length));
+    const width = maxOf(rows.map((row) => row.label.length));
     lines.push('', `  outcomes in scope: ${p.dim(outcomePeriodsLine(w.outcomes))}`);
     for (const row of rows) lines.push(`  ${padEnd(row.label, width)}  ${row.values}`);
   }

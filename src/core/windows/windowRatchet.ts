@@ -11,6 +11,7 @@ import { endCommit, finishContext, openGitContext, valuesAt } from './gitSource'
 import { HistoryCache } from './historyCache';
 import { measureResult } from './projectState';
 import { ratchetFindings, type HeldValues } from './ratchet';
+import { appendAll } from '../util/arrays';
 
 export interface RatchetOptions {
   /** `YYYY-MM-DD` */
@@ -44,10 +45,10 @@ export async function windowRatchets(session: AnalysisSession, options: Omit<Rat
   for (const { project, result } of entries) {
     const config = project.config;
     const found = await heldValues(config, { ...options, excludeDirs: nestedRoots(config, entries.map((entry) => entry.project.config)) });
-    notices.push(...found.notices);
+    appendAll(notices, found.notices);
     if (found.values.size === 0) continue;
     held.push({ project, values: found.values });
-    violations.push(...ratchetFindings(config, measureResult(result, config, session.fs, 'counts'), found.values));
+    appendAll(violations, ratchetFindings(config, measureResult(result, config, session.fs, 'counts'), found.values));
   }
   const at = (other: AnalysisResult): Violation[] => held.flatMap(({ project, values }) => {
     // That state's findings of this rules file's files only (the analysis holds every rules file's).
