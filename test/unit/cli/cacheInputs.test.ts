@@ -1,7 +1,8 @@
 // `check --cache` must report what a run without it reports, whatever changed among the inputs of
 // module resolution (issue 12, item 3): tsconfig `extends` chains, nested tsconfigs, the
-// package.json files resolution reads (`exports`, `imports`) and workspace packages linked into
-// node_modules. And a cache file that is malformed where it matters must not end the run.
+// package.json files resolution reads (`exports`, `imports`), workspace packages linked into
+// node_modules, and a monorepo's packages found from its manifest with nothing installed. And a
+// cache file that is malformed where it matters must not end the run.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -94,6 +95,39 @@ const SCENARIOS: Scenario[] = [
       fs.unlinkSync(path.join(dir, 'node_modules/@ws/lib'));
       fs.symlinkSync('../../packages/infra-lib', path.join(dir, 'node_modules/@ws/lib'));
     },
+  },
+  // Monorepos with nothing installed (issue 14): package names lead to the workspace's packages.
+  {
+    what: 'two packages of an uninstalled workspace swap names in their package.json',
+    files: {
+      'guardrails.json': rules('src/domain', 'packages/infra-lib'),
+      'tsconfig.json': json(BUNDLER),
+      'package.json': json({ name: 'root', private: true }),
+      'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n",
+      'src/domain/a.ts': "import { v } from '@ws/lib';\nexport const a = v;\n",
+      'packages/lib/package.json': json({ name: '@ws/lib', main: './index.ts' }),
+      'packages/lib/index.ts': 'export const v = 1;\n',
+      'packages/infra-lib/package.json': json({ name: '@ws/infra', main: './index.ts' }),
+      'packages/infra-lib/index.ts': 'export const v = 2;\n',
+    },
+    change: (dir) => {
+      edit(dir, 'packages/lib/package.json', (text) => text.replace('@ws/lib', '@ws/old'));
+      edit(dir, 'packages/infra-lib/package.json', (text) => text.replace('@ws/infra', '@ws/lib'));
+    },
+  },
+  {
+    what: 'the workspace\'s package globs (package.json "workspaces") take in another folder',
+    files: {
+      'guardrails.json': rules('src/domain', 'libs/infra'),
+      'tsconfig.json': json(BUNDLER),
+      'package.json': json({ name: 'root', private: true, workspaces: ['packages/*'] }),
+      'src/domain/a.ts': "import { v } from '@ws/lib';\nexport const a = v;\n",
+      'packages/other/package.json': json({ name: '@ws/other', main: './index.ts' }),
+      'packages/other/index.ts': 'export const v = 1;\n',
+      'libs/infra/package.json': json({ name: '@ws/lib', main: './index.ts' }),
+      'libs/infra/index.ts': 'export const v = 2;\n',
+    },
+    change: (dir) => edit(dir, 'package.json', (text) => text.replace('"packages/*"', '"packages/*",\n    "libs/*"')),
   },
 ];
 

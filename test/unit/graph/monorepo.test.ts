@@ -2,8 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as nodeFs from 'node:fs';
 import * as path from 'node:path';
 import { AnalysisSession } from '../../../src/core/analysis/session';
+import { loadCompilerOptions } from '../../../src/core/graph/compilerOptions';
+import { ImportResolver } from '../../../src/core/graph/resolveImport';
 import { pnpmPackages, workspaceGlobs } from '../../../src/core/graph/workspaceManifest';
 import { NodeFileSystem } from '../../../src/core/fs/nodeFileSystem';
+import { SwitchingFileSystem } from '../../../src/core/windows/switchingFileSystem';
 import { toRelative } from '../../../src/core/util/paths';
 import { cleanup, tempDir } from './graphTestKit';
 
@@ -92,6 +95,33 @@ describe('monorepo workspaces: imports by package name', () => {
       nodeFs.writeFileSync(path.join(dist, `${name}.d.ts`), 'export {};\n');
     }
     assert.deepEqual(await analyse(root), { edges: EDGES, findings: FINDINGS });
+  });
+
+  it('lead where a fresh resolution leads after a step of the history deletes or brings back a package\'s source', () => {
+    // The history re-resolves only what a created or deleted path can change: an answer that rests
+    // on a source (the build output the package's exports name) must go with it.
+    const disk = new NodeFileSystem();
+    const fs = new SwitchingFileSystem(disk);
+    const resolver = new ImportResolver(root, loadCompilerOptions(root, fs).options, fs);
+    const from = path.join(root, 'apps/web/src/index.ts');
+    const money = path.join(root, 'packages/core/src/money.ts');
+    const resolve = (): string[] => ['@acme/core/money', '@acme/core'].map((specifier) => resolver.resolve(specifier, from, 'static'));
+    const fresh = (): string[] => {
+      const other = new ImportResolver(root, loadCompilerOptions(root, disk).options, disk);
+      return ['@acme/core/money', '@acme/core'].map((specifier) => other.resolve(specifier, from, 'static'));
+    };
+    assert.deepEqual(resolve(), [money, path.join(root, 'packages/core/src/index.ts')]);
+    const text = nodeFs.readFileSync(money, 'utf8');
+    nodeFs.rmSync(money);
+    fs.switchTo(disk, [], [money]);
+    resolver.clearCache();
+    assert.notEqual(fresh()[0], money);
+    assert.deepEqual(resolve(), fresh());
+    nodeFs.writeFileSync(money, text);
+    fs.switchTo(disk, [money], []);
+    resolver.clearCache();
+    assert.deepEqual(resolve(), fresh());
+    assert.equal(resolve()[0], money);
   });
 
   it('reads the package globs of package.json (both forms) and pnpm-workspace.yaml (both forms)', () => {
