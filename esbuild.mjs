@@ -8,8 +8,11 @@ import * as esbuild from 'esbuild';
 mkdirSync('dist', { recursive: true });
 
 const watch = process.argv.includes('--watch');
-// `--production` (npm run package, npm pack): minified, no source maps; names are kept so the stack
-// of an internal error still says where it happened.
+// `--production` (npm run package, npm pack): whitespace and syntax minified, no source maps.
+// Identifiers are not renamed, so the stack of an internal error still says where it happened
+// without esbuild's `keepNames`: its `__name` wrapper on every function expression (TypeScript's
+// parser makes them in its hot paths) cost the engine 2.4× the CPU of a check (40 s against 16 s
+// on the 20,000-file synthetic corpus).
 const production = process.argv.includes('--production');
 
 /** @type {import('esbuild').BuildOptions} */
@@ -19,8 +22,8 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: !production,
-  minify: production,
-  keepNames: production,
+  minifyWhitespace: production,
+  minifySyntax: production,
   // jsonc-parser's "main" is a UMD build that esbuild cannot follow; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
   alias: { 'ts-morph': './scripts/build/ts-morph-shim.mjs' },
@@ -33,7 +36,7 @@ const builds = [
   { ...common, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' },
   // The engine's bundle, and a tiny `guardrails` entry that loads it with V8's code cache. Every
   // run reads the whole bundle: without whitespace it is a third smaller (20 ms off each start);
-  // names are kept, so stack traces of an internal error still read.
+  // identifiers are not renamed, so stack traces of an internal error still read.
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/guardrails-cli.js', minifyWhitespace: true, minifySyntax: true },
   { ...common, entryPoints: ['src/cli/loader.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, sourcemap: false },
 ];
