@@ -21,6 +21,8 @@ import { readSettings } from './settings';
 import { fileToUri, uriToFile } from './uris';
 import { ViewData } from './viewData';
 import { ChangeFrequency } from './changeFrequency';
+import { GitHeads } from './gitHead';
+import { WindowHolds } from './windowHolds';
 import { WorkspaceAnalysis, type LoadReporter } from './workspaceAnalysis';
 import { NodeFileSystem, previewStarterRules, type FactsWorkers } from '../core';
 
@@ -81,12 +83,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let trusted = true;
   const gitAllowed = (): boolean => trusted;
   const newCode = new NewCodeBases(analysis, log, gitAllowed);
-  const publisher = new DiagnosticsPublisher(connection, analysis, newCode);
   const ages = new DebtAges(() => (trusted ? folders[0] : undefined));
   /** The client's storage (`initializationOptions.storagePath`): snapshots, and what history measured. */
   let storagePath: string | undefined;
   const historyDir = (): string | undefined => storagePath && path.join(storagePath, 'history');
   const changes = new ChangeFrequency(historyDir, gitAllowed);
+  const holds = new WindowHolds(analysis, fs, log, {
+    gitAllowed, historyDir, engineVersion: options.engineVersion, baseResult: (folder) => newCode.baseResult(folder),
+  });
+  const publisher = new DiagnosticsPublisher(connection, analysis, newCode, holds);
+  const heads = new GitHeads(() => folders, gitAllowed);
   const createViewData = (): ViewData => new ViewData(analysis, ages, new ProjectSnapshots(storagePath, fs, log), fs, log, changes, {
     gitAllowed, historyDir: historyDir(), engineVersion: options.engineVersion,
   });
@@ -105,7 +111,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const results = analysis.results().map((entry) => entry.result);
     // With guardrails.newSince, findings that were already there count as the baselined ones do: not at all.
     const existing = newCode.existing();
-    const live = results.flatMap((result) => result.violations.filter((violation) => !violation.baselined && !existing?.violations.has(violation)));
+    const live = [
+      ...results.flatMap((result) => result.violations.filter((violation) => !violation.baselined && !existing?.violations.has(violation))),
+      ...holds.regressed().filter((regressed) => !regressed.existing).map((regressed) => regressed.violation),
+    ];
     const status: StatusSummary = {
       state: analysis.state,
       errors: live.filter((violation) => violation.severity === 'error').length,
@@ -141,7 +150,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     newCode.refresh();
     viewData.invalidateWindows();
     changes.reset();
+    void heads.remember();
+    void holds.refresh();
     void watchOutsideRules();
+  });
+  holds.onDidChange(() => {
+    publisher.update();
+    sendStatus();
+  });
+  // A commit, a checkout or a pull: what ended windows reached and how often files changed may differ.
+  heads.onDidMove(() => {
+    log.info('git HEAD moved: reading the windows\' ends and the change counts again');
+    void holds.refresh();
+    changes.refresh();
+    viewData.invalidateWindows();
   });
   ages.onDidLearn(sendStatus);
   changes.onDidLearn(sendStatus);
@@ -232,7 +254,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidChangeWatchedFiles((params) => {
     applyFileEvents(params.changes, analysis, { textOf }, fs);
     // A commit, a checkout or a fetch writes under .git: HEAD or the ref may have moved.
-    if (params.changes.some((change) => /[\\/]\.git(?:[\\/]|$)/.test(uriToFile(change.uri) ?? ''))) newCode.poke();
+    if (params.changes.some((change) => /[\\/]\.git(?:[\\/]|$)/.test(uriToFile(change.uri) ?? ''))) {
+      newCode.poke();
+      heads.poke();
+    }
   });
 
   documents.onDidChangeContent(({ document }) => {
@@ -320,6 +345,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     newCode.refresh();
     ages.reset();
     changes.reset();
+    void heads.remember();
+    void holds.refresh();
     viewData.invalidateWindows();
     sendStatus();
   });
@@ -329,6 +356,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     analysis.dispose();
     ages.dispose();
     changes.dispose();
+    heads.dispose();
+    holds.dispose();
     options.workers?.close();
   });
 
