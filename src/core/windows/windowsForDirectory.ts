@@ -11,6 +11,7 @@ import type { Notice } from '../model/types';
 import { measureResult } from './projectState';
 import type { MeasuredState } from './records';
 import { DiskFactsCache } from '../analysis/diskFactsCache';
+import { lazySeed } from './factsCache';
 import { measureWindowsAndTrend, type MeasureWindowsOptions } from './measureWindows';
 import { sumTrends } from './trend';
 import { recordSnapshot, SNAPSHOTS_FILE, takeSnapshot } from './snapshots';
@@ -53,7 +54,7 @@ export async function windowsForDirectory(dir: string, options: WindowsForDirect
       cacheDir,
       engineVersion,
       // The live analysis just stored every file's facts there: past commits look theirs up by content.
-      seedFacts: cacheDir ? DiskFactsCache.open(cacheDir, config, today, engineVersion) : undefined,
+      seedFacts: cacheDir ? lazySeed(() => DiskFactsCache.open(cacheDir, config, today, engineVersion)) : undefined,
     });
     report.windows.push(...measured.windows);
     trends.push(measured.trend);
