@@ -17,9 +17,11 @@ import { CatFileSession } from '../git/catFileSession';
 import { TreeReader } from '../git/treeReader';
 import type { GitFailure } from '../git/gitRunner';
 import { GitTreeFileSystem } from '../git/gitTreeFileSystem';
+import { loadCompilerOptions } from '../graph/compilerOptions';
 import { lsTree, type TreeEntry } from '../git/lsTree';
 import type { GitRepository } from '../git/repository';
 import type { RulesConfig } from '../model/ruleTypes';
+import { compilerOptionsDiffer } from './compilerOptionsChange';
 import { TextFactsCache } from './factsCache';
 import { measureResult } from './projectState';
 import type { MeasuredState, RecordDetail } from './records';
@@ -40,6 +42,7 @@ export interface GitHistoryOptions {
 
 /** Files the engine reads beside sources: compiler options and package manifests. */
 const CONFIG_FILE = /(^|\/)(tsconfig[^/]*\.json|jsconfig\.json|package\.json)$/;
+const PACKAGE_JSON = /(^|\/)package\.json$/;
 /** What module resolution reads from a package.json; a change elsewhere (versions, scripts) changes no import. */
 const RESOLUTION_FIELDS = ['name', 'type', 'main', 'module', 'types', 'typings', 'exports', 'imports', 'typesVersions', 'browser'];
 
@@ -138,11 +141,17 @@ export class GitHistory {
     const changes: FileChange[] = [];
     const baselines: string[] = [];
     let reload = false;
+    /** tsconfig and jsconfig files edited: compared below, as read before and after the step. */
+    const editedConfigs: string[] = [];
     const note = (entry: TreeEntry, change: 'created' | 'deleted' | 'changed', before?: TreeEntry): void => {
       const file = tree.absolute(entry.path);
       if (change === 'created') created.push(file);
       if (change === 'deleted') deleted.push(file);
-      if (CONFIG_FILE.test(entry.path) && (change !== 'changed' || resolutionFieldsDiffer(entry.path, before!, entry, this.blobs))) reload = true;
+      if (CONFIG_FILE.test(entry.path)) {
+        if (change !== 'changed') reload = true;
+        else if (PACKAGE_JSON.test(entry.path)) reload ||= resolutionFieldsDiffer(before!, entry, this.blobs);
+        else editedConfigs.push(file);
+      }
       // The baseline as it was at each commit softens that commit's findings.
       if (file === this.baselineFile) baselines.push(file);
       if (!this.scope.governs(file)) return;
@@ -175,7 +184,9 @@ export class GitHistory {
       const text = this.blobs.text(afterOf.get(change.file)!.oid);
       if (text !== undefined && Buffer.byteLength(text) > this.config.maxFileBytes) change.deleted = true;
     }
+    const optionsBefore = reload ? [] : editedConfigs.map((file) => loadCompilerOptions(this.config.root, live.fs, file));
     live.fs.changed(created, deleted, tree.apply(diff.changes));
+    reload ||= editedConfigs.some((file, i) => compilerOptionsDiffer(optionsBefore[i], loadCompilerOptions(this.config.root, live.fs, file)));
     live.commit = commit;
     live.session.update({ files: changes, compilerOptions: reload, baselines });
     this.updatedInPlace++;
@@ -184,9 +195,8 @@ export class GitHistory {
 
 }
 
-/** True unless both are package.json files that agree on everything module resolution reads. */
-function resolutionFieldsDiffer(file: string, before: TreeEntry, after: TreeEntry, blobs: BlobStore): boolean {
-  if (!/(^|\/)package\.json$/.test(file)) return true;
+/** True unless both versions of a package.json agree on everything module resolution reads. */
+function resolutionFieldsDiffer(before: TreeEntry, after: TreeEntry, blobs: BlobStore): boolean {
   const fields = (entry: TreeEntry): string | undefined => {
     try {
       const parsed = JSON.parse(blobs.text(entry.oid) ?? '') as Record<string, unknown>;
