@@ -73,7 +73,8 @@ export { measureWindows, measureWindowsAndTrend } from './windows/measureWindows
 export type { OutcomePeriod, WindowOutcomes } from './windows/outcomes';
 export { sumTrends } from './windows/trend';
 export { measureResult } from './windows/projectState';
-export { windowRatchets } from './windows/windowRatchet';
+export { heldValues, ratchetFindingsAt, windowRatchets } from './windows/windowRatchet';
+export { ratchetFindings, WINDOW_REGRESSED, type HeldValues } from './windows/ratchet';
 export { changeCounts, DEFAULT_DAYS, type ChangeCountsResult, type FileChanges } from './hotspots/changeCounts';
 export { rankHotspots, type Hotspot, type HotspotsReport } from './hotspots/hotspots';
 export { formatHotspotsText } from './report/hotspotsText';

@@ -31,6 +31,22 @@ export class ChangeFrequency {
     this.byRoot.clear();
   }
 
+  /**
+   * HEAD moved (a commit, a checkout, a pull): every root asked about is looked up again in the
+   * background; the counts known meanwhile stay, and the views hear when the new ones arrive.
+   */
+  refresh(): void {
+    for (const [root, previous] of [...this.byRoot]) {
+      this.byRoot.delete(root);
+      const lookup = this.lookUp(root, previous.today);
+      if (!lookup) continue;
+      lookup.known ??= previous.known;
+      void lookup.result.then(() => {
+        this.learned.fire();
+      });
+    }
+  }
+
   dispose(): void {
     this.learned.dispose();
   }

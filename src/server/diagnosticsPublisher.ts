@@ -1,6 +1,7 @@
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { debtDiagnostic, findingKind, rulesProblemDiagnostic, violationDiagnostics, type ShownFinding } from './findingDiagnostics';
 import type { ExistingFindings } from './newCode';
+import type { RegressedWindow } from './windowHolds';
 import type { WorkspaceAnalysis } from './workspaceAnalysis';
 import { fileToUri } from './uris';
 import { todayIso } from '../core';
@@ -19,6 +20,8 @@ export class DiagnosticsPublisher {
     private readonly analysis: WorkspaceAnalysis,
     /** With `guardrails.newSince`: the findings that were already there, shown softened. */
     private readonly newCode?: { existing(): ExistingFindings | undefined },
+    /** Ended windows that regressed (`window-regressed`, on the window in the rules file). */
+    private readonly holds?: { regressed(): RegressedWindow[] },
   ) {}
 
   /** The findings shown in a file, for code actions. */
@@ -45,6 +48,9 @@ export class DiagnosticsPublisher {
         violationDiagnostics(violation, project.config, rule, existing?.violations.has(violation)).forEach(add);
       }
       if (show.has('debt')) for (const item of result.debt) add(debtDiagnostic(item, project.config, today, existing?.debt.has(item)));
+    }
+    for (const { violation, config, existing: old } of this.holds?.regressed() ?? []) {
+      if (show.has(findingKind(violation, undefined))) violationDiagnostics(violation, config, undefined, old).forEach(add);
     }
     const extra = new Map<string, Diagnostic[]>();
     for (const folder of this.analysis.folderAnalyses()) {

@@ -5,7 +5,7 @@
 import { Emitter, type Event } from 'vscode-languageserver';
 import type { Log } from './folderAnalysis';
 import type { WorkspaceAnalysis } from './workspaceAnalysis';
-import { compareFindings, SinceTracker, todayIso, type DebtItem, type Notice, type Violation } from '../core';
+import { compareFindings, SinceTracker, todayIso, type AnalysisResult, type DebtItem, type Notice, type Violation } from '../core';
 
 /** HEAD moves with a commit, a checkout or a pull: looked for at most this often on saves. */
 const CHECK_INTERVAL_MS = 5000;
@@ -75,6 +75,12 @@ export class NewCodeBases {
       for (const item of compared.existing.debt) debt.add(item);
     }
     return { violations, debt };
+  }
+
+  /** A folder's merge-base analysis, once known; undefined when new-code mode is off. */
+  baseResult(folder: string): AnalysisResult | undefined {
+    if (this.ref === '' || !this.gitAllowed()) return undefined;
+    return this.trackers.get(folder)?.base?.result;
   }
 
   /** Why new-code mode cannot work in a folder (an unknown ref, no git): for the status bar. */

@@ -10,20 +10,26 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from './codeActions';
 import { DebtAges } from './debtAges';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { DocumentSync } from './documentSync';
 import { NewCodeBases } from './newCode';
 import { applyFileEvents } from './fileEvents';
 import { FileCapWarnings } from './fileCapWarnings';
 import { importHover, rulesFileHover } from './hovers';
+import { LoadProgress } from './loadProgress';
 import { ProjectSnapshots } from './projectSnapshots';
-import { DEFAULT_SETTINGS, GuardrailsMethods, ServerCommands, type InitializationOptions, type ServerSettings, type StatusSummary } from './protocol';
+import { DEFAULT_SETTINGS, GuardrailsMethods, ServerCommands, type InitializationOptions, type ServerSettings } from './protocol';
 import { ruleCodeLenses } from './ruleCodeLens';
 import { runServerCommand } from './serverCommands';
 import { readSettings } from './settings';
+import { statusSummary } from './statusSummary';
 import { fileToUri, uriToFile } from './uris';
 import { ViewData } from './viewData';
+import { registerViewRequests } from './viewRequests';
 import { ChangeFrequency } from './changeFrequency';
-import { WorkspaceAnalysis, type LoadReporter } from './workspaceAnalysis';
-import { NodeFileSystem, previewStarterRules, type FactsWorkers } from '../core';
+import { GitHeads } from './gitHead';
+import { WindowHolds } from './windowHolds';
+import { WorkspaceAnalysis } from './workspaceAnalysis';
+import { NodeFileSystem, type FactsWorkers } from '../core';
 
 export interface ServerOptions {
   /** Threads that parse part of a large first load. */
@@ -52,29 +58,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let fallbackSettings = DEFAULT_SETTINGS;
   let generation = 0;
   let errorShown = false;
-  const cancelledLoads = new Set<number>();
-  let loadCounter = 0;
-
-  const progress: LoadReporter = {
-    async begin() {
-      const id = ++loadCounter;
-      const done = { report: (_message: string, _fraction: number) => undefined, isCancelled: () => cancelledLoads.has(id), done: () => undefined };
-      if (!canReportProgress) return done;
-      const reporter = await connection.window.createWorkDoneProgress();
-      reporter.begin('Guardrails', 0, 'starting', true);
-      let last = -1;
-      return {
-        report: (message: string, fraction: number) => {
-          const percentage = Math.floor(fraction * 100);
-          if (percentage === last) return;
-          last = percentage;
-          reporter.report(percentage, message);
-        },
-        isCancelled: () => reporter.token.isCancellationRequested || cancelledLoads.has(id),
-        done: () => reporter.done(),
-      };
-    },
-  };
+  const progress = new LoadProgress(connection, () => canReportProgress);
 
   const analysis = new WorkspaceAnalysis(DEFAULT_SETTINGS, log, progress, options.workers);
   let folders: string[] = [];
@@ -82,44 +66,29 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   let trusted = true;
   const gitAllowed = (): boolean => trusted;
   const newCode = new NewCodeBases(analysis, log, gitAllowed);
-  const publisher = new DiagnosticsPublisher(connection, analysis, newCode);
   const ages = new DebtAges(() => (trusted ? folders[0] : undefined));
   /** The client's storage (`initializationOptions.storagePath`): snapshots, and what history measured. */
   let storagePath: string | undefined;
   const historyDir = (): string | undefined => storagePath && path.join(storagePath, 'history');
   const changes = new ChangeFrequency(historyDir, gitAllowed);
+  const holds = new WindowHolds(analysis, fs, log, {
+    gitAllowed, historyDir, engineVersion: options.engineVersion, baseResult: (folder) => newCode.baseResult(folder),
+  });
+  const publisher = new DiagnosticsPublisher(connection, analysis, newCode, holds);
+  const heads = new GitHeads(() => folders, gitAllowed);
   const createViewData = (): ViewData => new ViewData(analysis, ages, new ProjectSnapshots(storagePath, fs, log), fs, log, changes, {
     gitAllowed, historyDir: historyDir(), engineVersion: options.engineVersion,
   });
   let viewData = createViewData();
 
-  /** Open documents by file path: clients spell URIs in their own ways. */
-  const openByFile = new Map<string, TextDocument>();
-  documents.onDidOpen(({ document }) => {
-    const file = uriToFile(document.uri);
-    if (file) openByFile.set(file, document);
+  const sync = new DocumentSync(documents, analysis, fs, () => {
+    viewData.invalidateWindows();
+    newCode.poke();
   });
-  const textOf = (file: string): string | undefined => openByFile.get(file)?.getText();
-  const documentText = (file: string): string | undefined => textOf(file) ?? fs.readFile(file);
+  const textOf = (file: string): string | undefined => sync.textOf(file);
 
   const sendStatus = (): void => {
-    const results = analysis.results().map((entry) => entry.result);
-    // With guardrails.newSince, findings that were already there count as the baselined ones do: not at all.
-    const existing = newCode.existing();
-    const live = results.flatMap((result) => result.violations.filter((violation) => !violation.baselined && !existing?.violations.has(violation)));
-    const status: StatusSummary = {
-      state: analysis.state,
-      errors: live.filter((violation) => violation.severity === 'error').length,
-      warnings: live.filter((violation) => violation.severity === 'warning').length,
-      debt: results.reduce((sum, result) => sum + result.debt.length, 0),
-      overdue: results.reduce((sum, result) => sum + result.debt.filter((item) => item.overdue).length, 0),
-      rulesBroken: analysis.folderAnalyses().some((folder) => folder.rulesProblems.some((problem) => problem.severity === 'error')),
-      rulesFiles: results.length,
-      files: results.reduce((sum, result) => sum + result.files, 0),
-      notices: [...newCode.notices(), ...analysis.folderAnalyses().flatMap((folder) => folder.notices()).filter((notice) => notice.level === 'warning')],
-      generation: ++generation,
-    };
-    void connection.sendNotification(GuardrailsMethods.status, status);
+    void connection.sendNotification(GuardrailsMethods.status, statusSummary(analysis, newCode, holds, ++generation));
   };
 
   analysis.onDidChange(() => {
@@ -143,10 +112,23 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     newCode.refresh();
     viewData.invalidateWindows();
     changes.reset();
+    void heads.remember();
+    void holds.refresh();
     void watchOutsideRules();
     for (const notice of capWarnings.fresh(analysis.folderAnalyses().flatMap((folder) => folder.notices()))) {
       void connection.window.showWarningMessage(`Guardrails: ${notice.message}`);
     }
+  });
+  holds.onDidChange(() => {
+    publisher.update();
+    sendStatus();
+  });
+  // A commit, a checkout or a pull: what ended windows reached and how often files changed may differ.
+  heads.onDidMove(() => {
+    log.info('git HEAD moved: reading the windows\' ends and the change counts again');
+    void holds.refresh();
+    changes.refresh();
+    viewData.invalidateWindows();
   });
   ages.onDidLearn(sendStatus);
   changes.onDidLearn(sendStatus);
@@ -237,42 +219,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   connection.onDidChangeWatchedFiles((params) => {
     applyFileEvents(params.changes, analysis, { textOf }, fs);
     // A commit, a checkout or a fetch writes under .git: HEAD or the ref may have moved.
-    if (params.changes.some((change) => /[\\/]\.git(?:[\\/]|$)/.test(uriToFile(change.uri) ?? ''))) newCode.poke();
-  });
-
-  documents.onDidChangeContent(({ document }) => {
-    const file = uriToFile(document.uri);
-    if (!file) return;
-    const text = document.getText();
-    if (analysis.isRulesSource(file)) {
-      analysis.validateRulesText(file, text);
-      return;
+    if (params.changes.some((change) => /[\\/]\.git(?:[\\/]|$)/.test(uriToFile(change.uri) ?? ''))) {
+      newCode.poke();
+      heads.poke();
     }
-    // Opening a file sends its text: nothing to re-check when it is what the disk holds.
-    if (document.version <= 1 && text === fs.readFile(file)) return;
-    analysis.fileChanged(file, { text });
-  });
-  documents.onDidSave(({ document }) => {
-    const file = uriToFile(document.uri);
-    if (!file) return;
-    viewData.invalidateWindows();
-    newCode.poke();
-    if (analysis.isRulesSource(file)) void analysis.reload();
-    else analysis.fileChanged(file, {});
-  });
-  documents.onDidClose(({ document }) => {
-    const file = uriToFile(document.uri);
-    if (!file) return;
-    openByFile.delete(file);
-    // Problems of unsaved rules text go with the buffer; the saved file's stay.
-    if (analysis.isRulesSource(file)) analysis.validateRulesText(file);
-    // A buffer closed without saving: the disk is the truth again.
-    else analysis.fileChanged(file, {});
   });
 
   connection.onCodeAction((params) => {
     const file = uriToFile(params.textDocument.uri);
-    return file ? codeActions(params, file, publisher, documentText, { canShowDocument }) : [];
+    return file ? codeActions(params, file, publisher, (other) => sync.documentText(other), { canShowDocument }) : [];
   });
 
   connection.onHover((params) => {
@@ -295,36 +250,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
 
   connection.onExecuteCommand((params) => runServerCommand(params.command, params.arguments ?? [], { connection, analysis, fs, log }));
 
-  connection.onRequest(GuardrailsMethods.whenIdle, async () => {
-    await analysis.whenIdle();
-    return null;
-  });
-  connection.onRequest(GuardrailsMethods.reload, async () => {
-    await analysis.reload();
-    return null;
-  });
-  connection.onRequest(GuardrailsMethods.violations, async () => {
-    await analysis.whenIdle();
-    return viewData.violations();
-  });
-  connection.onRequest(GuardrailsMethods.debt, async () => {
-    await analysis.whenIdle();
-    return viewData.debt();
-  });
-  connection.onRequest(GuardrailsMethods.windows, (params: { force?: boolean } | undefined) => viewData.windows(params?.force === true));
-  connection.onRequest(GuardrailsMethods.hotspots, () => viewData.hotspots());
-  connection.onRequest(GuardrailsMethods.dashboard, (params: { force?: boolean } | undefined) => viewData.dashboard(params?.force === true));
-  connection.onRequest(GuardrailsMethods.debtReport, () => viewData.debtReport());
-  connection.onRequest(GuardrailsMethods.previewRules, (params: { folder: string }) => previewStarterRules(params.folder, fs, {}, analysis.currentSettings.today || undefined));
-  connection.onNotification(GuardrailsMethods.cancelLoad, () => {
-    cancelledLoads.add(loadCounter);
-  });
+  registerViewRequests(connection, analysis, () => viewData, fs);
+  connection.onNotification(GuardrailsMethods.cancelLoad, () => progress.cancelCurrent());
   connection.onNotification(GuardrailsMethods.workspaceTrusted, () => {
     if (trusted) return;
     trusted = true;
     newCode.refresh();
     ages.reset();
     changes.reset();
+    void heads.remember();
+    void holds.refresh();
     viewData.invalidateWindows();
     sendStatus();
   });
@@ -334,6 +269,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     analysis.dispose();
     ages.dispose();
     changes.dispose();
+    heads.dispose();
+    holds.dispose();
     options.workers?.close();
   });
 

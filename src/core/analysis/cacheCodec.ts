@@ -31,7 +31,8 @@ class ShapeError extends Error {
   }
 }
 
-const fail = (what: string): never => {
+/** Inside a shape: the value read back is not `what`. */
+export const fail = (what: string): never => {
   throw new ShapeError(what);
 };
 

@@ -59,7 +59,27 @@ export class IncrementalChecks {
     }
   }
 
-  /** Files came or went, or resolution changed: everything again. */
+  /**
+   * A file came (its findings come with `fileChanged`). Per-import findings of the other files
+   * stand (they depend on each import and the paths at its ends alone); the graphs are rebuilt in
+   * file order, as a fresh check builds them, and the unmatched-pattern check runs again.
+   */
+  fileAdded(): void {
+    this.flatByFile.invalidate();
+    this.graphs = undefined;
+    this.graphFindings = undefined;
+    this.unmatched = undefined;
+  }
+
+  /** A file went: its findings go with it; the graphs and the unmatched patterns as in `fileAdded`. */
+  fileRemoved(file: string): void {
+    this.byFile.delete(file);
+    this.dirty.delete(file);
+    this.retargeted.delete(file);
+    this.fileAdded();
+  }
+
+  /** Resolution changed everywhere: everything again. */
   invalidateAll(): void {
     this.everything = true;
     this.graphs = undefined;
@@ -79,8 +99,8 @@ export class IncrementalChecks {
       this.graphFindings = undefined;
       this.unmatched = undefined;
     } else if (this.dirty.size > 0) {
-      // Files that came or went invalidated everything: every dirty file here is a known one.
-      const changed = [...this.dirty].filter((file) => this.byFile.has(file));
+      // A file that went left `dirty`: every dirty file here is a current one (new ones too).
+      const changed = [...this.dirty];
       for (const file of changed) this.byFile.set(file, []);
       this.add(this.checkImports(changed.flatMap(edgesOf)));
       for (const file of changed) this.flatByFile.set(file, this.byFile.get(file)!);

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { CheckContext } from '../checks/checkContext';
 import { LayerMap } from '../checks/layerMap';
 import type { FileSystem } from '../fs/fileSystem';
@@ -238,7 +239,7 @@ export class GuardrailsProject {
   }
 
   private forget(file: string): void {
-    this.fileSetChanged();
+    this.fileSetChanged(file);
     this.facts.delete(file);
     this.edges.delete(file);
     const rel = this.relPaths.get(file);
@@ -246,13 +247,30 @@ export class GuardrailsProject {
     this.relPaths.delete(file);
   }
 
-  /** Module resolution changed (tsconfig edit, files created or deleted): resolve again, no re-parse. */
+  /**
+   * Module resolution changed (tsconfig edit, files created or deleted): resolve again, no re-parse.
+   * When the resolver can say which folders' imports may now lead elsewhere (the git history's
+   * file system tracks what came and went), only their files are resolved again, and only those
+   * whose imports do lead elsewhere are checked again.
+   */
   reresolveAll(): void {
-    this.checks.invalidateAll();
     this.reuse?.forget();
-    this.flat.edges.invalidate();
-    this.resolver.clearCache();
-    for (const facts of this.facts.values()) this.edges.set(facts.file, this.resolve(facts));
+    const redo = this.resolver.clearCache();
+    if (redo === undefined) {
+      this.checks.invalidateAll();
+      this.flat.edges.invalidate();
+      for (const facts of this.facts.values()) this.edges.set(facts.file, this.resolve(facts));
+      return;
+    }
+    for (const facts of this.facts.values()) {
+      if (!redo.has(path.dirname(facts.file))) continue;
+      const edges = this.resolve(facts);
+      const before = this.edges.get(facts.file);
+      if (!targetsDiffer(before, edges)) continue;
+      this.checks.fileChanged(facts.file, true);
+      this.flat.edges.set(facts.file, edges);
+      this.edges.set(facts.file, edges);
+    }
   }
 
   get fileCount(): number {
@@ -347,11 +365,15 @@ export class GuardrailsProject {
     this.edges.set(file, edges);
   }
 
-  /** Files came or went: the sorted list, the flat lists and every check's cache are out of date. */
-  private fileSetChanged(): void {
+  /**
+   * A file came, or went (`removed`): the sorted list and the flat lists are out of date, and the
+   * checks see to theirs.
+   */
+  private fileSetChanged(removed?: string): void {
     this.sortedFiles = undefined;
-    this.checks.invalidateAll();
     for (const list of Object.values(this.flat)) list.invalidate();
+    if (removed === undefined) this.checks.fileAdded();
+    else this.checks.fileRemoved(removed);
   }
 
   private resolve(facts: FileFacts): Edge[] {

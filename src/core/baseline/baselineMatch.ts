@@ -52,6 +52,9 @@ export function createBaseline(violations: readonly Violation[], root: string, o
 export function applyBaseline(violations: readonly Violation[], baseline: Baseline, root: string): Violation[] {
   const remaining = new Map(normalizeBaseline(baseline).violations.map((e) => [entryKey(e), e.count]));
   const out = violations.map(unbaselined);
+  // No baseline file (the usual case, and every past commit of a history): nothing to match, so no
+  // key is computed and nothing sorted; the copies are the same as below.
+  if (remaining.size === 0) return out;
   const byPosition = compareBy<number>(
     (i) => out[i].location.range.start.line, (i) => out[i].location.range.start.column, (i) => out[i].message, (i) => i,
   );
@@ -67,6 +70,7 @@ export function applyBaseline(violations: readonly Violation[], baseline: Baseli
 
 /** Baseline entries (with the missing count) that no longer occur: fixed, and removable. */
 export function fixedEntries(violations: readonly Violation[], baseline: Baseline, root: string): BaselineEntry[] {
+  if (baseline.violations.length === 0) return [];
   const seen = new Map<string, number>();
   for (const v of violations) seen.set(violationKey(v, root), (seen.get(violationKey(v, root)) ?? 0) + 1);
   return normalizeBaseline(baseline).violations

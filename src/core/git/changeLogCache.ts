@@ -22,8 +22,12 @@ export class ChangeLogCache implements ChangeStore {
     const file = path.join(dir, `changes-${createHash('sha1').update(repoTop).digest('hex').slice(0, 12)}.json`);
     const commits = new Map<string, StoredCommit>();
     try {
-      const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as { format: number; commits: Record<string, StoredCommit> };
-      if (stored.format === FORMAT) for (const [oid, commit] of Object.entries(stored.commits)) commits.set(oid, commit);
+      const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as { format?: unknown; commits?: unknown } | null;
+      if (stored?.format === FORMAT && typeof stored.commits === 'object' && stored.commits !== null) {
+        // Entries are checked one by one (the file is input: hand-edited, truncated by another
+        // tool); one without its shape is asked of git again rather than counted.
+        for (const [oid, commit] of Object.entries(stored.commits)) if (isStoredCommit(commit)) commits.set(oid, commit);
+      }
     } catch {
       // No cache yet, or an unreadable one: start empty.
     }
@@ -48,4 +52,11 @@ export class ChangeLogCache implements ChangeStore {
     writeFileAtomic(this.file, JSON.stringify({ format: FORMAT, commits: Object.fromEntries(newest) }), 'change log cache');
     this.dirty = false;
   }
+}
+
+function isStoredCommit(value: unknown): value is StoredCommit {
+  if (!Array.isArray(value) || value.length !== 4) return false;
+  const [day, authorEmail, subject, files] = value as unknown[];
+  return typeof day === 'string' && typeof authorEmail === 'string' && typeof subject === 'string' && Array.isArray(files)
+    && files.every((file) => Array.isArray(file) && file.length === 2 && typeof file[0] === 'string' && typeof file[1] === 'number' && Number.isFinite(file[1]));
 }

@@ -26,13 +26,54 @@ export class GitTreeFileSystem implements FileSystem {
   constructor(top: string, entries: readonly TreeEntry[], private readonly blobs: BlobSource, private readonly options: GitTreeFileSystemOptions = {}) {
     this.top = path.resolve(top);
     this.directories.set(this.top, new Map());
-    for (const entry of entries) {
-      if (entry.type === 'tree') continue; // ls-tree -r lists blobs; trees arrive only without -r
-      const file = path.join(this.top, ...entry.path.split('/'));
-      const kind: DirectoryEntry['kind'] = entry.type === 'commit' ? 'other' : entry.mode === SYMLINK_MODE ? 'symlink' : 'file';
-      if (kind !== 'other') this.files.set(file, entry);
-      this.addToParent(file, kind);
+    for (const entry of entries) this.add(entry);
+  }
+
+  /**
+   * Becomes the next commit's tree in place (the git history steps one commit to the next, and a
+   * rebuild would cost the whole repository each step). Returns the absolute paths of folders
+   * that appeared or disappeared with the files.
+   */
+  apply(changes: readonly { before?: TreeEntry; after?: TreeEntry }[]): string[] {
+    const folders = new Set<string>();
+    // Folders a new file brings are those missing before it comes; those a gone file takes, missing after.
+    for (const { before, after } of changes) if (after && !before) this.addMissingFolders(after, folders);
+    for (const { before } of changes) if (before) this.remove(before);
+    for (const { after } of changes) if (after) this.add(after);
+    for (const { before, after } of changes) if (before && !after) this.addMissingFolders(before, folders);
+    return [...folders];
+  }
+
+  /** The absolute path of a repository-relative one. */
+  absolute(repoPath: string): string {
+    return path.join(this.top, ...repoPath.split('/'));
+  }
+
+  private add(entry: TreeEntry): void {
+    if (entry.type === 'tree') return; // ls-tree -r lists blobs; trees arrive only without -r
+    const file = this.absolute(entry.path);
+    const kind: DirectoryEntry['kind'] = entry.type === 'commit' ? 'other' : entry.mode === SYMLINK_MODE ? 'symlink' : 'file';
+    if (kind !== 'other') this.files.set(file, entry);
+    this.addToParent(file, kind);
+  }
+
+  /** Takes a file out, and each folder above it that it leaves empty (git keeps no empty folder). */
+  private remove(entry: TreeEntry): void {
+    if (entry.type === 'tree') return;
+    let child = this.absolute(entry.path);
+    this.files.delete(child);
+    for (;;) {
+      const parent = path.dirname(child);
+      const entries = this.directories.get(parent);
+      entries?.delete(path.basename(child));
+      if (!entries || entries.size > 0 || parent === this.top || parent === child) return;
+      this.directories.delete(parent);
+      child = parent;
     }
+  }
+
+  private addMissingFolders(entry: TreeEntry, folders: Set<string>): void {
+    for (let dir = path.dirname(this.absolute(entry.path)); dir !== this.top && !this.directories.has(dir); dir = path.dirname(dir)) folders.add(dir);
   }
 
   readFile(file: string): string | undefined {

@@ -75,6 +75,8 @@ export class ImportResolver {
    */
   private readonly results: Map<string, Map<string, { target: Target; probes: string[] }>> | undefined;
   private mark: number | undefined;
+  /** Folders of files with a `/// <reference path>` (answered without the cache above). */
+  private readonly referencingDirs = new Set<string>();
   /** The directory of the last file resolved from (its imports come one after another). */
   private lastDirFile: string | undefined;
   private lastDir = '';
@@ -99,7 +101,11 @@ export class ImportResolver {
   }
 
   resolve(specifier: string, fromFile: string, kind: DependencyKind): Target {
-    if (kind === 'reference') return this.resolveReference(specifier, fromFile);
+    if (kind === 'reference') {
+      // Not kept with the probes below: a file with a reference is resolved again after every change.
+      if (this.results) this.referencingDirs.add(path.dirname(fromFile));
+      return this.resolveReference(specifier, fromFile);
+    }
     if (isBuiltin(specifier)) return `node:${specifier.replace(/^node:/, '')}`;
 
     const context = this.contextFor(fromFile);
@@ -173,21 +179,28 @@ export class ImportResolver {
 
   /**
    * Files were created or deleted. On a tracking file system only what the created or deleted
-   * paths can change is forgotten; otherwise every resolution and probe.
+   * paths can change is forgotten, and the answer is the folders whose importing files may now
+   * resolve differently (every other import resolves as before, from the cache); otherwise every
+   * resolution and probe is forgotten, and the answer is undefined: any import may change.
    */
-  clearCache(): void {
+  clearCache(): ReadonlySet<string> | undefined {
     const changed = this.mark === undefined ? undefined : this.fs.pathsChangedSince?.(this.mark);
     this.mark = this.fs.changeMark;
     if (changed && this.results) {
-      if (changed.size === 0) return;
+      if (changed.size === 0) return new Set();
+      const redo = new Set(this.referencingDirs);
       this.host.forget(changed);
       for (const context of [this.rootContext, ...this.configContexts.values()]) {
         context.cache = this.freshCache(context.configDir, context.options, context.cache.getPackageJsonInfoCache());
       }
-      for (const inDirectory of this.results.values()) {
-        for (const [key, entry] of inDirectory) if (entry.probes.some((probe) => changed.has(probe))) inDirectory.delete(key);
+      for (const [directory, inDirectory] of this.results) {
+        for (const [key, entry] of inDirectory) {
+          if (!entry.probes.some((probe) => changed.has(probe))) continue;
+          inDirectory.delete(key);
+          redo.add(directory);
+        }
       }
-      return;
+      return redo;
     }
     this.results?.clear();
     this.host.clear();
@@ -199,6 +212,7 @@ export class ImportResolver {
     this.workspacePaths.clear();
     this.lastFile = this.lastContext = undefined;
     this.configNotices.length = 0;
+    return undefined;
   }
 
   /** `shared`: package.json facts do not depend on compiler options, so all contexts share the root's. */

@@ -45,3 +45,12 @@ export class TextFactsCache implements FactsCache {
     if (versions.size > VERSIONS_PER_FILE) versions.delete(versions.keys().next().value!);
   }
 }
+
+/**
+ * A seed opened on first use: reading the live analysis's cache file costs a run whose history is
+ * all in the history cache (nothing changed) a good part of its time, for nothing.
+ */
+export function lazySeed(open: () => Pick<FactsCache, 'get'>): Pick<FactsCache, 'get'> {
+  let seed: Pick<FactsCache, 'get'> | undefined;
+  return { get: (file, text) => (seed ??= open()).get(file, text) };
+}

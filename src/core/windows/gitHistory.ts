@@ -2,8 +2,9 @@
 // file system that today's rules are checked against, by the same AnalysisSession that `check`
 // and the language server run. Each commit is analysed once; blobs are read once by id and files
 // parsed once per version. One session serves every commit, as the editor's serves every edit:
-// from one commit to the next only the files that differ are re-read, files that came or went are
-// added and removed, and module resolution redoes only the imports those paths can change.
+// from one commit to the next only the folders that differ are read from git and the tree is
+// updated in place, only the files that differ are re-read, files that came or went are added and
+// removed, and module resolution redoes only the imports those paths can change.
 import * as path from 'node:path';
 import { FileScope } from '../analysis/fileScope';
 import type { FactsCache, FileChange } from '../analysis/project';
@@ -16,13 +17,15 @@ import { CatFileSession } from '../git/catFileSession';
 import { TreeReader } from '../git/treeReader';
 import type { GitFailure } from '../git/gitRunner';
 import { GitTreeFileSystem } from '../git/gitTreeFileSystem';
+import { loadCompilerOptions } from '../graph/compilerOptions';
 import { lsTree, type TreeEntry } from '../git/lsTree';
 import type { GitRepository } from '../git/repository';
 import type { RulesConfig } from '../model/ruleTypes';
+import { compilerOptionsDiffer } from './compilerOptionsChange';
 import { TextFactsCache } from './factsCache';
 import { measureResult } from './projectState';
 import type { MeasuredState, RecordDetail } from './records';
-import { SwitchingFileSystem } from './switchingFileSystem';
+import { TrackingFileSystem } from './trackingFileSystem';
 
 export type StateResult = { ok: true; state: MeasuredState } | { ok: false; failure: GitFailure };
 
@@ -39,14 +42,17 @@ export interface GitHistoryOptions {
 
 /** Files the engine reads beside sources: compiler options, package manifests and the workspace (monorepo packages). */
 const CONFIG_FILE = /(^|\/)(tsconfig[^/]*\.json|jsconfig\.json|package\.json|pnpm-workspace\.yaml)$/;
+const PACKAGE_JSON = /(^|\/)package\.json$/;
+/** A monorepo's package globs (pnpm): any change to it re-resolves. */
+const WORKSPACE_FILE = /(^|\/)pnpm-workspace\.yaml$/;
 /** What module resolution reads from a package.json (the root's `workspaces` too); a change elsewhere (versions, scripts) changes no import. */
 const RESOLUTION_FIELDS = ['name', 'workspaces', 'type', 'main', 'module', 'types', 'typings', 'exports', 'imports', 'typesVersions', 'browser'];
 
 interface LiveSession {
   session: AnalysisSession;
-  fs: SwitchingFileSystem;
-  /** Path → entry of the commit the session shows. */
-  blobs: Map<string, TreeEntry>;
+  fs: TrackingFileSystem;
+  /** The commit the session shows. */
+  commit: string;
 }
 
 export class GitHistory {
@@ -95,90 +101,104 @@ export class GitHistory {
   }
 
   private async analyse(commit: string, detail: RecordDetail): Promise<StateResult> {
-    // The first commit is listed with sizes (discovery skips large files by size); later ones come
-    // from tree objects, reading only the folders that changed.
-    const listed = this.live ? await this.trees.entries(commit) : await lsTree(this.repo, commit);
-    if (!listed.ok) return listed;
-    const blobs = new Map(listed.entries.filter((entry) => entry.type === 'blob').map((entry) => [entry.path, entry]));
-    const configs = await this.blobs.prefetch([...blobs.values()].filter((entry) => CONFIG_FILE.test(entry.path)).map((entry) => entry.oid));
-    if (!configs.ok) return configs;
-    const tree = new GitTreeFileSystem(this.repo.top, listed.entries, this.blobs, { fallback: this.options.fallback ?? new NodeFileSystem() });
-    const stepped = this.live ? await this.step(this.live, tree, blobs) : await this.build(tree, blobs);
+    const stepped = this.live ? await this.step(this.live, commit) : await this.build(commit);
     if (!stepped.ok) return stepped;
     this.analysed++;
     const [checked] = this.live!.session.results();
-    return { ok: true, state: measureResult(checked.result, this.config, tree, detail) };
+    return { ok: true, state: measureResult(checked.result, this.config, this.live!.fs.tree, detail) };
   }
 
-  private async build(tree: GitTreeFileSystem, blobs: Map<string, TreeEntry>): Promise<{ ok: true } | { ok: false; failure: GitFailure }> {
-    const fs = new SwitchingFileSystem(tree);
-    const governed = [...blobs.values()].filter((entry) => (entry.size ?? 0) <= this.config.maxFileBytes && this.scope.governs(this.absolute(entry)));
+  /** The first commit, listed with sizes (discovery skips large files by size), loaded whole. */
+  private async build(commit: string): Promise<{ ok: true } | { ok: false; failure: GitFailure }> {
+    const listed = await lsTree(this.repo, commit);
+    if (!listed.ok) return listed;
+    const blobs = listed.entries.filter((entry) => entry.type === 'blob');
+    const configs = await this.blobs.prefetch(blobs.filter((entry) => CONFIG_FILE.test(entry.path)).map((entry) => entry.oid));
+    if (!configs.ok) return configs;
+    const tree = new GitTreeFileSystem(this.repo.top, listed.entries, this.blobs, { fallback: this.options.fallback ?? new NodeFileSystem() });
+    const fs = new TrackingFileSystem(tree);
+    const governed = blobs.filter((entry) => (entry.size ?? 0) <= this.config.maxFileBytes && this.scope.governs(tree.absolute(entry.path)));
     const read = await this.blobs.prefetch(governed.map((entry) => entry.oid));
     if (!read.ok) return read;
     const session = AnalysisSession.forConfigs([this.config], this.config.root, {
       fs, today: this.options.today, excludeDirs: this.options.excludeDirs, factsCache: this.facts, keepBaselines: true,
     });
     await session.load();
-    this.live = { session, fs, blobs };
+    this.live = { session, fs, commit };
     return { ok: true };
   }
 
-  /** Moves the session from the commit it shows to `tree`: only what differs is read again. */
-  private async step(live: LiveSession, tree: GitTreeFileSystem, blobs: Map<string, TreeEntry>): Promise<{ ok: true } | { ok: false; failure: GitFailure }> {
+  /**
+   * Moves the session from the commit it shows to `commit`: only the folders that differ are read
+   * from git, the tree is updated in place, and only the files that differ are read again.
+   */
+  private async step(live: LiveSession, commit: string): Promise<{ ok: true } | { ok: false; failure: GitFailure }> {
+    const diff = await this.trees.diff(live.commit, commit);
+    if (!diff.ok) return diff;
+    const configs = await this.blobs.prefetch(diff.changes.flatMap(({ before, after }) => [before, after]).filter((entry) => entry && CONFIG_FILE.test(entry.path)).map((entry) => entry!.oid));
+    if (!configs.ok) return configs;
+    const { tree } = live.fs;
     const created: string[] = [];
     const deleted: string[] = [];
     const changes: FileChange[] = [];
     const baselines: string[] = [];
     let reload = false;
-    const note = (entry: TreeEntry, change: 'created' | 'deleted' | 'changed'): void => {
-      const file = this.absolute(entry);
+    /** tsconfig and jsconfig files edited: compared below, as read before and after the step. */
+    const editedConfigs: string[] = [];
+    const note = (entry: TreeEntry, change: 'created' | 'deleted' | 'changed', before?: TreeEntry): void => {
+      const file = tree.absolute(entry.path);
       if (change === 'created') created.push(file);
       if (change === 'deleted') deleted.push(file);
-      if (CONFIG_FILE.test(entry.path) && (change !== 'changed' || resolutionFieldsDiffer(entry.path, live.blobs.get(entry.path)!, blobs.get(entry.path)!, this.blobs))) reload = true;
+      if (CONFIG_FILE.test(entry.path)) {
+        if (change !== 'changed' || WORKSPACE_FILE.test(entry.path)) reload = true;
+        else if (PACKAGE_JSON.test(entry.path)) reload ||= resolutionFieldsDiffer(before!, entry, this.blobs);
+        else editedConfigs.push(file);
+      }
       // The baseline as it was at each commit softens that commit's findings.
       if (file === this.baselineFile) baselines.push(file);
       if (!this.scope.governs(file)) return;
       changes.push(change === 'deleted' ? { file, deleted: true } : { file });
     };
-    for (const [file, entry] of blobs) {
-      const old = live.blobs.get(file);
-      if (!old) note(entry, 'created');
-      else if (old.mode !== entry.mode) {
+    // Files (not submodules) that came or changed, in the order of the walk, then those that went.
+    const blobOf = (entry: TreeEntry | undefined): TreeEntry | undefined => (entry?.type === 'blob' ? entry : undefined);
+    for (const change of diff.changes) {
+      const [old, now] = [blobOf(change.before), blobOf(change.after)];
+      if (!now) continue;
+      if (!old) note(now, 'created');
+      else if (old.mode !== now.mode) {
         // A file that became a link (or the reverse) is another path to resolution: gone and back.
         note(old, 'deleted');
-        note(entry, 'created');
-      } else if (old.oid !== entry.oid) note(entry, 'changed');
+        note(now, 'created');
+      } else note(now, 'changed', old);
     }
-    for (const [file, entry] of live.blobs) if (!blobs.has(file)) note(entry, 'deleted');
+    for (const change of diff.changes) {
+      const old = blobOf(change.before);
+      if (old && !blobOf(change.after)) note(old, 'deleted');
+    }
 
-    const wanted = changes.filter((change) => !change.deleted).map((change) => blobs.get(this.repoRelative(change.file))!.oid);
+    const afterOf = new Map(diff.changes.filter((change) => change.after).map((change) => [tree.absolute(change.path), change.after!]));
+    const wanted = changes.filter((change) => !change.deleted).map((change) => afterOf.get(change.file)!.oid);
     const read = await this.blobs.prefetch(wanted);
     if (!read.ok) return read;
     // Tree objects hold no sizes: a file now too large is measured by its text.
     for (const change of changes) {
       if (change.deleted) continue;
-      const text = this.blobs.text(blobs.get(this.repoRelative(change.file))!.oid);
+      const text = this.blobs.text(afterOf.get(change.file)!.oid);
       if (text !== undefined && Buffer.byteLength(text) > this.config.maxFileBytes) change.deleted = true;
     }
-    live.fs.switchTo(tree, created, deleted);
-    live.blobs = blobs;
+    const optionsBefore = reload ? [] : editedConfigs.map((file) => loadCompilerOptions(this.config.root, live.fs, file));
+    live.fs.changed(created, deleted, tree.apply(diff.changes));
+    reload ||= editedConfigs.some((file, i) => compilerOptionsDiffer(optionsBefore[i], loadCompilerOptions(this.config.root, live.fs, file)));
+    live.commit = commit;
     live.session.update({ files: changes, compilerOptions: reload, baselines });
     this.updatedInPlace++;
     return { ok: true };
   }
 
-  private absolute(entry: TreeEntry): string {
-    return path.join(this.repo.top, ...entry.path.split('/'));
-  }
-
-  private repoRelative(file: string): string {
-    return path.relative(this.repo.top, file).split(path.sep).join('/');
-  }
 }
 
-/** True unless both are package.json files that agree on everything module resolution reads. */
-function resolutionFieldsDiffer(file: string, before: TreeEntry, after: TreeEntry, blobs: BlobStore): boolean {
-  if (!/(^|\/)package\.json$/.test(file)) return true;
+/** True unless both versions of a package.json agree on everything module resolution reads. */
+function resolutionFieldsDiffer(before: TreeEntry, after: TreeEntry, blobs: BlobStore): boolean {
   const fields = (entry: TreeEntry): string | undefined => {
     try {
       const parsed = JSON.parse(blobs.text(entry.oid) ?? '') as Record<string, unknown>;

@@ -75,7 +75,8 @@ export async function openGitContext(config: RulesConfig, options: GitContextOpt
     ok: true,
     context: {
       repo, history, cache: options.cache ?? HistoryCache.none(), commits: listed.commits, base: base.commit, nowCommit,
-      liveIsNow: nowCommit === undefined || nowCommit.oid === repo.head, startCommits: new Map(),
+      // The last commit before the earliest day is the start of the window that opened first: asked once.
+      liveIsNow: nowCommit === undefined || nowCommit.oid === repo.head, startCommits: new Map([[options.fromDay, Promise.resolve(base)]]),
       changeCache: options.cacheDir ? ChangeLogCache.open(options.cacheDir, repo.top) : undefined,
     },
   };

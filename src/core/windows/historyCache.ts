@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type { RefactoringWindow, RulesConfig } from '../model/ruleTypes';
 import { writeFileAtomic } from '../util/writeFileAtomic';
 import type { MeasuredState } from './records';
+import { decodeHistory, type StoredHistory } from './historyCacheShape';
 import type { RemovedBy } from './windowReport';
 
 const FORMAT = 2;
@@ -18,25 +19,19 @@ export interface Totals {
   debt: number;
 }
 
-interface Stored {
-  format: number;
-  key: string;
-  /** Commit → window key → one value per goal. */
-  values: Record<string, Record<string, number[]>>;
-  /** Commit → all violations and debt (the trend). */
-  totals: Record<string, Totals>;
-  /** `commit window-key` → the window's records at its start (full: needles and cycle steps). */
-  starts: Record<string, MeasuredState>;
-  /** `from..to` → `file NUL needle` → who removed it. */
-  removals: Record<string, Record<string, RemovedBy | null>>;
-  /** `from..to` → files git sees as moved (repository-relative). */
-  moves: Record<string, [string, string][]>;
-}
+type Stored = StoredHistory;
 
 export class HistoryCache {
-  private dirty = false;
+  private dirty: boolean;
 
-  private constructor(private readonly file: string | undefined, private readonly stored: Stored) {}
+  /**
+   * @param problem why the file on disk was not usable (a field without its shape): the run
+   *   starts empty and writes the cache again.
+   */
+  private constructor(private readonly file: string | undefined, private readonly stored: Stored, readonly problem?: string) {
+    // A cache thrown away is written back whole even if this run measures nothing new.
+    this.dirty = problem !== undefined;
+  }
 
   /** A cache that keeps nothing between runs. */
   static none(): HistoryCache {
@@ -47,13 +42,18 @@ export class HistoryCache {
   static open(dir: string, config: RulesConfig, engineVersion: string, excludeDirs: readonly string[] = []): HistoryCache {
     const key = createHash('sha1').update(JSON.stringify([FORMAT, engineVersion, [...excludeDirs].sort(), findingsConfig(config)])).digest('hex');
     const file = path.join(dir, `history-${createHash('sha1').update(config.file).digest('hex').slice(0, 12)}.json`);
+    let parsed: unknown;
     try {
-      const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Stored;
-      if (stored.format === FORMAT && stored.key === key) return new HistoryCache(file, stored);
+      parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
     } catch {
       // No cache yet, or an unreadable one: start empty.
+      return new HistoryCache(file, empty(key));
     }
-    return new HistoryCache(file, empty(key));
+    // Another format or other rules: not this run's numbers, and not worth checking field by field.
+    const header = parsed as Partial<Stored> | null;
+    if (typeof header !== 'object' || header === null || header.format !== FORMAT || header.key !== key) return new HistoryCache(file, empty(key));
+    const decoded = decodeHistory(parsed);
+    return new HistoryCache(file, decoded.ok ? decoded.value : empty(key), decoded.ok ? undefined : decoded.why);
   }
 
   values(commit: string, window: RefactoringWindow): number[] | undefined {

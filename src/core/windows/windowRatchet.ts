@@ -5,6 +5,7 @@ import { DiskFactsCache } from '../analysis/diskFactsCache';
 import { nestedRoots } from '../analysis/loadConfigs';
 import type { GuardrailsProject } from '../analysis/project';
 import type { AnalysisSession } from '../analysis/session';
+import type { FileSystem } from '../fs/fileSystem';
 import type { RulesConfig } from '../model/ruleTypes';
 import type { AnalysisResult, Notice, Violation } from '../model/types';
 import { endCommit, finishContext, openGitContext, valuesAt } from './gitSource';
@@ -50,17 +51,22 @@ export async function windowRatchets(session: AnalysisSession, options: Omit<Rat
     held.push({ project, values: found.values });
     appendAll(violations, ratchetFindings(config, measureResult(result, config, session.fs, 'counts'), found.values));
   }
-  const at = (other: AnalysisResult): Violation[] => held.flatMap(({ project, values }) => {
-    // That state's findings of this rules file's files only (the analysis holds every rules file's).
-    const mine: AnalysisResult = {
-      ...other,
-      violations: other.violations.filter((v) => project.governs(v.location.file)),
-      debt: other.debt.filter((item) => project.governs(item.file)),
-      edges: [],
-    };
-    return ratchetFindings(project.config, measureResult(mine, project.config, session.fs, 'counts'), values);
-  });
+  const at = (other: AnalysisResult): Violation[] => held.flatMap(({ project, values }) => ratchetFindingsAt(project, other, values, session.fs));
   return { violations, notices, at };
+}
+
+/**
+ * A rules file's `window-regressed` findings for a state of the code whose analysis may hold other
+ * rules files' findings too (a merge base's): only its own files' findings count.
+ */
+export function ratchetFindingsAt(project: GuardrailsProject, other: AnalysisResult, values: ReadonlyMap<string, HeldValues>, fs: FileSystem): Violation[] {
+  const mine: AnalysisResult = {
+    ...other,
+    violations: other.violations.filter((v) => project.governs(v.location.file)),
+    debt: other.debt.filter((item) => project.governs(item.file)),
+    edges: [],
+  };
+  return ratchetFindings(project.config, measureResult(mine, project.config, fs, 'counts'), values);
 }
 
 /** Window id → its values at its end, for the ended windows that hold. */

@@ -9,8 +9,9 @@ import { NodeFileSystem } from '../fs/nodeFileSystem';
 import type { ConfigProblem, RulesConfig } from '../model/ruleTypes';
 import type { Notice } from '../model/types';
 import { measureResult } from './projectState';
-import type { MeasuredState } from './records';
+import { recordState, type MeasuredState } from './records';
 import { DiskFactsCache } from '../analysis/diskFactsCache';
+import { lazySeed } from './factsCache';
 import { measureWindowsAndTrend, type MeasureWindowsOptions } from './measureWindows';
 import { sumTrends } from './trend';
 import { recordSnapshot, SNAPSHOTS_FILE, takeSnapshot } from './snapshots';
@@ -54,7 +55,7 @@ export async function windowsForDirectory(dir: string, options: WindowsForDirect
       cacheDir,
       engineVersion,
       // The live analysis just stored every file's facts there: past commits look theirs up by content.
-      seedFacts: cacheDir ? DiskFactsCache.open(cacheDir, config, today, engineVersion) : undefined,
+      seedFacts: cacheDir ? lazySeed(() => DiskFactsCache.open(cacheDir, config, today, engineVersion)) : undefined,
     });
     appendAll(report.windows, measured.windows);
     trends.push(measured.trend);
@@ -79,7 +80,9 @@ async function measureLive(dir: string, today: string, options: WindowsForDirect
   const configs = entries.map((entry) => entry.project.config);
   const projects = entries.filter((entry) => entry.project.config.windows.length > 0).map(({ project, result }) => ({
     config: project.config,
-    now: measureResult(result, project.config, analysed.session.fs),
+    // Without needles: they are what git is searched for to find who removed an item, and only
+    // the start's are (reading every file with a finding again cost a run with nothing to do a tenth).
+    now: recordState(result, project.config),
     excludeDirs: nestedRoots(project.config, configs),
   }));
   return { ok: true, root: analysed.result.root, notices: analysed.result.notices, projects };

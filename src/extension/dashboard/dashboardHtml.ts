@@ -132,7 +132,8 @@ function hotspotsPart(w: DashboardWindow, id: string, days: number): string {
   if (w.hotspots.length === 0) {
     return part(`${id}-hotspots`, title, `<p class="empty">${escapeHtml(w.hotspotsNote ? `No hotspots: ${w.hotspotsNote}.` : 'No file in scope with findings changed in that time.')}</p>`);
   }
-  const rows = w.hotspots.map((h) => `<tr><th scope="row"><button type="button" class="link" data-root="${escapeHtml(w.root)}" data-file="${escapeHtml(h.file)}" ` +
+  // The id names the window and the file, so the same button has it in the next render (focus is restored by it).
+  const rows = w.hotspots.map((h) => `<tr><th scope="row"><button type="button" class="link" id="${escapeHtml(`open:${w.id}:${h.file}`)}" data-root="${escapeHtml(w.root)}" data-file="${escapeHtml(h.file)}" ` +
     `aria-label="${escapeHtml(`Open ${h.file}: ${h.changes} changes, ${h.debt} debt, ${h.violations} violations`)}">${escapeHtml(h.file)}</button></th>` +
     `<td>${h.changes}</td><td>${h.debt}</td><td>${h.violations}</td></tr>`).join('');
   const head = '<th scope="col">File</th><th scope="col">Changes</th><th scope="col">Debt</th><th scope="col">Violations</th>';

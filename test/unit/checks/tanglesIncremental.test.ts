@@ -62,21 +62,30 @@ describe('cycle findings after edits equal a fresh analysis', function () {
     return project;
   }
 
-  it('holds over random workspaces and random edits (imports added, removed, made type-only, lines moved)', async () => {
+  it('holds over random workspaces and random edits (imports added, removed, made type-only, lines moved, files created and deleted)', async () => {
+    const fileOf = (i: number): string => path.join(root, 'src', `${name(i)}.ts`);
     for (let seed = 1; seed <= 25; seed++) {
       const random = seededRandom(seed);
-      for (let i = 0; i < FILES; i++) fs.writeFileSync(path.join(root, 'src', `${name(i)}.ts`), randomText(random));
+      for (let i = 0; i < FILES; i++) fs.writeFileSync(fileOf(i), randomText(random));
       const overlay = new OverlayFileSystem(new NodeFileSystem());
       const kept = await load(overlay);
       kept.check();
       for (let step = 0; step < 6; step++) {
-        // One file or a few at once (a save of all).
+        // One file or a few at once (a save of all); now and then one deleted, or brought back.
         const edited = new Set(Array.from({ length: 1 + Math.floor(random() * 2) }, () => Math.floor(random() * FILES)));
-        for (const i of edited) overlay.setOverlay(path.join(root, 'src', `${name(i)}.ts`), randomText(random));
-        kept.applyChanges([...edited].map((i) => ({ file: path.join(root, 'src', `${name(i)}.ts`) })));
+        const changes = [...edited].map((i) => {
+          if (random() < 0.2 && fs.existsSync(fileOf(i))) {
+            fs.rmSync(fileOf(i));
+            return { file: fileOf(i), deleted: true };
+          }
+          fs.writeFileSync(fileOf(i), randomText(random));
+          return { file: fileOf(i) };
+        });
+        kept.applyChanges(changes);
         const fresh = summary((await load(overlay)).check(), root);
         assert.deepEqual(summary(kept.check(), root), fresh, `seed ${seed}, step ${step}`);
       }
+      for (let i = 0; i < FILES; i++) fs.rmSync(fileOf(i), { force: true });
     }
   });
 });

@@ -3,11 +3,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { BlobStore } from '../../../src/core/git/blobStore';
 import { BatchParser, readBlobs } from '../../../src/core/git/catFile';
+import { CatFileSession } from '../../../src/core/git/catFileSession';
 import { commitsInRange, lastCommitBefore } from '../../../src/core/git/commits';
 import { runGit } from '../../../src/core/git/gitRunner';
 import { GitTreeFileSystem } from '../../../src/core/git/gitTreeFileSystem';
 import { lsTree } from '../../../src/core/git/lsTree';
 import { findRemovals } from '../../../src/core/git/removals';
+import { TreeReader } from '../../../src/core/git/treeReader';
 import { openRepository, type GitRepository } from '../../../src/core/git/repository';
 import { NodeFileSystem } from '../../../src/core/fs/nodeFileSystem';
 import { tempDir, TestRepo } from './testRepo';
@@ -171,5 +173,80 @@ describe('git: cat-file --batch output parsing', () => {
     for (const byte of output) parser.push(Buffer.from([byte]));
     assert.equal(parser.done, 4);
     assert.deepEqual([...parser.blobs].map(([oid, data]) => [oid, data.toString()]), [['aaa', 'hello'], ['ddd', '']]);
+  });
+});
+
+describe('git: a commit\'s tree stepped to another by their difference', function () {
+  this.timeout(30_000);
+  let repo: TestRepo;
+  const commits: string[] = [];
+  before(() => {
+    repo = TestRepo.create('guardrails-tree-diff-');
+    const when = (day: number) => ({ date: `2026-11-${String(day).padStart(2, '0')}T12:00:00+00:00`, author: 'Alice' });
+    repo.write('src/a.ts', 'a\n').write('src/db.ts', 'db\n').write('src/lib', 'lib\n').write('src/util/pad.ts', 'pad\n').write('docs/x.md', 'x\n').write('run.sh', 'echo\n');
+    commits.push(repo.commit('Start', when(1)));
+    // Files become folders (one of the same name), a nested folder comes, a folder goes, a script
+    // becomes executable, a file a link.
+    repo.remove('src/lib').write('src/lib/index.ts', 'lib\n');
+    repo.remove('src/db.ts').write('src/db/index.ts', 'db\n').write('src/deep/er/x.ts', 'x\n').remove('src/util/pad.ts');
+    fs.chmodSync(path.join(repo.dir, 'run.sh'), 0o755);
+    repo.remove('docs/x.md');
+    fs.mkdirSync(path.join(repo.dir, 'docs'), { recursive: true });
+    fs.symlinkSync('../src/a.ts', path.join(repo.dir, 'docs/x.md'));
+    commits.push(repo.commit('Reshape', when(2)));
+    // The folders become files again; a file changes; the nested folder goes.
+    fs.rmSync(path.join(repo.dir, 'src/db'), { recursive: true });
+    fs.rmSync(path.join(repo.dir, 'src/lib'), { recursive: true });
+    repo.write('src/lib', 'lib again\n');
+    repo.write('src/db.ts', 'db again\n').write('src/a.ts', 'a2\n');
+    fs.rmSync(path.join(repo.dir, 'src/deep'), { recursive: true });
+    commits.push(repo.commit('Back', when(3)));
+  });
+  after(() => repo.dispose());
+
+  /** Every path the tree shows under its top, with what it is. */
+  function shape(tree: GitTreeFileSystem, dir = repo.dir): string[] {
+    return tree.readDirectory(dir).filter((e) => e.name !== '.git').flatMap((e) => {
+      const child = path.join(dir, e.name);
+      const rel = path.relative(repo.dir, child);
+      return e.kind === 'directory' ? [`${rel}/`, ...shape(tree, child)] : [`${rel} ${e.kind} ${tree.readFile(child) ?? ''}`.trim()];
+    }).sort();
+  }
+
+  it('ends as the tree of the commit stepped to, and names the folders that came or went', async () => {
+    const git = await open(repo.dir);
+    const store = new BlobStore(git);
+    const fresh = async (commit: string): Promise<GitTreeFileSystem> => {
+      const listed = await lsTree(git, commit);
+      assert.ok(listed.ok);
+      await store.prefetch(listed.entries.map((e) => e.oid));
+      return new GitTreeFileSystem(repo.dir, listed.entries, store);
+    };
+    const session = new CatFileSession(git);
+    try {
+      const reader = new TreeReader(session);
+      for (const [from, to] of [[0, 1], [1, 2], [2, 0], [0, 2], [1, 1]]) {
+        const tree = await fresh(commits[from]);
+        const folders = (t: GitTreeFileSystem) => shape(t).filter((p) => p.endsWith('/'));
+        const before = folders(tree);
+        const diff = await reader.diff(commits[from], commits[to]);
+        assert.ok(diff.ok);
+        await store.prefetch(diff.changes.flatMap((c) => (c.after ? [c.after.oid] : [])));
+        const changed = tree.apply(diff.changes).map((dir) => `${path.relative(repo.dir, dir)}/`).sort();
+        const target = await fresh(commits[to]);
+        assert.deepEqual(shape(tree), shape(target), `${from} → ${to}`);
+        const after = folders(target);
+        assert.deepEqual(changed, [...before.filter((d) => !after.includes(d)), ...after.filter((d) => !before.includes(d))].sort(), `${from} → ${to}`);
+      }
+      const [start, reshaped] = [await reader.diff(commits[0], commits[1]), await reader.diff(commits[1], commits[1])];
+      assert.ok(start.ok && reshaped.ok);
+      assert.deepEqual(start.changes.map((c) => `${c.before ? c.before.mode : '-'} ${c.after ? c.after.mode : '-'} ${c.path}`).sort(), [
+        '-      100644 src/db/index.ts', '-      100644 src/deep/er/x.ts', '-      100644 src/lib/index.ts', '100644 -      src/lib', '100644 -      src/db.ts', '100644 -      src/util/pad.ts',
+        '100644 100755 run.sh', '100644 120000 docs/x.md',
+      ].map((line) => line.replace(/ +/g, ' ')).sort());
+      assert.deepEqual(reshaped.changes, []);
+    } finally {
+      session.close();
+    }
   });
 });

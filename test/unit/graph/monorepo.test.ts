@@ -6,7 +6,6 @@ import { loadCompilerOptions } from '../../../src/core/graph/compilerOptions';
 import { ImportResolver } from '../../../src/core/graph/resolveImport';
 import { pnpmPackages, workspaceGlobs } from '../../../src/core/graph/workspaceManifest';
 import { NodeFileSystem } from '../../../src/core/fs/nodeFileSystem';
-import { SwitchingFileSystem } from '../../../src/core/windows/switchingFileSystem';
 import { toRelative } from '../../../src/core/util/paths';
 import { cleanup, tempDir } from './graphTestKit';
 
@@ -55,6 +54,21 @@ async function analyse(root: string): Promise<{ edges: string[]; findings: strin
   return { edges, findings };
 }
 
+/** The disk, saying which paths came or went since a mark, as the git history's file system does. */
+class DiskWithChanges extends NodeFileSystem {
+  changeMark = 0;
+  private readonly steps: ReadonlySet<string>[] = [];
+
+  changed(paths: readonly string[]): void {
+    this.steps.push(new Set(paths));
+    this.changeMark++;
+  }
+
+  pathsChangedSince(mark: number): ReadonlySet<string> {
+    return new Set(this.steps.slice(mark).flatMap((step) => [...step]));
+  }
+}
+
 function link(root: string, from: string, to: string): void {
   nodeFs.mkdirSync(path.dirname(path.join(root, from)), { recursive: true });
   nodeFs.symlinkSync(path.relative(path.dirname(path.join(root, from)), path.join(root, to)), path.join(root, from), 'dir');
@@ -101,7 +115,7 @@ describe('monorepo workspaces: imports by package name', () => {
     // The history re-resolves only what a created or deleted path can change: an answer that rests
     // on a source (the build output the package's exports name) must go with it.
     const disk = new NodeFileSystem();
-    const fs = new SwitchingFileSystem(disk);
+    const fs = new DiskWithChanges();
     const resolver = new ImportResolver(root, loadCompilerOptions(root, fs).options, fs);
     const from = path.join(root, 'apps/web/src/index.ts');
     const money = path.join(root, 'packages/core/src/money.ts');
@@ -113,12 +127,12 @@ describe('monorepo workspaces: imports by package name', () => {
     assert.deepEqual(resolve(), [money, path.join(root, 'packages/core/src/index.ts')]);
     const text = nodeFs.readFileSync(money, 'utf8');
     nodeFs.rmSync(money);
-    fs.switchTo(disk, [], [money]);
+    fs.changed([money]);
     resolver.clearCache();
     assert.notEqual(fresh()[0], money);
     assert.deepEqual(resolve(), fresh());
     nodeFs.writeFileSync(money, text);
-    fs.switchTo(disk, [money], []);
+    fs.changed([money]);
     resolver.clearCache();
     assert.deepEqual(resolve(), fresh());
     assert.equal(resolve()[0], money);

@@ -321,3 +321,47 @@ describe('windows: when git cannot serve', function () {
     assert.match(w.note ?? '', /^git is not installed or not on PATH; no snapshot either/);
   });
 });
+
+describe('windows: a step that adds and removes files', function () {
+  this.timeout(60_000);
+  it('keeps the other files\' findings, drops those of a file that went, and resolves references again', async () => {
+    const repo = TestRepo.create('guardrails-step-files-');
+    try {
+      repo.write('guardrails.json', JSON.stringify({
+        include: ['src/**'],
+        layers: { core: 'src/core/**', io: 'src/io/**' },
+        rules: [{ id: 'core-pure', kind: 'forbidden', from: 'core', to: ['io'] }, { id: 'resolved', kind: 'no-unresolved' }],
+      }));
+      repo.write('src/io/db.ts', 'export const save = 1;\n');
+      repo.write('src/core/a.ts', "import { save } from '../io/db';\nexport const a = save;\n");
+      repo.write('src/core/b.ts', '/// <reference path="../types/env.d.ts" />\nexport const b = 1;\n');
+      repo.write('src/core/keep.ts', "import { save } from '../io/db';\nexport const keep = save;\n");
+      const commits = [repo.commit('Start', { date: '2026-10-30T12:00:00+00:00', author: 'Alice Martin' })];
+      // A file with a finding goes, one with a finding comes, and the file a reference names comes.
+      repo.remove('src/core/a.ts').write('src/core/c.ts', "import { save } from '../io/db';\nexport const c = save;\n");
+      repo.write('src/types/env.d.ts', 'declare const ENV: string;\n');
+      commits.push(repo.commit('Swap a for c, add env', { date: '2026-11-01T12:00:00+00:00', author: 'Bob Okafor' }));
+      repo.remove('src/types/env.d.ts');
+      commits.push(repo.commit('Drop env', { date: '2026-11-02T12:00:00+00:00', author: 'Carol Jensen' }));
+
+      const history = await historyOf(repo.dir);
+      const findings = (state: MeasuredState) => state.violations.map((v) => `${v.ruleId} ${v.file}:${v.line} → ${v.to}`).sort();
+      const seen: string[][] = [];
+      for (const commit of commits) {
+        const stepped = await history.stateAt(commit);
+        const fresh = await (await historyOf(repo.dir)).stateAt(commit);
+        assert.ok(stepped.ok && fresh.ok);
+        assert.deepEqual(findings(stepped.state), findings(fresh.state));
+        seen.push(findings(stepped.state));
+      }
+      assert.equal(history.updatedInPlace, 2);
+      assert.deepEqual(seen, [
+        ['core-pure src/core/a.ts:1 → src/io/db.ts', 'core-pure src/core/keep.ts:1 → src/io/db.ts', 'resolved src/core/b.ts:1 → unresolved:../types/env.d.ts'],
+        ['core-pure src/core/c.ts:1 → src/io/db.ts', 'core-pure src/core/keep.ts:1 → src/io/db.ts'],
+        ['core-pure src/core/c.ts:1 → src/io/db.ts', 'core-pure src/core/keep.ts:1 → src/io/db.ts', 'resolved src/core/b.ts:1 → unresolved:../types/env.d.ts'],
+      ]);
+    } finally {
+      repo.dispose();
+    }
+  });
+});
