@@ -14,6 +14,7 @@ import { FS_QUERY_KINDS, type FsQuery } from '../fs/recordingFileSystem';
  * How a shape maps: `paths` turns each path into the other form. Reading back, the parsed value is
  * checked and mapped where it is (`inPlace`: no copy of a large cache, nor the memory to collect
  * it; fields no shape names are left there, and nothing reads them); writing, a mapped copy is made.
+ * `inPlace` is thus also the direction, for the shapes stored in another form (`packed`, ranges).
  */
 export interface Mapping {
   paths: PathMap;
@@ -109,15 +110,57 @@ export function object<T>(fields: { [K in keyof T]-?: Shape<T[K]> }): Shape<T> {
   };
 }
 
+/**
+ * Every field of `T`, stored as a list in the fields' order (absent optional fields as null): the
+ * facts of a large workspace hold hundreds of thousands of these, and their keys, written out in
+ * each, were most of the cache's text and of the time to parse it.
+ */
+export function packed<T>(fields: { [K in keyof T]-?: Shape<T[K]> }): Shape<T> {
+  const keys = Object.keys(fields);
+  const shapes = Object.values<Shape<unknown>>(fields);
+  return (value, how) => {
+    const reading = how.inPlace;
+    if (reading ? !Array.isArray(value) || value.length !== keys.length : typeof value !== 'object' || value === null) return fail(reading ? `a list of ${keys.length}` : 'an object');
+    const source = value as Record<string, unknown> & unknown[];
+    const out: Record<string, unknown> & unknown[] = reading ? ({} as Record<string, unknown> & unknown[]) : (new Array(keys.length) as Record<string, unknown> & unknown[]);
+    let k = 0;
+    try {
+      for (; k < keys.length; k++) {
+        if (reading) {
+          const item = shapes[k](source[k] === null ? undefined : source[k], how);
+          if (item !== undefined) out[keys[k]] = item;
+        } else {
+          out[k] = shapes[k](source[keys[k]], how) ?? null;
+        }
+      }
+    } catch (error) {
+      throw within(error, `.${keys[k]}`);
+    }
+    return out as unknown as T;
+  };
+}
+
 const severity = oneOf(['error', 'warning', 'info'] as const);
 const position = object<Position>({ line: count, column: count });
-const range = object<Range>({ start: position, end: position });
+const rangeFields = object<Range>({ start: position, end: position });
+/** A range stored as [start line, start column, end line, end column]. */
+const range: Shape<Range> = (value, how) => {
+  if (!how.inPlace) {
+    const { start, end } = rangeFields(value, how);
+    return [start.line, start.column, end.line, end.column] as unknown as Range;
+  }
+  if (!Array.isArray(value) || value.length !== 4) return fail('a list of 4 numbers');
+  const numbers = value as unknown[];
+  for (let i = 0; i < 4; i++) if (typeof numbers[i] !== 'number' || !Number.isFinite(numbers[i])) throw within(new ShapeError('a number'), `[${i}]`);
+  const [startLine, startColumn, endLine, endColumn] = numbers as number[];
+  return { start: { line: startLine, column: startColumn }, end: { line: endLine, column: endColumn } };
+};
 const location = object<Location>({ file: filePath, range });
 const dependencyKind = oneOf<DependencyKind>(DEPENDENCY_KINDS);
 /** A workspace path, or `pkg:`, `node:`, `unresolved:` as written. */
 export const target: Shape<Target> = filePath;
 
-const importRef = object<ImportRef>({ specifier: text, kind: dependencyKind, typeOnly: flag, range });
+const importRef = packed<ImportRef>({ specifier: text, kind: dependencyKind, typeOnly: flag, range });
 const cycleStep = object<CycleStep>({ from: filePath, to: target, location });
 
 const tangleRef = object<TangleRef>({ files: count, cycles: count, cut: list(cycleStep) });

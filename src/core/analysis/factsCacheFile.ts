@@ -11,7 +11,7 @@ import { count, decode, encode, fileFacts, fsQuery, list, notice, object, option
 import { fromStored, toStored, type PathMap } from './portablePaths';
 
 /** Bumped whenever the stored shape changes. */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 
 /** What the checks found, before the baseline: reused when none of their inputs changed. */
 export type CheckedResult = Pick<AnalysisResult, 'violations' | 'tangles' | 'notices'>;
