@@ -172,12 +172,12 @@ export const violation = object<Violation>({
 
 export const tangle = object<Tangle>({ ruleId: text, files: list(filePath), cycles: count, cyclesWithoutTypeOnly: count, cut: list(cycleStep) });
 
-export const debtItem = object<DebtItem>({
+export const debtItem = packed<DebtItem>({
   tag: text, text, file: filePath, range, commentRange: range, overdue: flag, severity, id: text,
   owner: optional(text), ticket: optional(text), due: optional(text), estimate: optional(text), estimateHours: optional(count), interest: optional(text),
 });
 
-const suppression = object<Suppression>({ file: filePath, ruleIds: list(text), reason: text, line: count, targetLine: count, range });
+const suppression = packed<Suppression>({ file: filePath, ruleIds: list(text), reason: text, line: count, targetLine: count, range });
 
 export const notice = object<Notice>({ level: oneOf(['info', 'warning'] as const), message: text, file: optional(filePath), unreadable: optional(flag), code: optional(oneOf(['max-files'] as const)) });
 
@@ -186,7 +186,7 @@ export const fileFacts = object<FileFacts>({
 });
 
 /** A recorded question of module resolution; a `realpath`'s answer is a path too. */
-const fsQueryFields = object<FsQuery>({ kind: oneOf(FS_QUERY_KINDS), path: filePath, maxBytes: optional(count), answer: text });
+const fsQueryFields = packed<FsQuery>({ kind: oneOf(FS_QUERY_KINDS), path: filePath, maxBytes: optional(count), answer: text });
 export const fsQuery: Shape<FsQuery> = (value, how) => {
   const query = fsQueryFields(value, how);
   if (query.kind === 'realpath') query.answer = how.paths(query.answer);
