@@ -188,6 +188,11 @@ export const fileFacts = object<FileFacts>({
 /** A recorded question of module resolution; a `realpath`'s answer is a path too. */
 const fsQueryFields = packed<FsQuery>({ kind: oneOf(FS_QUERY_KINDS), path: filePath, maxBytes: optional(count), answer: text });
 export const fsQuery: Shape<FsQuery> = (value, how) => {
+  if (!how.inPlace) {
+    // Writing: the answer is mapped while it is still a field, before the fields are packed.
+    const written = value as FsQuery | null;
+    return fsQueryFields(written?.kind === 'realpath' ? { ...written, answer: how.paths(written.answer) } : value, how);
+  }
   const query = fsQueryFields(value, how);
   if (query.kind === 'realpath') query.answer = how.paths(query.answer);
   return query;

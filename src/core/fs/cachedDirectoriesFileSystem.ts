@@ -36,12 +36,15 @@ export class CachedDirectoriesFileSystem implements FileSystem {
   private throughListing(path: string): string | undefined {
     const parent = nodePath.dirname(path);
     const listing = this.listings.get(parent);
-    if (parent === path || listing === undefined || nodePath.resolve(path) !== path) return undefined;
+    if (parent === path || listing === undefined || !isNormalAbsolute(path)) return undefined;
     let kinds = this.kinds.get(parent);
     if (kinds === undefined) this.kinds.set(parent, (kinds = new Map(listing.map((entry) => [entry.name, entry.kind]))));
     const name = nodePath.basename(path);
     const kind = kinds.get(name);
-    return kind === 'file' || kind === 'directory' ? nodePath.join(this.realpath(parent), name) : undefined;
+    if (kind !== 'file' && kind !== 'directory') return undefined;
+    // Most folders are no link: the path is its own real path, with no joining to do.
+    const realParent = this.realpath(parent);
+    return realParent === parent ? path : nodePath.join(realParent, name);
   }
 
   readFile(path: string): string | undefined {
@@ -63,4 +66,10 @@ export class CachedDirectoriesFileSystem implements FileSystem {
   stat(path: string): FileStat | undefined {
     return this.base.stat(path);
   }
+}
+
+/** `path.resolve(path) === path`, without normalising the paths resolution asks about by the ten thousand. */
+function isNormalAbsolute(path: string): boolean {
+  if (nodePath.sep !== '/') return nodePath.resolve(path) === path;
+  return path.startsWith('/') && (path.length === 1 || !path.endsWith('/')) && !path.includes('//') && !/\/\.\.?(?:\/|$)/.test(path);
 }

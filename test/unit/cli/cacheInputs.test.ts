@@ -191,6 +191,11 @@ describe('check --cache with a malformed cache file', () => {
       const files = stored.files as Record<string, { facts: Record<string, unknown> }>;
       Object.values(files)[0].facts.imports = 'x';
     }],
+    ['an import whose range is not four numbers', (stored) => {
+      const files = stored.files as Record<string, { facts: { imports: unknown[][] } }>;
+      const withImport = Object.values(files).find((entry) => entry.facts.imports.length > 0)!;
+      withImport.facts.imports[0][3] = [1, 2, 'x', 4];
+    }],
     ['stored findings that are not findings', (stored) => {
       const checked = stored.checked as { result: Record<string, unknown> };
       checked.result = { violations: 'x', debt: [{ file: 7 }], notices: null };
