@@ -113,7 +113,8 @@ export function object<T>(fields: { [K in keyof T]-?: Shape<T[K]> }): Shape<T> {
 /**
  * Every field of `T`, stored as a list in the fields' order (absent optional fields as null): the
  * facts of a large workspace hold hundreds of thousands of these, and their keys, written out in
- * each, were most of the cache's text and of the time to parse it.
+ * each, were most of the cache's text and of the time to parse it. The fields' order is the
+ * stored layout: reordering them means bumping CACHE_FORMAT.
  */
 export function packed<T>(fields: { [K in keyof T]-?: Shape<T[K]> }): Shape<T> {
   const keys = Object.keys(fields);
