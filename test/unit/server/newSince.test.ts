@@ -7,8 +7,7 @@ import { createConnection, DiagnosticSeverity, type Diagnostic } from 'vscode-la
 import { startServer } from '../../../src/server/server';
 import type { ServerSettings, StatusSummary } from '../../../src/server/protocol';
 import type { TestRepo } from '../git/testRepo';
-import { TestRepo as Repo } from '../git/testRepo';
-import { at, branchRepo } from '../since/branchRepo';
+import { branchRepo, cycleClosingBranch } from '../since/branchRepo';
 
 const SEVERITY: Record<DiagnosticSeverity, string> = {
   [DiagnosticSeverity.Error]: 'Error', [DiagnosticSeverity.Warning]: 'Warning', [DiagnosticSeverity.Information]: 'Information', [DiagnosticSeverity.Hint]: 'Hint',
@@ -143,16 +142,7 @@ describe('language server: guardrails.newSince and cycle tangles', function () {
   let repo: TestRepo;
   let client: InProcessClient;
   before(async () => {
-    // main: b.ts imports a.ts. The branch makes a.ts import b.ts: the cut could fall on either, and
-    // without the merge base it falls on b.ts → a.ts, a line the branch never touched.
-    repo = Repo.create('guardrails-newsince-tangle-')
-      .write('guardrails.json', JSON.stringify({ rules: [{ id: 'no-cycles', kind: 'no-cycle' }] }))
-      .write('src/a.ts', 'export const a = 1;\n')
-      .write('src/b.ts', "import { a } from './a';\nexport const b = a;\n");
-    repo.commit('Start', at('01'));
-    repo.git(['checkout', '-q', '-b', 'feature']);
-    repo.write('src/a.ts', "import { b } from './b';\nexport const a = 1;\nexport const again = b;\n");
-    repo.commit('A cycle', at('02'));
+    repo = cycleClosingBranch('guardrails-newsince-tangle-');
     client = new InProcessClient();
     await client.start(repo.dir, { newSince: 'main', today: '2026-11-27' });
   });

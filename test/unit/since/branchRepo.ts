@@ -31,3 +31,20 @@ export function branchRepo(): TestRepo {
   repo.git(['checkout', '-q', 'feature']);
   return repo;
 }
+
+/**
+ * main: b.ts imports a.ts. The branch `feature` (checked out) makes a.ts import b.ts, closing a
+ * cycle either import would break; without the merge base the cut falls on b.ts → a.ts (the step
+ * back to the smallest file), a line the branch never touched.
+ */
+export function cycleClosingBranch(prefix: string): TestRepo {
+  const repo = TestRepo.create(prefix)
+    .write('guardrails.json', JSON.stringify({ rules: [{ id: 'no-cycles', kind: 'no-cycle' }] }))
+    .write('src/a.ts', 'export const a = 1;\n')
+    .write('src/b.ts', "import { a } from './a';\nexport const b = a;\n");
+  repo.commit('Start', at('01'));
+  repo.git(['checkout', '-q', '-b', 'feature']);
+  repo.write('src/a.ts', "import { b } from './b';\nexport const a = 1;\nexport const again = b;\n");
+  repo.commit('A cycle', at('02'));
+  return repo;
+}

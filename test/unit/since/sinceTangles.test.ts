@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { REPO_ROOT } from '../helpers/analyzeFixture';
 import { runCliCapture } from '../helpers/runCliCapture';
 import { TestRepo } from '../git/testRepo';
-import { at } from './branchRepo';
+import { at, cycleClosingBranch } from './branchRepo';
 
 const RULES = JSON.stringify({ rules: [{ id: 'no-cycles', kind: 'no-cycle' }] });
 
@@ -23,15 +23,7 @@ describe('check --since: new cycles in tangles', function () {
   afterEach(() => repo?.dispose());
 
   it('reports a new import that closes a cycle on that import, though the old one is where the cut would fall', async () => {
-    // b.ts imports a.ts on main; the branch makes a.ts import b.ts. Either import breaks the cycle,
-    // and without the merge base the cut falls on b.ts → a.ts (the step back to the smallest file).
-    repo = TestRepo.create('guardrails-since-tangle-').write('guardrails.json', RULES)
-      .write('src/a.ts', 'export const a = 1;\n')
-      .write('src/b.ts', "import { a } from './a';\nexport const b = a;\n");
-    repo.commit('Start', at('01'));
-    repo.git(['checkout', '-q', '-b', 'feature']);
-    repo.write('src/a.ts', "import { b } from './b';\nexport const a = 1;\nexport const again = b;\n");
-    repo.commit('A cycle', at('02'));
+    repo = cycleClosingBranch('guardrails-since-tangle-');
     assert.deepEqual(await since(repo), { added: ['no-cycles src/a.ts:1 -> src/b.ts'], fixed: [] });
   });
 
