@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { requestScreenshot } from '../screenshot';
 import { waitUntil } from '../wait';
+import { activateWithWindowsMeasured } from './windowsMeasured';
 
 interface Hotspot { file: string; changes: number; churn: number; debt: number; violations: number; score: number }
 interface DashboardWindow {
@@ -31,14 +32,7 @@ describe('the dashboard', function () {
   let extensionPath: string;
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<GuardrailsApi>('guardrails.guardrails')!;
-    extensionPath = extension.extensionPath;
-    api = await extension.activate();
-    await vscode.workspace.getConfiguration('guardrails').update('today', TODAY, vscode.ConfigurationTarget.Workspace);
-    await waitUntil('the windows measured', async () => {
-      const data = await api.windows();
-      return data?.today === TODAY && data.windows.length > 0 ? data : undefined;
-    }, 60_000);
+    ({ api, extensionPath } = await activateWithWindowsMeasured<GuardrailsApi>(TODAY));
   });
 
   it('opens in the editor area with a section per window, a chart per goal and the trend (screenshot)', async () => {

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { requestScreenshot } from '../screenshot';
 import { waitUntil } from '../wait';
+import { activateWithWindowsMeasured } from './windowsMeasured';
 
 interface Goal { metric: string; atStart: number | null; now: number; target: number; progress: number | null }
 interface Window {
@@ -34,14 +35,7 @@ describe('the Refactoring Windows panel', function () {
   let extensionPath: string;
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<GuardrailsApi>('guardrails.guardrails')!;
-    extensionPath = extension.extensionPath;
-    api = await extension.activate();
-    await vscode.workspace.getConfiguration('guardrails').update('today', TODAY, vscode.ConfigurationTarget.Workspace);
-    await waitUntil('the windows measured', async () => {
-      const data = await api.windows();
-      return data?.today === TODAY && data.windows.length > 0 ? data : undefined;
-    }, 60_000);
+    ({ api, extensionPath } = await activateWithWindowsMeasured<GuardrailsApi>(TODAY));
   });
 
   it('measures progress from the commit before the window opened', async () => {
