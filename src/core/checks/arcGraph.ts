@@ -66,15 +66,3 @@ export function isAcyclicWithout(graph: ArcGraph, removed: Iterable<number>): bo
   }
   return seen === graph.n;
 }
-
-/** A seeded generator (mulberry32): the search is repeatable, so the same tangle gets the same cut. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -4,7 +4,8 @@
 // then kicks the order (moves the tail of a backward arc in front of its head, or a node anywhere)
 // and settles it again, keeping the best order seen. All randomness is seeded: the same graph gets
 // the same order. The work is counted, not timed, so the result does not depend on the machine.
-import { positionsOf, seededRandom, type Adjacency, type ArcGraph } from './arcGraph';
+import { positionsOf, type Adjacency, type ArcGraph } from './arcGraph';
+import { seededRandom } from '../util/seededRandom';
 
 export class OrderSearch {
   readonly order: number[];

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { isAcyclicWithout, seededRandom, totalWeight, type ArcGraph } from '../../../src/core/checks/arcGraph';
+import { isAcyclicWithout, totalWeight, type ArcGraph } from '../../../src/core/checks/arcGraph';
+import { seededRandom } from '../../../src/core/util/seededRandom';
 import { exactOrder } from '../../../src/core/checks/fasExact';
 import { feedbackArcSet, greedyFeedbackArcSet } from '../../../src/core/checks/feedbackArcSet';
 import { knownCutStart } from '../../../src/core/checks/fasKnownStart';

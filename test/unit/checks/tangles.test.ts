@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { seededRandom } from '../../../src/core/checks/arcGraph';
+import { seededRandom } from '../../../src/core/util/seededRandom';
 import { cyclicComponents } from '../../../src/core/checks/cycles';
 import type { JsonReport } from '../../../src/core/report/jsonReport';
 import { fixturePath, REPO_ROOT } from '../helpers/analyzeFixture';

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { GuardrailsProject } from '../../../src/core/analysis/project';
-import { seededRandom } from '../../../src/core/checks/arcGraph';
+import { seededRandom } from '../../../src/core/util/seededRandom';
 import { NodeFileSystem } from '../../../src/core/fs/nodeFileSystem';
 import { OverlayFileSystem } from '../../../src/core/fs/overlayFileSystem';
 import type { AnalysisResult } from '../../../src/core/model/types';

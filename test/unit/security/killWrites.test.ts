@@ -10,23 +10,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../helpers/analyzeFixture';
 import { layeredWith, removeWorkspace, workspace } from './hostileWorkspace';
+import { seededRandom as random } from '../../../src/core/util/seededRandom';
 
 const SEED = 20261206;
 const KILLS = 50;
 /** The bundle `npm test` builds first: with its code cache a run takes a fraction of a second. */
 const BUNDLE = path.join(REPO_ROOT, 'dist', 'cli.js');
-
-/** mulberry32: small, seeded, good enough to spread delays. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const A_IMPORTS_B = "import { b } from '../b/b';\nexport const a = b + 1;\n";
 const A_IMPORTS_B_TWICE = "import { b } from '../b/b';\nimport { c } from '../b/c';\nexport const a = b + c;\n";

@@ -1,0 +1,14 @@
+// Repeatable randomness for searches and tests: the same seed gives the same sequence on every
+// machine, so a result that depends on it can be reproduced.
+
+/** A seeded generator (mulberry32): small, fast, and spread well enough for local search and delays. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
