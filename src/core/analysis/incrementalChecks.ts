@@ -29,6 +29,10 @@ export class IncrementalChecks {
   private known: KnownFindings | undefined;
   private unmatched: Violation[] | undefined;
   private readonly dirty = new Set<string>();
+  /** Files gone since the last check: their imports leave the graphs. */
+  private readonly removed = new Set<string>();
+  /** Files came or went since the last check: graphs that are not file-level are rebuilt. */
+  private filesChanged = false;
   /** Files whose imports now lead elsewhere: their nodes in the rules' graphs are rebuilt. */
   private readonly retargeted = new Set<string>();
   /** The rules, compiled once: their matchers (and caches) serve every check and hover. */
@@ -61,21 +65,23 @@ export class IncrementalChecks {
 
   /**
    * A file came (its findings come with `fileChanged`). Per-import findings of the other files
-   * stand (they depend on each import and the paths at its ends alone); the graphs are rebuilt in
-   * file order, as a fresh check builds them, and the unmatched-pattern check runs again.
+   * stand (they depend on each import and the paths at its ends alone); the file-level graphs take
+   * the new file's imports as an edit's, the others are rebuilt, and the unmatched-pattern check
+   * runs again.
    */
   fileAdded(): void {
     this.flatByFile.invalidate();
-    this.graphs = undefined;
+    this.filesChanged = true;
     this.graphFindings = undefined;
     this.unmatched = undefined;
   }
 
-  /** A file went: its findings go with it; the graphs and the unmatched patterns as in `fileAdded`. */
+  /** A file went: its findings and its imports in the graphs go with it; otherwise as `fileAdded`. */
   fileRemoved(file: string): void {
     this.byFile.delete(file);
     this.dirty.delete(file);
     this.retargeted.delete(file);
+    this.removed.add(file);
     this.fileAdded();
   }
 
@@ -83,6 +89,7 @@ export class IncrementalChecks {
   invalidateAll(): void {
     this.everything = true;
     this.graphs = undefined;
+    this.removed.clear();
   }
 
   /**
@@ -105,13 +112,15 @@ export class IncrementalChecks {
       this.add(this.checkImports(changed.flatMap(edgesOf)));
       for (const file of changed) this.flatByFile.set(file, this.byFile.get(file)!);
     }
-    if (this.dirty.size > 0 || known !== this.known) this.graphFindings = undefined;
+    if (this.dirty.size > 0 || this.removed.size > 0 || known !== this.known) this.graphFindings = undefined;
     this.known = known;
     this.graphFindings ??= this.checkGraphs(allEdges, edgesOf);
     this.unmatched ??= checkUnmatchedPatterns(new CheckContext(this.config, files, allEdges(), this.layers, this.relPaths), ruleGlobs);
     this.everything = false;
     this.dirty.clear();
+    this.removed.clear();
     this.retargeted.clear();
+    this.filesChanged = false;
     const violations = [...this.flatByFile.get(files, (file) => this.byFile.get(file) ?? []), ...this.graphFindings.violations, ...this.unmatched];
     return { violations, tangles: this.graphFindings.tangles, notices: this.graphFindings.notices };
   }
@@ -135,9 +144,10 @@ export class IncrementalChecks {
     } else {
       for (const graph of this.graphs) {
         if (!graph.incremental) continue;
+        for (const file of this.removed) graph.replaceFile(file, []);
         for (const file of this.dirty) graph.replaceFile(file, edgesOf(file));
       }
-      if (this.retargeted.size > 0) this.graphs = this.graphs.map((graph, i) => (graph.incremental ? graph : build(this.graphRules[i])));
+      if (this.retargeted.size > 0 || this.filesChanged) this.graphs = this.graphs.map((graph, i) => (graph.incremental ? graph : build(this.graphRules[i])));
     }
     const all: GraphFindings = { violations: [], tangles: [], notices: [] };
     for (const graph of this.graphs) {
