@@ -12,7 +12,8 @@ export const UNMATCHED_PATTERN = 'unmatched-pattern';
  */
 export function checkUnmatchedPatterns(ctx: CheckContext, kindGlobs: (rule: Rule) => RuleGlob[]): Violation[] {
   const rels = ctx.files.map((file) => ctx.rel(file));
-  const dirs = directoriesOf(rels);
+  // Only folder globs need the folders; listing them costs a history step that adds a file as much as the rest.
+  let dirs: string[] | undefined;
   const violations: Violation[] = [];
   const report = (message: string, location: Location): void => {
     violations.push({ ruleId: UNMATCHED_PATTERN, severity: 'warning', message, location, from: location.file, to: '' });
@@ -45,7 +46,7 @@ export function checkUnmatchedPatterns(ctx: CheckContext, kindGlobs: (rule: Rule
   for (const rule of ctx.config.rules) {
     if (rule.severity === 'off') continue;
     for (const { pattern, location, what } of [...patternGlobs(rule.exceptions, 'file'), ...kindGlobs(rule)]) {
-      if (!matchesAny(pattern, what === 'dir' ? dirs : rels)) {
+      if (!matchesAny(pattern, what === 'dir' ? (dirs ??= directoriesOf(rels)) : rels)) {
         report(`"${pattern}" in rule ${rule.id} matches no ${what === 'dir' ? 'folder' : 'file'}; the rule checks nothing there`, location);
       }
     }
