@@ -64,3 +64,12 @@ export async function lastCommitBefore(repo: GitRepository, day: string, rev = '
   if (!result.ok) return result;
   return { ok: true, commit: parseCommitLines(result.stdout).find((commit) => commit.day < day) };
 }
+
+export type ReachableResult = { ok: true; oids: Set<string> } | { ok: false; failure: GitFailure };
+
+/** Every commit reachable from `to` and not from `from`, branch commits merged in included. */
+export async function commitsBetween(repo: GitRepository, from: string, to: string): Promise<ReachableResult> {
+  const result = await runGit(['log', '--format=%H', `${from}..${to}`, '--'], repo.git);
+  if (!result.ok) return result;
+  return { ok: true, oids: new Set(result.stdout.split('\n').filter((line) => line !== '')) };
+}

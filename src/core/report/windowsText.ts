@@ -72,7 +72,7 @@ function formatWindow(w: WindowProgress, p: Paint): string {
       lines.push(`  by: ${w.contributors.map((c) => `${c.name} ${c.items}${c.estimateHours ? ` (${hours(c.estimateHours)})` : ''}`).join(' · ')}`);
     }
   } else if (w.today >= w.start && w.startState) {
-    lines.push('', '  paid down: nothing yet');
+    lines.push('', `  paid down: nothing${w.status === 'ended' ? '' : ' yet'}`);
   }
   return lines.join('\n');
 }

@@ -4,7 +4,7 @@
 // commits still to analyse are handed to the history oldest first, so it steps forward once.
 import { changeLog, type ChangeLogResult } from '../git/changeLog';
 import { ChangeLogCache } from '../git/changeLogCache';
-import { commitsInRange, lastCommitBefore, type CommitInfo } from '../git/commits';
+import { commitsBetween, commitsInRange, lastCommitBefore, type CommitInfo } from '../git/commits';
 import { renamesBetween } from '../git/renames';
 import { openRepository, type GitRepository } from '../git/repository';
 import type { FactsCache } from '../analysis/project';
@@ -201,6 +201,12 @@ export async function measureFromGit(ctx: GitContext, window: RefactoringWindow,
   const attributed = await attributePaidDown(paidDownBetween(atStart, now, window, moves), { repo: ctx.repo, from: start.commit.oid, to }, ctx.cache.removals(rangeKey));
   if (attributed.note) notes.push(attributed.note);
   else ctx.cache.setRemovals(rangeKey, attributed.found);
+  let paidDown = attributed.items;
+  if (window.end < today) {
+    const kept = await landedByEnd(ctx, start.commit, commitOn(ctx, window.end) ?? start.commit, paidDown);
+    if (kept.ok) paidDown = kept.items;
+    else notes.push(`what was paid down after ${window.end} may be listed too: ${kept.message}`);
+  }
   const c = start.commit;
   return {
     ok: true,
@@ -209,10 +215,23 @@ export async function measureFromGit(ctx: GitContext, window: RefactoringWindow,
       now,
       startState: { kind: 'commit', commit: c.oid, date: c.date, subject: c.subject },
       burndown,
-      paidDown: attributed.items,
+      paidDown,
       notes,
     },
   };
+}
+
+/**
+ * An ended window paid down what its removal commit had brought onto the mainline by its last day
+ * (the commit its burndown ends on), not what was removed after it ended. What it paid down and
+ * lost again since is not listed: its hold reports that as a regression. An item git could not
+ * credit to a commit stays, as there is no telling when it went.
+ */
+async function landedByEnd(ctx: GitContext, start: CommitInfo, end: CommitInfo, items: PaidDownItem[]): Promise<Found<{ items: PaidDownItem[] }>> {
+  if (!items.some((item) => item.removedBy)) return { ok: true, items };
+  const landed = await commitsBetween(ctx.repo, start.oid, end.oid);
+  if (!landed.ok) return { ok: false, message: landed.failure.message };
+  return { ok: true, items: items.filter((item) => !item.removedBy || landed.oids.has(item.removedBy.commit)) };
 }
 
 /** Non-merge commits since `fromDay` with their files (one `git log --numstat` per context). */
