@@ -45,23 +45,28 @@ const BARS = '▁▂▃▄▅▆▇█';
 export const MAX_SPARKLINE_WIDTH = 60;
 
 /**
- * One character per burndown point for goal `index`, scaled from 0 to the largest value seen. Past
- * `MAX_SPARKLINE_WIDTH` points, each character stands for a run of days and shows the last of them.
+ * One character per burndown point for goal `index`, scaled from the goal's target (the lowest
+ * bar: what is left to do) to the largest value seen, so that 34 → 32 against a target of 20 shows
+ * a step rather than a flat line. Past `MAX_SPARKLINE_WIDTH` points, each character stands for a
+ * run of days and shows the last of them.
  */
 export function sparkline(w: WindowProgress, index: number): string {
   const all = w.burndown.map((point) => point.values[index] ?? 0);
   const values = all.length <= MAX_SPARKLINE_WIDTH
     ? all
     : Array.from({ length: MAX_SPARKLINE_WIDTH }, (_, i) => all[Math.ceil(((i + 1) * all.length) / MAX_SPARKLINE_WIDTH) - 1]);
-  return bars(values, all.reduce((max, v) => Math.max(max, v), w.goals[index]?.atStart ?? 0));
+  const goal = w.goals[index];
+  const top = all.reduce((max, v) => Math.max(max, v), goal?.atStart ?? 0);
+  return bars(values, top, Math.min(goal?.target ?? 0, top));
 }
 
-/** One character per value, scaled from 0 to the largest (or `floor`, when larger). */
-export function bars(values: readonly number[], floor = 0): string {
+/** One character per value, scaled from `bottom` (0 by default) to the largest (or `floor`, when larger). */
+export function bars(values: readonly number[], floor = 0, bottom = 0): string {
   // Not Math.max(...values): a spread of a long array overflows the call stack.
   const top = values.reduce((max, v) => Math.max(max, v), floor);
-  if (top <= 0) return BARS[0].repeat(values.length);
-  return values.map((v) => BARS[Math.min(BARS.length - 1, Math.round((v / top) * (BARS.length - 1)))]).join('');
+  if (top <= bottom) return BARS[0].repeat(values.length);
+  const level = (v: number): number => Math.round((Math.max(0, v - bottom) / (top - bottom)) * (BARS.length - 1));
+  return values.map((v) => BARS[Math.min(BARS.length - 1, level(v))]).join('');
 }
 
 const OUTCOME_ROWS: { key: keyof Omit<OutcomePeriod, 'from' | 'to'>; label: string }[] = [
