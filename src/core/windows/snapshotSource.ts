@@ -69,7 +69,11 @@ export async function measureFromSnapshots(
     if (day === today) appendAll(burndown, todayPoint);
     else if (day >= start.date && byDate.has(day)) burndown.push({ date: day, values: burndownValues(window, byDate.get(day)!) });
   }
-  const attributed = await attributePaidDown(paidDownBetween(start.state, live, window), repo?.head ? { repo, sinceDay: start.date } : undefined);
+  // An ended window paid down what was gone by its last day (its last snapshot by then), not what
+  // went after it ended; without such a snapshot, only today can tell.
+  const atEnd = today > window.end ? days.filter((day) => day.date > start.date && day.date <= window.end).pop() : undefined;
+  if (today > window.end && !atEnd) notes.push(`no snapshot after ${start.date} up to ${window.end}, so what was paid down after the window ended is listed too`);
+  const attributed = await attributePaidDown(paidDownBetween(start.state, atEnd?.state ?? live, window), repo?.head ? { repo, sinceDay: start.date } : undefined);
   if (attributed.note) notes.push(attributed.note);
   return {
     atStart: start.state,

@@ -299,6 +299,31 @@ describe('windows: when git cannot serve', function () {
     assert.deepEqual(w.paidDown.map((item) => [item.kind, item.file, item.removedBy]), [['debt', 'src/core/money.ts', null]]);
   });
 
+  it('once the window has ended, lists what its last snapshot no longer had, not what went after it ended', async () => {
+    const dir = plainCopy();
+    assert.ok((await snapshotDirectory(dir, { today: '2026-11-01' })).ok);
+    fs.writeFileSync(path.join(dir, 'src/core/money.ts'), 'export function round(amount: number): number {\n  return Math.round(amount * 100) / 100;\n}\n');
+    assert.ok((await snapshotDirectory(dir, { today: '2026-11-05' })).ok);
+    // After the window's last day (Nov 15): the TODO goes too.
+    const ledger = path.join(dir, 'src/core/ledger.ts');
+    fs.writeFileSync(ledger, fs.readFileSync(ledger, 'utf8').replace('  // TODO: reject amounts that are not finite\n', ''));
+    const w = cleanup(await report(dir, '2026-11-20'));
+    assert.equal(w.status, 'ended');
+    assert.equal(w.source, 'snapshot');
+    assert.deepEqual(w.paidDown.map((item) => [item.kind, item.file]), [['debt', 'src/core/money.ts']]);
+    assert.deepEqual(goalRows(w)[0], ['debt', 4, 2, 0, 0.5, 'ended']);
+  });
+
+  it('once the window has ended without a snapshot after its start, says that later work is listed too', async () => {
+    const dir = plainCopy();
+    assert.ok((await snapshotDirectory(dir, { today: '2026-11-01' })).ok);
+    const ledger = path.join(dir, 'src/core/ledger.ts');
+    fs.writeFileSync(ledger, fs.readFileSync(ledger, 'utf8').replace('  // TODO: reject amounts that are not finite\n', ''));
+    const w = cleanup(await report(dir, '2026-11-20'));
+    assert.deepEqual(w.paidDown.map((item) => [item.kind, item.file]), [['debt', 'src/core/ledger.ts']]);
+    assert.match(w.note ?? '', /no snapshot after 2026-11-01 up to 2026-11-15, so what was paid down after the window ended is listed too/);
+  });
+
   it('in a shallow clone without the start, falls back with a note that says how to fix it', async () => {
     const { repo } = buildLedgerHistory();
     const shallow = path.join(tempDir('guardrails-shallow-'), 'clone');
