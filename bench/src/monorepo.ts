@@ -6,7 +6,8 @@
 // feature-isolation violations across packages, two-package cycles, and a nested rules file's
 // forbidden package; the graph is otherwise a DAG (imports go to lower packages, lower modules).
 import * as path from 'node:path';
-import { random, type SeededViolation, type SyntheticCorpus, type SyntheticExpectation } from './synthetic';
+import { type SeededViolation, type SyntheticCorpus, type SyntheticExpectation } from './synthetic';
+import { seededRandom } from '../../src/core/util/seededRandom';
 
 export const MONOREPO_VERSION = 1;
 export const MONOREPO_TODAY = '2026-06-01';
@@ -39,7 +40,7 @@ interface Module {
 
 export function generateMonorepo(packageCount = 100, filesPerPackage = 100, seed = 7): SyntheticCorpus {
   if (packageCount < 8 || filesPerPackage < 8) throw new Error('the monorepo needs at least 8 packages of 8 files');
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
   const packages: Pkg[] = Array.from({ length: packageCount }, (_, index) => {
     const tier = TIERS[Math.floor((index * TIERS.length) / packageCount)];

@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { appendAll } from '../../src/core/util/arrays';
 import { CandidatePools, type Pool } from './syntheticPools';
+import { seededRandom } from '../../src/core/util/seededRandom';
 
 export const SYNTHETIC_VERSION = 4;
 /** `--today` for every run on a synthetic corpus: fixes which DEBT items are overdue. */
@@ -81,21 +82,10 @@ const PACKAGES: Record<Category, string[]> = {
   shared: ['node:path', 'lodash-es'], domain: ['zod'], infra: ['pg', 'node:fs'], feature: ['zod', 'lodash-es'], app: ['lodash-es'], ui: ['react'],
 };
 
-/** mulberry32: small, fast and the same everywhere. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function generateSynthetic(count: number, seed = 1): SyntheticCorpus {
   if (count < 100) throw new Error('the synthetic corpus needs at least 100 files');
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
   const files = layout(count);
   const categories = new Map<Category, SourceFile[]>();
