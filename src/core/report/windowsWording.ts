@@ -1,6 +1,7 @@
 // Wording and small pictures shared by the text and Markdown reports of windows, so both print
 // the same numbers the JSON holds.
 import { daysBetween } from '../util/dates';
+import { maxOf } from '../util/arrays';
 import type { WindowStatus } from '../windows/progress';
 import type { OutcomePeriod, WindowOutcomes } from '../windows/outcomes';
 import type { TrendPoint } from '../windows/windowReport';
@@ -56,14 +57,13 @@ export function sparkline(w: WindowProgress, index: number): string {
     ? all
     : Array.from({ length: MAX_SPARKLINE_WIDTH }, (_, i) => all[Math.ceil(((i + 1) * all.length) / MAX_SPARKLINE_WIDTH) - 1]);
   const goal = w.goals[index];
-  const top = all.reduce((max, v) => Math.max(max, v), goal?.atStart ?? 0);
+  const top = maxOf(all, goal?.atStart ?? 0);
   return bars(values, top, Math.min(goal?.target ?? 0, top));
 }
 
 /** One character per value, scaled from `bottom` (0 by default) to the largest (or `floor`, when larger). */
 export function bars(values: readonly number[], floor = 0, bottom = 0): string {
-  // Not Math.max(...values): a spread of a long array overflows the call stack.
-  const top = values.reduce((max, v) => Math.max(max, v), floor);
+  const top = maxOf(values, floor);
   if (top <= bottom) return BARS[0].repeat(values.length);
   const level = (v: number): number => Math.round((Math.max(0, v - bottom) / (top - bottom)) * (BARS.length - 1));
   return values.map((v) => BARS[Math.min(BARS.length - 1, level(v))]).join('');
