@@ -76,6 +76,7 @@ export function generateMonorepo(packageCount = 100, filesPerPackage = 100, seed
   for (const pkg of packages) {
     const index = moduleOf(pkg, 'index');
     moduleOf(pkg, 'leaf');
+    const lower = packages.filter((other) => other.index < pkg.index && MAY_IMPORT[pkg.tier].includes(other.tier));
     for (let k = 1; k <= modulesPerPackage; k++) {
       const module = moduleOf(pkg, moduleName(k));
       // Earlier modules of the same package, by relative path.
@@ -87,7 +88,6 @@ export function generateMonorepo(packageCount = 100, filesPerPackage = 100, seed
         n--;
       }
       // One module in ten uses a lower package its tier may import: its entry or one of its modules.
-      const lower = packages.filter((other) => other.index < pkg.index && MAY_IMPORT[pkg.tier].includes(other.tier));
       if (k % 10 === 1 && lower.length > 0) {
         const to = pick(lower);
         importLine(module, to, rand() < 0.5 ? 'index' : moduleName(1 + Math.floor(rand() * modulesPerPackage)));
