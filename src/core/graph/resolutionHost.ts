@@ -4,6 +4,7 @@ import type { DirectoryEntry, FileSystem } from '../fs/fileSystem';
 import { readConfigText } from './compilerOptions';
 import { appendAll } from '../util/arrays';
 import type { WorkspacePackages } from './workspacePackages';
+import { nameInPackageJson } from './workspaceManifest';
 
 /**
  * TypeScript probes the same paths over and over; each answer is asked of the FileSystem once.
@@ -206,14 +207,4 @@ export function memo<T>(map: Map<string, T>, key: string, compute: () => T): T {
   const value = compute();
   map.set(key, value);
   return value;
-}
-
-function nameInPackageJson(text: string): string | undefined {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed === 'object' && parsed !== null && 'name' in parsed && typeof parsed.name === 'string') return parsed.name;
-  } catch {
-    // a broken package.json names nothing
-  }
-  return undefined;
 }

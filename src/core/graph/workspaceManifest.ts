@@ -112,3 +112,14 @@ function expandPackageGlobs(root: string, globs: readonly string[], fs: FileSyst
   walk(root, '', 0);
   return found.sort();
 }
+
+/** The `name` a package.json gives, if any (a broken file names nothing). */
+export function nameInPackageJson(text: string): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed === 'object' && parsed !== null && 'name' in parsed && typeof parsed.name === 'string') return parsed.name;
+  } catch {
+    // nothing to name
+  }
+  return undefined;
+}

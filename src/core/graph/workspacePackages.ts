@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { FileSystem } from '../fs/fileSystem';
 import { isInside } from '../util/paths';
 import { loadCompilerOptions, readConfigText } from './compilerOptions';
-import { findWorkspaceManifest } from './workspaceManifest';
+import { findWorkspaceManifest, nameInPackageJson } from './workspaceManifest';
 
 interface PackageFolder {
   name: string;
@@ -127,15 +127,10 @@ export class WorkspacePackages {
   }
 }
 
+/** The package's name; an empty one names no package. */
 function packageName(text: string | undefined): string | undefined {
-  if (text === undefined) return undefined;
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed === 'object' && parsed !== null && 'name' in parsed && typeof parsed.name === 'string' && parsed.name !== '') return parsed.name;
-  } catch {
-    // a broken package.json names no package
-  }
-  return undefined;
+  const name = text === undefined ? undefined : nameInPackageJson(text);
+  return name === '' ? undefined : name;
 }
 
 /** The package's tsconfig `outDir` / `declarationDir` (sources in `rootDir`), else the conventional folders. */
