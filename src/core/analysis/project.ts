@@ -318,12 +318,10 @@ export class GuardrailsProject {
     };
   }
 
-  /** Every file's debt in file order, as `check` reports it. */
+  /** Every file's debt in file order, as `check` reports it: the list kept between edits, not to be changed. */
   debtItems(): DebtItem[] {
     this.sortedFiles ??= [...this.facts.keys()].sort();
-    const debt: DebtItem[] = [];
-    for (const file of this.sortedFiles) for (const item of this.facts.get(file)!.debt) debt.push(item);
-    return debt;
+    return this.flat.debt.get(this.sortedFiles, (file) => this.facts.get(file)!.debt) as DebtItem[];
   }
 
   /** What the user should know that is not a finding: tsconfig problems, files skipped. */
