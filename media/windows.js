@@ -95,9 +95,13 @@
     if (!trend || trend.length === 0) return null;
     const row = (key) => {
       const values = trend.map((point) => point[key]);
-      const top = Math.max(1, ...values);
+      // From the lowest week to the highest, as the reports draw it: 136 → 142 is a rise, not a
+      // flat row (the numbers beside it give the size); a flat trend is a middle line.
+      const low = values.reduce((a, b) => Math.min(a, b));
+      const high = values.reduce((a, b) => Math.max(a, b));
+      const height = (value) => (high === low ? 7 : 1 + Math.round(((value - low) / (high - low)) * 13));
       const bars = el('span', { class: 'spark', 'aria-hidden': 'true' },
-        ...values.map((value) => el('span', { class: 'spark-bar', style: `height:${Math.max(1, Math.round((value / top) * 14))}px` })));
+        ...values.map((value) => el('span', { class: 'spark-bar', style: `height:${height(value)}px` })));
       const first = values[0];
       const last = values[values.length - 1];
       return el('div', { class: 'trend-row', 'aria-label': `${key}: ${first} on ${trend[0].week}, ${last} this week` }, el('span', { class: 'trend-key' }, key), `${first} `, bars, ` ${last}`);

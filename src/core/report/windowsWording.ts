@@ -1,7 +1,7 @@
 // Wording and small pictures shared by the text and Markdown reports of windows, so both print
 // the same numbers the JSON holds.
 import { daysBetween } from '../util/dates';
-import { maxOf } from '../util/arrays';
+import { maxOf, minOf } from '../util/arrays';
 import type { WindowStatus } from '../windows/progress';
 import type { OutcomePeriod, WindowOutcomes } from '../windows/outcomes';
 import type { TrendPoint } from '../windows/windowReport';
@@ -111,8 +111,19 @@ export function trendLines(trend: readonly TrendPoint[]): { label: string; first
   if (trend.length === 0) return [];
   return (['violations', 'debt'] as const).map((key) => {
     const values = trend.map((point) => point[key]);
-    return { label: key, first: values[0], bars: bars(values), last: values[values.length - 1] };
+    return { label: key, first: values[0], bars: trendBars(values), last: values[values.length - 1] };
   });
+}
+
+/**
+ * A trend has no target to scale from: its bars run from its lowest week to its highest, so that
+ * 136 → 142 shows the rise (the numbers beside them give the size). A flat trend is a middle line,
+ * not the lowest bars, which would read as "down to nothing".
+ */
+function trendBars(values: readonly number[]): string {
+  const low = minOf(values);
+  if (maxOf(values) === low) return BARS[3].repeat(values.length);
+  return bars(values, 0, low);
 }
 
 export function goalVerdict(goal: GoalProgress): string {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { sparkline } from '../../../src/core/report/windowsWording';
+import { sparkline, trendLines } from '../../../src/core/report/windowsWording';
 import type { WindowProgress } from '../../../src/core/windows/windowReport';
 
 /** A window with one goal, as far as its sparkline reads it. */
@@ -29,5 +29,21 @@ describe('windows: the burndown sparkline in text and Markdown reports', () => {
 
   it('is all lowest bars when the goal was met all along', () => {
     assert.equal(sparkline(windowWith([3, 2, 3], 3, 5), 0), '▁▁▁');
+  });
+});
+
+describe('windows: the weekly trend sparklines in text and Markdown reports', () => {
+  const trend = (violations: number[]) => violations.map((v, i) => ({ week: `2026-0${1 + Math.floor(i / 4)}-0${1 + (i % 4)}`, violations: v, debt: 5 }));
+
+  it('shows a rise from 136 to 142 from the lowest week to the highest, not as a flat line', () => {
+    const [violations] = trendLines(trend([136, 136, 137, 139, 142]));
+    assert.equal(violations.bars, '▁▁▂▅█');
+    assert.equal(violations.first, 136);
+    assert.equal(violations.last, 142);
+  });
+
+  it('draws a flat trend as a middle line, not as lowest bars that read as nothing left', () => {
+    const [, debt] = trendLines(trend([1, 2, 3]));
+    assert.equal(debt.bars, '▄▄▄');
   });
 });

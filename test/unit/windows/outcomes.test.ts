@@ -69,7 +69,7 @@ describe('windows: outcomes, trend, hotspots and the ratchet from a dated histor
       '| authors | 1 → 3 ↑ → 1 ↓ |',
       '### Trend (weekly, 2026-02-09 → 2026-03-23)',
       '- violations: 1 `███▁▁██` 1',
-      '- debt: 2 `████▅▅▅` 1',
+      '- debt: 2 `████▁▁▁` 1',
       '| 2026-03-09 | 0 | 1 |',
     ]) assert.ok(lines.includes(expected), `missing ${expected}\n${markdown.stdout}`);
     const text = await runCliCapture(['windows', repo.dir, '--today', '2026-03-25'], REPO_ROOT);
