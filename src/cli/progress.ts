@@ -11,9 +11,18 @@ export class ProgressLine {
   constructor(private readonly stream: NodeJS.WriteStream, private readonly enabled: boolean, private readonly delayMs = 400) {}
 
   update(done: number, total: number): void {
+    this.show(`analysing ${done}/${total} files…`);
+  }
+
+  /** `guardrails windows` after the working tree: the past commits its windows and trend need. */
+  history(done: number, total: number): void {
+    this.show(`reading git history: ${done}/${total} past commits analysed…`);
+  }
+
+  private show(message: string): void {
     if (!this.enabled || Date.now() - this.started < this.delayMs) return;
     this.shown = true;
-    this.stream.write(`${CLEAR_LINE}guardrails: analysing ${done}/${total} files…`);
+    this.stream.write(`${CLEAR_LINE}guardrails: ${message}`);
   }
 
   clear(): void {

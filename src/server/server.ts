@@ -16,6 +16,7 @@ import { applyFileEvents } from './fileEvents';
 import { FileCapWarnings } from './fileCapWarnings';
 import { importHover, rulesFileHover } from './hovers';
 import { LoadProgress } from './loadProgress';
+import { HistoryProgressReport } from './historyProgress';
 import { ProjectSnapshots } from './projectSnapshots';
 import { DEFAULT_SETTINGS, GuardrailsMethods, ServerCommands, type InitializationOptions, type ServerSettings } from './protocol';
 import { ruleCodeLenses } from './ruleCodeLens';
@@ -78,6 +79,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const heads = new GitHeads(() => folders, gitAllowed);
   const createViewData = (): ViewData => new ViewData(analysis, ages, new ProjectSnapshots(storagePath, fs, log), fs, log, changes, {
     gitAllowed, historyDir: historyDir(), engineVersion: options.engineVersion,
+    historyProgress: () => new HistoryProgressReport(connection, canReportProgress),
   });
   let viewData = createViewData();
 

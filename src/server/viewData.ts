@@ -8,6 +8,7 @@ import type { Log } from './folderAnalysis';
 import type { ProjectSnapshots } from './projectSnapshots';
 import type { DashboardData, DashboardWindow, DebtReportFiles, DebtRow, HotspotsData, ViolationsOfProject, WindowsPanelData } from './protocol';
 import type { WorkspaceAnalysis } from './workspaceAnalysis';
+import type { HistoryProgressReporter } from './historyProgress';
 import {
   appendAll, burndownSvg, compilePatterns, debtCsv, debtMarkdown, escapeControls, measureResult, measureWindowsAndTrend, rankHotspots, sumTrends, toRelative, todayIso,
   type CompiledPattern, type FileSystem, type Hotspot, type RefactoringWindow, type TrendPoint,
@@ -24,6 +25,8 @@ export interface ViewDataOptions {
   historyDir?: string;
   /** Part of that cache's key: numbers from another build of the engine are not reused. */
   engineVersion?: string;
+  /** Shows a measurement's reading of git history in the client (one per measurement). */
+  historyProgress?: () => HistoryProgressReporter;
 }
 
 export class ViewData {
@@ -121,6 +124,7 @@ export class ViewData {
     const windows: WindowsPanelData['windows'] = [];
     const trends: TrendPoint[][] = [];
     const trendsByRoot = new Map<string, TrendPoint[]>();
+    const progress = this.options.historyProgress?.();
     try {
       await this.analysis.whenIdle();
       const { historyDir, engineVersion } = this.options;
@@ -132,6 +136,7 @@ export class ViewData {
           today, now, snapshotFiles: snapshotFile ? [snapshotFile] : [], fs: this.fs, excludeDirs: [...project.excludeDirs],
           ...(historyDir ? { cacheDir: historyDir, engineVersion } : {}),
           ...(this.gitAllowed() ? {} : { git: false, gitOffReason: UNTRUSTED_GIT }),
+          onHistoryProgress: (done, total) => progress?.report(done, total),
         });
         appendAll(windows, measured.windows.map((window) => ({ ...window, root: project.root, chart: burndownSvg(window, { standalone: false }) })));
         trends.push(measured.trend);
@@ -143,6 +148,8 @@ export class ViewData {
     } catch (error) {
       this.log.error(`refactoring windows: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       this.windowsData = { today, windows: [], trend: [], error: 'The refactoring windows could not be measured; see the Guardrails output.' };
+    } finally {
+      progress?.done();
     }
     return this.windowsData;
   }

@@ -25,6 +25,7 @@ export async function runWindows(args: CliArgs, io: CliIo): Promise<number> {
     today: args.today,
     version: VERSION,
     onProgress: (done, total) => progress.update(done, total),
+    onHistoryProgress: (done, total) => progress.history(done, total),
     workers,
     cacheDir: historyCacheDir(args, io),
     engineVersion: buildId(),

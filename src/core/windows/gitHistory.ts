@@ -38,7 +38,12 @@ export interface GitHistoryOptions {
   fallback?: FileSystem;
   /** Facts known from elsewhere (the live analysis's disk cache): most files of a past commit are today's. */
   seedFacts?: Pick<FactsCache, 'get'>;
+  /** Told as each past state is taken up and done: how many of those asked for so far are done. */
+  onProgress?: HistoryProgress;
 }
+
+/** `done` of the `total` past states asked for so far (the total grows when more are asked for). */
+export type HistoryProgress = (done: number, total: number) => void;
 
 /** Files the engine reads beside sources: compiler options, package manifests and the workspace (monorepo packages). */
 const CONFIG_FILE = /(^|\/)(tsconfig[^/]*\.json|jsconfig\.json|package\.json|pnpm-workspace\.yaml)$/;
@@ -64,6 +69,9 @@ export class GitHistory {
   /** Commits analysed (each once), and how many of them by updating the session in place. */
   analysed = 0;
   updatedInPlace = 0;
+  /** Analyses asked for, and those finished (well or not): what progress is told. */
+  private requested = 0;
+  private finished = 0;
   private readonly states = new Map<string, { detail: RecordDetail; state: Promise<StateResult> }>();
   private queue: Promise<unknown> = Promise.resolve();
   private live: LiveSession | undefined;
@@ -89,7 +97,16 @@ export class GitHistory {
     const known = this.states.get(commit);
     if (known && (known.detail === 'full' || detail === 'counts')) return known.state;
     // One at a time: analyses share one session.
-    const state = this.queue.then(() => this.analyse(commit, detail));
+    this.requested++;
+    const state = this.queue.then(async () => {
+      this.options.onProgress?.(this.finished, this.requested);
+      try {
+        return await this.analyse(commit, detail);
+      } finally {
+        this.finished++;
+        if (this.finished === this.requested) this.options.onProgress?.(this.finished, this.requested);
+      }
+    });
     this.queue = state.catch(() => undefined);
     this.states.set(commit, { detail, state });
     return state;

@@ -11,7 +11,7 @@ import type { FactsCache } from '../analysis/project';
 import type { RefactoringWindow, RulesConfig } from '../model/ruleTypes';
 import { addDays, eachDay, minDay } from '../util/dates';
 import { attributePaidDown } from './attribution';
-import { GitHistory } from './gitHistory';
+import { GitHistory, type HistoryProgress } from './gitHistory';
 import { HistoryCache, type Totals } from './historyCache';
 import { scopedState } from './measure';
 import { paidDownBetween, type Moves } from './paidDown';
@@ -51,6 +51,8 @@ export interface GitContextOptions {
   seedFacts?: Pick<FactsCache, 'get'>;
   /** Where commits' changed files are kept between runs (see ChangeLogCache). */
   cacheDir?: string;
+  /** How far the analysis of past commits has come. */
+  onProgress?: HistoryProgress;
 }
 
 export type OpenGitResult = { ok: true; context: GitContext } | { ok: false; message: string; repo?: GitRepository };
@@ -70,7 +72,7 @@ export async function openGitContext(config: RulesConfig, options: GitContextOpt
   if (!listed.ok) return { ok: false, message: listed.failure.message, repo };
   if (!base.ok) return { ok: false, message: base.failure.message, repo };
   const nowCommit: CommitInfo | undefined = listed.commits[0] ?? base.commit;
-  const history = new GitHistory(repo, config, { today: options.today, excludeDirs: options.excludeDirs, seedFacts: options.seedFacts });
+  const history = new GitHistory(repo, config, { today: options.today, excludeDirs: options.excludeDirs, seedFacts: options.seedFacts, onProgress: options.onProgress });
   return {
     ok: true,
     context: {

@@ -10,6 +10,7 @@ import { relativeFile } from '../util/relativePaths';
 import { daysBetween } from '../util/dates';
 import { contributorsOf, estimateBurned } from './attribution';
 import { changesSince, measureFromGit, finishContext, openGitContext, requestStates, windowNeeds, type GitContext, type OpenGitResult } from './gitSource';
+import type { HistoryProgress } from './gitHistory';
 import { HistoryCache } from './historyCache';
 import { earliestOutcomeDay, windowOutcomes, type WindowOutcomes } from './outcomes';
 import { windowTiming } from './progress';
@@ -44,6 +45,8 @@ export interface MeasureWindowsOptions {
   cacheDir?: string;
   /** Part of the history cache's key: numbers measured by another build of the engine are not reused. */
   engineVersion?: string;
+  /** How far the analysis of past commits has come (nothing is told when the history cache has them all). */
+  onHistoryProgress?: HistoryProgress;
 }
 
 interface Measured {
@@ -78,6 +81,7 @@ export async function measureWindowsAndTrend(config: RulesConfig, options: Measu
         cache: options.cacheDir ? HistoryCache.open(options.cacheDir, config, options.engineVersion ?? '', options.excludeDirs) : undefined,
         seedFacts: options.seedFacts,
         cacheDir: options.cacheDir,
+        onProgress: options.onHistoryProgress,
       });
   }
   if (git?.ok) {

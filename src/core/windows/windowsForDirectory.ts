@@ -30,6 +30,8 @@ export interface WindowsForDirectoryOptions extends Pick<AnalyzeOptions, 'config
   cacheDir?: string;
   /** Part of the caches' keys: nothing from another build of the engine is reused. */
   engineVersion?: string;
+  /** How far the analysis of past commits has come, after the working tree's (`onProgress`). */
+  onHistoryProgress?: MeasureWindowsOptions['onHistoryProgress'];
 }
 
 export type WindowsOutcome =
@@ -54,6 +56,7 @@ export async function windowsForDirectory(dir: string, options: WindowsForDirect
       git: options.git,
       cacheDir,
       engineVersion,
+      onHistoryProgress: options.onHistoryProgress,
       // The live analysis just stored every file's facts there: past commits look theirs up by content.
       seedFacts: cacheDir ? lazySeed(() => DiskFactsCache.open(cacheDir, config, today, engineVersion)) : undefined,
     });

@@ -76,6 +76,37 @@ describe('guardrails lsp: refactoring windows, hotspots and trend through custom
     }
   });
 
+  it('shows the reading of git history as progress in the client, and none when its storage already holds every past state', async () => {
+    const cold = tempDir('guardrails-lsp-progress-');
+    const { client } = await LspClient.start({ root: repo.dir, settings: SETTINGS, initializationOptions: { storagePath: cold } });
+    type Progress = { token: string | number; value: { kind: string; message?: string; percentage?: number } };
+    const progressOf = (message: { params?: unknown }) => message.params as Progress;
+    try {
+      await client.rpc.request('guardrails/whenIdle');
+      const before = client.rpc.received.length;
+      await client.rpc.request<WindowsPanelData>('guardrails/windows', { force: true });
+      const created = client.rpc.received.slice(before).filter((message) => message.method === 'window/workDoneProgress/create');
+      assert.equal(created.length, 1, 'one progress for the measurement');
+      const token = (created[0].params as { token: string | number }).token;
+      const ofToken = (kind: string) => (message: { method?: string; params?: unknown }) =>
+        message.method === '$/progress' && progressOf(message).token === token && progressOf(message).value.kind === kind;
+      const begin = progressOf(await client.rpc.waitFor(ofToken('begin'), 'history progress begin')).value;
+      assert.match(begin.message ?? '', /^reading git history: 0\/\d+ past commits analysed$/);
+      await client.rpc.waitFor(ofToken('end'), 'history progress end');
+      const reports = client.rpc.received.filter(ofToken('report')).map((message) => progressOf(message).value);
+      const last = reports[reports.length - 1];
+      assert.match(last?.message ?? '', /^reading git history: (\d+)\/\1 past commits analysed$/);
+      assert.equal(last?.percentage, 100);
+
+      const again = client.rpc.received.length;
+      await client.rpc.request<WindowsPanelData>('guardrails/windows', { force: true });
+      assert.deepEqual(client.rpc.received.slice(again).filter((message) => message.method === 'window/workDoneProgress/create'), []);
+    } finally {
+      assert.equal(await client.shutdown(), 0);
+      fs.rmSync(cold, { recursive: true, force: true });
+    }
+  });
+
   it('runs no git in Restricted Mode: windows without outcomes, no hotspots, debt rows without change counts', async () => {
     const { client } = await LspClient.start({ root: repo.dir, settings: SETTINGS, initializationOptions: { trusted: false } });
     try {
