@@ -70,7 +70,9 @@ export async function runCheck(args: CliArgs, io: CliIo): Promise<number> {
   let existing: Findings = { violations: [], debt: [] };
   if (args.since !== undefined) {
     const base = await analyseSinceBase(session.reportRoot, args.since, projects.map((project) => project.config), session.reportRoot, {
-      today: session.today, factsCache: sharedFacts, workers,
+      // Files the merge base shares with the working tree are not parsed again: their facts are in
+      // memory, or in the --cache folder the live analysis used.
+      today: session.today, factsCache: sharedFacts ?? new TextFactsCache(session.cachedFacts()), workers,
     });
     if (!base.ok) {
       workers.close();

@@ -87,6 +87,15 @@ export class DiskFactsCache implements FactsCache {
     return undefined;
   }
 
+  /**
+   * The stored facts of `file` when taken from this very text, as `get` finds them, but not counted
+   * as this run's use (another analysis asks: `check --since`'s merge base).
+   */
+  peek(file: string, text: string): FileFacts | undefined {
+    const entry = this.files.get(file);
+    return entry && this.current(entry) && entry.hash === hashText(text) ? entry.facts : undefined;
+  }
+
   /** Facts of a file whose size and modification time are those stored, long enough ago to be sure. */
   knownUnchanged(file: string, stat: FileStat): FileFacts | undefined {
     const entry = this.files.get(file);

@@ -138,6 +138,18 @@ export class AnalysisSession {
     return new AnalysisSession(reportRoot, { configs: [...configs], partial: [], problems: [], failed: [] }, options.fs, options);
   }
 
+  /**
+   * What this session's disk caches know, by path and exact text, without counting as its own
+   * use: the analysis of another commit (`check --since`'s merge base) shares most files with
+   * the working tree. Undefined without a cache folder.
+   */
+  cachedFacts(): Pick<FactsCache, 'get'> | undefined {
+    if (this.factsCaches.size === 0) return undefined;
+    const caches = [...this.factsCaches];
+    // Each file's facts depend on its own rules file's debt policy: asked of the project governing it.
+    return { get: (file, text) => caches.find(([project]) => project.governs(file))?.[1].peek(file, text) };
+  }
+
   /** Steps 2 to 5: build every project, load its files, check them. False when cancelled. */
   async load(progress: LoadProgress = {}): Promise<boolean> {
     const all = [...this.loaded.configs, ...this.loaded.partial];

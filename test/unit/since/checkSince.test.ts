@@ -30,6 +30,23 @@ describe('check --since REF: only what is new against the merge base', function 
     assert.equal(report.fixed.violations[0].why, 'The domain knows nothing of screens.');
   });
 
+  it('reports the same with a --cache folder, cold and warm, whose facts the merge base shares', async () => {
+    const cache = tempDir('guardrails-since-cache-');
+    try {
+      const report = async (extra: string[]) => {
+        const run = await runCliCapture(['check', repo.dir, '--since', 'main', '--format', 'json', '--today', '2026-11-27', ...extra], REPO_ROOT);
+        assert.equal(run.code, 1, run.stderr);
+        const { durationMs: _duration, cache: _cache, ...rest } = JSON.parse(run.stdout) as Record<string, unknown>;
+        return rest;
+      };
+      const without = await report(['--no-cache']);
+      assert.deepEqual(await report(['--cache-location', cache]), without, 'cold');
+      assert.deepEqual(await report(['--cache-location', cache]), without, 'warm');
+    } finally {
+      fs.rmSync(cache, { recursive: true, force: true });
+    }
+  });
+
   it('counts the working tree as now, and fails only on new findings', async () => {
     const clean = TestRepo.create('guardrails-since-clean-').write('guardrails.json', RULES)
       .write('src/domain/a.ts', "import { view } from '../ui/view';\nexport const a = view;\n")
