@@ -53,10 +53,12 @@ if ! git rev-parse --verify --quiet "$ref^{commit}" >/dev/null || [ "$(git rev-p
 fi
 
 mkdir -p "$out" || exit 2
+# --cache: the second run takes what the first parsed (both sides of the comparison) from the
+# user's cache folder instead of parsing every file again.
 # shellcheck disable=SC2086
-$guardrails check --since "$ref" --format sarif --output "$out/guardrails.sarif" $args
+$guardrails check --since "$ref" --cache --format sarif --output "$out/guardrails.sarif" $args
 status=$?
 # shellcheck disable=SC2086
-$guardrails check --since "$ref" --format markdown --output "$out/guardrails.md" $args
+$guardrails check --since "$ref" --cache --format markdown --output "$out/guardrails.md" $args
 [ -f "$out/guardrails.md" ] && cat "$out/guardrails.md"
 exit "$status"
