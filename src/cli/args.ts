@@ -1,5 +1,6 @@
 import * as os from 'node:os';
 import { isCalendarDate, type Concurrency } from '../core';
+import { FLAG_OPTIONS, VALUE_OPTIONS } from './optionNames';
 // Command-line parsing: small and explicit, so every option is listed in one place with its help.
 
 export type Command = 'check' | 'debt' | 'graph' | 'windows' | 'snapshot' | 'hotspots' | 'lsp' | 'import';
@@ -42,8 +43,6 @@ export type ParseOutcome =
   | { kind: 'version' }
   | { kind: 'error'; message: string };
 
-const VALUE_OPTIONS = new Set(['--format', '--config', '--baseline', '--max-warnings', '--today', '--output', '--cache-location', '--concurrency', '--since', '--days']);
-const FLAG_OPTIONS = new Set(['--update-baseline', '--no-color', '--color', '--help', '-h', '--version', '-v', '--cache', '--no-cache', '--stdio']);
 
 export function parseArgs(argv: readonly string[], isTty: boolean): ParseOutcome {
   const positional: string[] = [];

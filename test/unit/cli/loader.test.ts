@@ -37,4 +37,38 @@ describe('the guardrails command (dist/cli.js)', () => {
     assert.equal(run().status, 1);
     assert.deepEqual(fs.readdirSync(cacheDir).sort(), [current, otherInstallation].sort());
   });
+
+  it('keeps the code cache a `windows` run writes for the next one, beside the one `check` writes', function () {
+    if (!fs.existsSync(cli)) this.skip();
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guardrails-cache-'));
+    const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'guardrails-windows-'));
+    fs.writeFileSync(path.join(workspace, 'guardrails.json'), JSON.stringify({ include: ['**/*.ts'], windows: [{ id: 'w', start: '2026-11-01', end: '2026-11-30', scope: ['**'], goals: [{ metric: 'debt', target: 0 }] }] }));
+    fs.writeFileSync(path.join(workspace, 'a.ts'), '// TODO: one\nexport const a = 1;\n');
+    try {
+      const run = (command: string) => {
+        const done = spawnSync(process.execPath, [cli, command, workspace, '--format', 'json', '--today', '2026-11-27', '--no-cache'], {
+          encoding: 'utf8', env: { ...process.env, GUARDRAILS_CACHE_DIR: cacheDir },
+        });
+        assert.ok(done.status === 0 || done.status === 1, done.stderr);
+      };
+      /** Each code cache file with when it was written: a cache V8 rejected is written again at exit. */
+      const caches = () => new Map(fs.readdirSync(cacheDir).filter((name) => name.endsWith('.v8cache')).map((name) => [name, fs.statSync(path.join(cacheDir, name)).mtimeMs]));
+      run('windows');
+      const written = caches();
+      assert.equal(written.size, 1, 'the first windows run writes its code cache');
+      run('windows');
+      assert.deepEqual(caches(), written, 'the next windows run takes it as it is');
+      run('check');
+      assert.equal(caches().size, 2, 'check keeps its own, compiled under V8\'s usual settings');
+      run('windows');
+      run('check');
+      const both = caches();
+      run('windows');
+      run('check');
+      assert.deepEqual(caches(), both, 'neither replaces nor rewrites the other');
+    } finally {
+      fs.rmSync(cacheDir, { recursive: true, force: true });
+      fs.rmSync(workspace, { recursive: true, force: true });
+    }
+  });
 });
