@@ -150,6 +150,11 @@ export class AnalysisSession {
     return { get: (file, text) => caches.find(([project]) => project.governs(file))?.[1].peek(file, text) };
   }
 
+  /** The rules files this session checks (known from the start, before `load`). */
+  configs(): readonly RulesConfig[] {
+    return this.loaded.configs;
+  }
+
   /** Steps 2 to 5: build every project, load its files, check them. False when cancelled. */
   async load(progress: LoadProgress = {}): Promise<boolean> {
     const all = [...this.loaded.configs, ...this.loaded.partial];

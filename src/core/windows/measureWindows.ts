@@ -47,6 +47,8 @@ export interface MeasureWindowsOptions {
   engineVersion?: string;
   /** How far the analysis of past commits has come (nothing is told when the history cache has them all). */
   onHistoryProgress?: HistoryProgress;
+  /** Git, opened (by `openWindowsGit`) while the code now was being analysed; opened here otherwise. */
+  opened?: Promise<OpenGitResult | undefined>;
 }
 
 interface Measured {
@@ -68,22 +70,7 @@ export async function measureWindows(config: RulesConfig, options: MeasureWindow
 export async function measureWindowsAndTrend(config: RulesConfig, options: MeasureWindowsOptions): Promise<{ windows: WindowProgress[]; trend: TrendPoint[] }> {
   const { today } = options;
   const started = config.windows.filter((window) => window.start <= today);
-  let git: OpenGitResult | undefined;
-  if (config.windows.length > 0) {
-    git = options.git === false
-      ? { ok: false, message: options.gitOffReason ?? 'git is turned off' }
-      : await openGitContext(config, {
-        today,
-        fromDay: [trendFromDay(today), ...started.map((w) => w.start)].sort()[0],
-        excludeDirs: options.excludeDirs,
-        gitPath: options.git?.gitPath,
-        timeoutMs: options.git?.timeoutMs,
-        cache: options.cacheDir ? HistoryCache.open(options.cacheDir, config, options.engineVersion ?? '', options.excludeDirs) : undefined,
-        seedFacts: options.seedFacts,
-        cacheDir: options.cacheDir,
-        onProgress: options.onHistoryProgress,
-      });
-  }
+  const git = await (options.opened ?? openWindowsGit(config, options));
   if (git?.ok) {
     // Every past state any window or the trend needs, handed over oldest first.
     const needs = await Promise.all(started.map((window) => windowNeeds(git.context, window, today)));
@@ -109,6 +96,35 @@ export async function measureWindowsAndTrend(config: RulesConfig, options: Measu
     finishContext(git.context);
   }
   return { windows, trend };
+}
+
+/**
+ * Git for `config`'s windows: the repository, the commits from the earliest day any window or the
+ * trend looks at, and the commit log outcomes count, asked for at once. Needs nothing of the code
+ * now, so a caller can open it while that is analysed (git answers in processes of its own).
+ * Undefined for a rules file without windows.
+ */
+export function openWindowsGit(config: RulesConfig, options: Omit<MeasureWindowsOptions, 'now' | 'opened'>): Promise<OpenGitResult | undefined> | undefined {
+  if (config.windows.length === 0) return undefined;
+  const { today } = options;
+  if (options.git === false) return Promise.resolve({ ok: false, message: options.gitOffReason ?? 'git is turned off' });
+  const started = config.windows.filter((window) => window.start <= today);
+  return openGitContext(config, {
+    today,
+    fromDay: [trendFromDay(today), ...started.map((w) => w.start)].sort()[0],
+    excludeDirs: options.excludeDirs,
+    gitPath: options.git?.gitPath,
+    timeoutMs: options.git?.timeoutMs,
+    cache: options.cacheDir ? HistoryCache.open(options.cacheDir, config, options.engineVersion ?? '', options.excludeDirs) : undefined,
+    seedFacts: options.seedFacts,
+    cacheDir: options.cacheDir,
+    onProgress: options.onHistoryProgress,
+  }).then((opened) => {
+    const from = earliestOutcomeDay(config.windows, today);
+    // The log outcomes count runs beside whatever comes next (memoized: outcomesOf takes it up).
+    if (opened.ok && from !== undefined) void changesSince(opened.context, from);
+    return opened;
+  });
 }
 
 async function measureStarted(window: RefactoringWindow, config: RulesConfig, git: OpenGitResult, options: MeasureWindowsOptions, snapshots: () => LoadedSnapshots): Promise<Measured> {

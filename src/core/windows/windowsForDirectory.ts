@@ -12,7 +12,9 @@ import { measureResult } from './projectState';
 import { recordState, type MeasuredState } from './records';
 import { DiskFactsCache } from '../analysis/diskFactsCache';
 import { lazySeed } from './factsCache';
-import { measureWindowsAndTrend, type MeasureWindowsOptions } from './measureWindows';
+import { measureWindowsAndTrend, openWindowsGit, type MeasureWindowsOptions } from './measureWindows';
+import { finishContext } from './gitSource';
+import { AnalysisSession } from '../analysis/session';
 import { sumTrends } from './trend';
 import { recordSnapshot, SNAPSHOTS_FILE, takeSnapshot } from './snapshots';
 import type { TrendPoint, WindowsReport } from './windowReport';
@@ -42,24 +44,23 @@ export async function windowsForDirectory(dir: string, options: WindowsForDirect
   const started = performance.now();
   const today = options.today ?? todayIso();
   const { cacheDir, engineVersion = '' } = options;
-  const live = await measureLive(dir, today, options);
+  const live = await measureLive(dir, today, options, (config, excludeDirs, reportRoot) => ({
+    today,
+    reportRoot,
+    excludeDirs,
+    snapshotFiles: options.snapshotFiles,
+    git: options.git,
+    cacheDir,
+    engineVersion,
+    onHistoryProgress: options.onHistoryProgress,
+    // The live analysis stores every file's facts there: past commits look theirs up by content.
+    seedFacts: cacheDir ? lazySeed(() => DiskFactsCache.open(cacheDir, config, today, engineVersion)) : undefined,
+  }));
   if (!live.ok) return live;
   const report: WindowsReport = { version: options.version ?? '', root: live.root, today, durationMs: 0, windows: [], trend: [] };
   const trends: TrendPoint[][] = [];
-  for (const { config, now, excludeDirs } of live.projects) {
-    const measured = await measureWindowsAndTrend(config, {
-      today,
-      now,
-      reportRoot: live.root,
-      excludeDirs,
-      snapshotFiles: options.snapshotFiles,
-      git: options.git,
-      cacheDir,
-      engineVersion,
-      onHistoryProgress: options.onHistoryProgress,
-      // The live analysis just stored every file's facts there: past commits look theirs up by content.
-      seedFacts: cacheDir ? lazySeed(() => DiskFactsCache.open(cacheDir, config, today, engineVersion)) : undefined,
-    });
+  for (const { config, now, measure } of live.projects) {
+    const measured = await measureWindowsAndTrend(config, { ...measure, now });
     appendAll(report.windows, measured.windows);
     trends.push(measured.trend);
   }
@@ -68,27 +69,42 @@ export async function windowsForDirectory(dir: string, options: WindowsForDirect
   return { ok: true, report, notices: live.notices };
 }
 
+/** How a rules file's windows are measured, but for the code now. */
+type MeasureOptions = Omit<MeasureWindowsOptions, 'now'>;
+
 type LiveOutcome =
-  | { ok: true; root: string; notices: Notice[]; projects: { config: RulesConfig; now: MeasuredState; excludeDirs: string[] }[] }
+  | { ok: true; root: string; notices: Notice[]; projects: { config: RulesConfig; now: MeasuredState; measure: MeasureOptions }[] }
   | { ok: false; message: string; problems: ConfigProblem[] };
 
-/** The working tree analysed as `check` does, kept only as records: the projects are let go before history is read. */
-async function measureLive(dir: string, today: string, options: WindowsForDirectoryOptions): Promise<LiveOutcome> {
-  const analysed = await analyzeDirectory(dir, {
-    config: options.config, today, onProgress: options.onProgress, isCancelled: options.isCancelled,
-    workers: options.workers, cacheDir: options.cacheDir, engineVersion: options.engineVersion,
+/**
+ * The working tree analysed as `check` does, kept only as records: the projects are let go before
+ * history is read. Git is opened for each rules file with windows meanwhile: its answers (the
+ * commits, the log outcomes count) come from processes of their own while this thread analyses.
+ */
+async function measureLive(dir: string, today: string, options: WindowsForDirectoryOptions, measureOptions: (config: RulesConfig, excludeDirs: string[], reportRoot: string) => MeasureOptions): Promise<LiveOutcome> {
+  const opened = AnalysisSession.open(dir, {
+    config: options.config, today, workers: options.workers, cacheDir: options.cacheDir, engineVersion: options.engineVersion,
   });
-  if (!analysed.ok) return analysed;
-  const entries = analysed.session.results();
-  const configs = entries.map((entry) => entry.project.config);
-  const projects = entries.filter((entry) => entry.project.config.windows.length > 0).map(({ project, result }) => ({
+  if (!opened.ok) return opened;
+  const { session } = opened;
+  const configs = session.configs();
+  const measures = new Map(configs.filter((config) => config.windows.length > 0).map((config) => {
+    const measure = measureOptions(config, nestedRoots(config, configs), session.reportRoot);
+    return [config, { ...measure, opened: openWindowsGit(config, measure) }] as const;
+  }));
+  if (!(await session.load({ onProgress: options.onProgress, isCancelled: options.isCancelled }))) {
+    for (const { opened: git } of measures.values()) void git?.then((result) => result?.ok && finishContext(result.context));
+    return { ok: false, message: 'cancelled', problems: [] };
+  }
+  const result = session.result();
+  const projects = session.results().filter((entry) => measures.has(entry.project.config)).map(({ project, result: checked }) => ({
     config: project.config,
     // Without needles: they are what git is searched for to find who removed an item, and only
     // the start's are (reading every file with a finding again cost a run with nothing to do a tenth).
-    now: recordState(result, project.config),
-    excludeDirs: nestedRoots(project.config, configs),
+    now: recordState(checked, project.config),
+    measure: measures.get(project.config)!,
   }));
-  return { ok: true, root: analysed.result.root, notices: analysed.result.notices, projects };
+  return { ok: true, root: result.root, notices: result.notices, projects };
 }
 
 export interface RecordedSnapshot {
