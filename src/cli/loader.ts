@@ -29,14 +29,14 @@ const sha1 = (text: string): string => crypto.createHash('sha1').update(text).di
  * other settings, so a command that changed them once running wrote a cache every next run threw
  * away (`windows` compiled the whole bundle again each time); each set has its own cache file.
  */
-const V8_FLAGS: Record<string, string[]> = {
+const V8_FLAGS = new Map<string, readonly string[]>([
   // Stepping through history makes much short-lived garbage while little stays alive: V8's default
   // lets the heap grow to four times what survives before collecting (600 MB on 2,000 files);
   // half as much again keeps the peak near 350 MB at no measurable cost in time. A cold run is
   // long enough for V8 to drop the bytecode of what ran first (reading the caches, discovery),
   // which the code cache written at its end then lacks: kept, for 20 MB, the next run has it all.
-  windows: ['--heap-growing-percent=50', '--no-flush-bytecode'],
-};
+  ['windows', ['--heap-growing-percent=50', '--no-flush-bytecode']],
+]);
 
 /**
  * `cli-<installation>-<build>[-<settings>].v8cache`: one cache per installed bundle and Node
@@ -70,7 +70,7 @@ function removeStaleCaches(current: string, installation: string, build: string)
 function load(): CliModule {
   const source = fs.readFileSync(bundle, 'utf8');
   // Worker threads get no command line: they run with the settings the main thread set.
-  const flags = isMainThread ? V8_FLAGS[commandIn(process.argv.slice(2)) ?? ''] ?? [] : [];
+  const flags = (isMainThread && V8_FLAGS.get(commandIn(process.argv.slice(2)) ?? '')) || [];
   for (const flag of flags) v8.setFlagsFromString(flag);
   const { file: cache, installation, build } = process.env.GUARDRAILS_NO_COMPILE_CACHE ? { file: undefined, installation: '', build: '' } : cacheFile(flags);
   let cachedData: Buffer | undefined;

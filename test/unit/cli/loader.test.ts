@@ -25,6 +25,9 @@ describe('the guardrails command (dist/cli.js)', () => {
     assert.deepEqual(strip(warm.stdout), strip(cold.stdout));
     const usage = spawnSync(process.execPath, [cli, 'check', '--bogus'], { encoding: 'utf8', env: { ...process.env, GUARDRAILS_CACHE_DIR: cacheDir } });
     assert.equal(usage.status, 2);
+    // A command named like an object's own property is unknown, not a crash before parsing.
+    const inherited = spawnSync(process.execPath, [cli, 'constructor'], { encoding: 'utf8', env: { ...process.env, GUARDRAILS_CACHE_DIR: cacheDir } });
+    assert.deepEqual([inherited.status, inherited.stderr.split('\n')[0]], [2, 'guardrails: unknown command "constructor"; commands: check, debt, graph, windows, snapshot, hotspots, lsp, import']);
 
     // An upgrade writes a new cache and removes this installation's old ones, never another's.
     const [current] = cached;
