@@ -19,6 +19,8 @@ export interface OpenDocuments {
  * baseline, and a deleted folder takes its files with it.
  */
 export function applyFileEvents(events: readonly FileEvent[], analysis: WorkspaceAnalysis, documents: OpenDocuments, fs: FileSystem): void {
+  // Once for the whole batch (a checkout, a package's install): each reload resolves every import again.
+  let tsconfigs = false;
   for (const event of events) {
     const file = uriToFile(event.uri);
     if (!file) continue;
@@ -30,7 +32,7 @@ export function applyFileEvents(events: readonly FileEvent[], analysis: Workspac
     } else if (path.basename(file) === 'guardrails.json' && event.type !== FileChangeType.Changed) {
       void analysis.reload();
     } else if (TSCONFIG.test(file)) {
-      analysis.tsconfigChanged();
+      tsconfigs = true;
     } else if (file.endsWith('.json')) {
       analysis.jsonChanged(file, open !== undefined);
     } else if (event.type === FileChangeType.Deleted) {
@@ -40,6 +42,7 @@ export function applyFileEvents(events: readonly FileEvent[], analysis: Workspac
       for (const source of sourcesIn(file, fs)) analysis.fileChanged(source, {});
     }
   }
+  if (tsconfigs) analysis.tsconfigChanged();
 }
 
 /** Source files below a path that turned out to be a folder; none when it is a file. */
