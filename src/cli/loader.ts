@@ -67,11 +67,25 @@ function removeStaleCaches(current: string, installation: string, build: string)
   }
 }
 
+/** Tells the process's parsing threads (which get no command line) the settings it runs with. */
+const SETTINGS_VARIABLE = 'GUARDRAILS_V8_SETTINGS';
+
+/** The main thread: the command's settings, set now, before anything is compiled. */
+function settingsForThisRun(): readonly string[] {
+  const flags = V8_FLAGS.get(commandIn(process.argv.slice(2)) ?? '') ?? [];
+  for (const flag of flags) v8.setFlagsFromString(flag);
+  process.env[SETTINGS_VARIABLE] = flags.join(' ');
+  return flags;
+}
+
+/** A parsing thread: already under the main thread's settings (they are the process's), whose cache fits them. */
+function settingsOfTheMainThread(): readonly string[] {
+  return (process.env[SETTINGS_VARIABLE] ?? '').split(' ').filter((flag) => flag !== '');
+}
+
 function load(): CliModule {
   const source = fs.readFileSync(bundle, 'utf8');
-  // Worker threads get no command line: they run with the settings the main thread set.
-  const flags = (isMainThread && V8_FLAGS.get(commandIn(process.argv.slice(2)) ?? '')) || [];
-  for (const flag of flags) v8.setFlagsFromString(flag);
+  const flags = isMainThread ? settingsForThisRun() : settingsOfTheMainThread();
   const { file: cache, installation, build } = process.env.GUARDRAILS_NO_COMPILE_CACHE ? { file: undefined, installation: '', build: '' } : cacheFile(flags);
   let cachedData: Buffer | undefined;
   try {
