@@ -17,7 +17,8 @@ export class HistoryProgressReport implements HistoryProgressReporter {
 
   report(done: number, total: number): void {
     if (!this.enabled || total === 0) return;
-    const percentage = Math.floor((done / total) * 100);
+    // Never back (the client may drop a smaller one): the total grows when more states are asked for.
+    const percentage = Math.max(this.last, Math.floor((done / total) * 100));
     if (percentage === this.last) return;
     this.last = percentage;
     const message = `reading git history: ${done}/${total} past commits analysed`;

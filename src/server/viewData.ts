@@ -124,7 +124,6 @@ export class ViewData {
     const windows: WindowsPanelData['windows'] = [];
     const trends: TrendPoint[][] = [];
     const trendsByRoot = new Map<string, TrendPoint[]>();
-    const progress = this.options.historyProgress?.();
     try {
       await this.analysis.whenIdle();
       const { historyDir, engineVersion } = this.options;
@@ -132,12 +131,14 @@ export class ViewData {
         if (project.config.windows.length === 0) continue;
         const now = measureResult(result, project.config, this.fs);
         const snapshotFile = this.snapshots.record(project, now, today);
+        // One progress per rules file: each history counts its own past commits.
+        const progress = this.options.historyProgress?.();
         const measured = await measureWindowsAndTrend(project.config, {
           today, now, snapshotFiles: snapshotFile ? [snapshotFile] : [], fs: this.fs, excludeDirs: [...project.excludeDirs],
           ...(historyDir ? { cacheDir: historyDir, engineVersion } : {}),
           ...(this.gitAllowed() ? {} : { git: false, gitOffReason: UNTRUSTED_GIT }),
           onHistoryProgress: (done, total) => progress?.report(done, total),
-        });
+        }).finally(() => progress?.done());
         appendAll(windows, measured.windows.map((window) => ({ ...window, root: project.root, chart: burndownSvg(window, { standalone: false }) })));
         trends.push(measured.trend);
         trendsByRoot.set(project.root, measured.trend);
@@ -148,8 +149,6 @@ export class ViewData {
     } catch (error) {
       this.log.error(`refactoring windows: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
       this.windowsData = { today, windows: [], trend: [], error: 'The refactoring windows could not be measured; see the Guardrails output.' };
-    } finally {
-      progress?.done();
     }
     return this.windowsData;
   }
