@@ -20,18 +20,7 @@ export class ChangeLogCache implements ChangeStore {
 
   static open(dir: string, repoTop: string): ChangeLogCache {
     const file = path.join(dir, `changes-${createHash('sha1').update(repoTop).digest('hex').slice(0, 12)}.json`);
-    const commits = new Map<string, StoredCommit>();
-    try {
-      const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as { format?: unknown; commits?: unknown } | null;
-      if (stored?.format === FORMAT && typeof stored.commits === 'object' && stored.commits !== null) {
-        // Entries are checked one by one (the file is input: hand-edited, truncated by another
-        // tool); one without its shape is asked of git again rather than counted.
-        for (const [oid, commit] of Object.entries(stored.commits)) if (isStoredCommit(commit)) commits.set(oid, commit);
-      }
-    } catch {
-      // No cache yet, or an unreadable one: start empty.
-    }
-    return new ChangeLogCache(file, commits);
+    return new ChangeLogCache(file, readStored(file));
   }
 
   get(oid: string): ChangeCommit | undefined {
@@ -46,12 +35,33 @@ export class ChangeLogCache implements ChangeStore {
     this.dirty = true;
   }
 
+  /**
+   * Writes what this run learnt over what is on disk now, not over what it read: another store of
+   * the same repository (another rules file's, another run) may have saved since.
+   */
   save(): void {
     if (!this.dirty) return;
+    for (const [oid, commit] of readStored(this.file)) if (!this.commits.has(oid)) this.commits.set(oid, commit);
     const newest = [...this.commits].sort((a, b) => (a[1][0] < b[1][0] ? 1 : a[1][0] > b[1][0] ? -1 : 0)).slice(0, MAX_COMMITS);
     writeFileAtomic(this.file, JSON.stringify({ format: FORMAT, commits: Object.fromEntries(newest) }), 'change log cache');
     this.dirty = false;
   }
+}
+
+/** The commits stored in `file`, each checked (none when there is no file or it is unreadable). */
+function readStored(file: string): Map<string, StoredCommit> {
+  const commits = new Map<string, StoredCommit>();
+  try {
+    const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as { format?: unknown; commits?: unknown } | null;
+    if (stored?.format === FORMAT && typeof stored.commits === 'object' && stored.commits !== null) {
+      // Entries are checked one by one (the file is input: hand-edited, truncated by another
+      // tool); one without its shape is asked of git again rather than counted.
+      for (const [oid, commit] of Object.entries(stored.commits)) if (isStoredCommit(commit)) commits.set(oid, commit);
+    }
+  } catch {
+    // No cache yet, or an unreadable one: start empty.
+  }
+  return commits;
 }
 
 function isStoredCommit(value: unknown): value is StoredCommit {

@@ -51,11 +51,6 @@ export interface GitContextOptions {
   seedFacts?: Pick<FactsCache, 'get'>;
   /** Where commits' changed files are kept between runs (see ChangeLogCache). */
   cacheDir?: string;
-  /**
-   * The store of commits' changed files for a repository, when several contexts share it (one per
-   * rules file of a run): each opening its own from the disk, the last to save lost the others' commits.
-   */
-  changeCacheFor?: (repoTop: string) => ChangeLogCache;
   /** How far the analysis of past commits has come. */
   onProgress?: HistoryProgress;
 }
@@ -84,7 +79,7 @@ export async function openGitContext(config: RulesConfig, options: GitContextOpt
       repo, history, cache: options.cache ?? HistoryCache.none(), commits: listed.commits, base: base.commit, nowCommit,
       // The last commit before the earliest day is the start of the window that opened first: asked once.
       liveIsNow: nowCommit === undefined || nowCommit.oid === repo.head, startCommits: new Map([[options.fromDay, Promise.resolve(base)]]),
-      changeCache: options.changeCacheFor?.(repo.top) ?? (options.cacheDir ? ChangeLogCache.open(options.cacheDir, repo.top) : undefined),
+      changeCache: options.cacheDir ? ChangeLogCache.open(options.cacheDir, repo.top) : undefined,
     },
   };
 }

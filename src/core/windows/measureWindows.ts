@@ -9,7 +9,7 @@ import type { RefactoringWindow, RulesConfig } from '../model/ruleTypes';
 import { relativeFile } from '../util/relativePaths';
 import { daysBetween } from '../util/dates';
 import { contributorsOf, estimateBurned } from './attribution';
-import { changesSince, measureFromGit, finishContext, openGitContext, requestStates, windowNeeds, type GitContext, type GitContextOptions, type OpenGitResult } from './gitSource';
+import { changesSince, measureFromGit, finishContext, openGitContext, requestStates, windowNeeds, type GitContext, type OpenGitResult } from './gitSource';
 import type { HistoryProgress } from './gitHistory';
 import { HistoryCache } from './historyCache';
 import { earliestOutcomeDay, windowOutcomes, type WindowOutcomes } from './outcomes';
@@ -49,8 +49,6 @@ export interface MeasureWindowsOptions {
   onHistoryProgress?: HistoryProgress;
   /** Git, opened (by `openWindowsGit`) while the code now was being analysed; opened here otherwise. */
   opened?: Promise<OpenGitResult | undefined>;
-  /** One store of commits' changed files per repository, for rules files whose git is opened at once. */
-  changeCacheFor?: GitContextOptions['changeCacheFor'];
 }
 
 interface Measured {
@@ -120,7 +118,6 @@ export function openWindowsGit(config: RulesConfig, options: Omit<MeasureWindows
     cache: options.cacheDir ? HistoryCache.open(options.cacheDir, config, options.engineVersion ?? '', options.excludeDirs) : undefined,
     seedFacts: options.seedFacts,
     cacheDir: options.cacheDir,
-    changeCacheFor: options.changeCacheFor,
     onProgress: options.onHistoryProgress,
   }).then((opened) => {
     const from = earliestOutcomeDay(config.windows, today);

@@ -14,7 +14,6 @@ import { DiskFactsCache } from '../analysis/diskFactsCache';
 import { lazySeed } from './factsCache';
 import { measureWindowsAndTrend, openWindowsGit, type MeasureWindowsOptions } from './measureWindows';
 import { finishContext } from './gitSource';
-import { ChangeLogCache } from '../git/changeLogCache';
 import { AnalysisSession } from '../analysis/session';
 import { sumTrends } from './trend';
 import { recordSnapshot, SNAPSHOTS_FILE, takeSnapshot } from './snapshots';
@@ -45,13 +44,6 @@ export async function windowsForDirectory(dir: string, options: WindowsForDirect
   const started = performance.now();
   const today = options.today ?? todayIso();
   const { cacheDir, engineVersion = '' } = options;
-  // Every rules file's git is opened at once: those of one repository share its store of changed files.
-  const changeCaches = new Map<string, ChangeLogCache>();
-  const changeCacheFor = cacheDir === undefined ? undefined : (top: string): ChangeLogCache => {
-    let store = changeCaches.get(top);
-    if (!store) changeCaches.set(top, (store = ChangeLogCache.open(cacheDir, top)));
-    return store;
-  };
   const live = await measureLive(dir, today, options, (config, excludeDirs, reportRoot) => ({
     today,
     reportRoot,
@@ -61,7 +53,6 @@ export async function windowsForDirectory(dir: string, options: WindowsForDirect
     cacheDir,
     engineVersion,
     onHistoryProgress: options.onHistoryProgress,
-    changeCacheFor,
     // The live analysis stores every file's facts there: past commits look theirs up by content.
     seedFacts: cacheDir ? lazySeed(() => DiskFactsCache.open(cacheDir, config, today, engineVersion)) : undefined,
   }));
