@@ -14,7 +14,6 @@ import { DiskFactsCache } from '../analysis/diskFactsCache';
 import { lazySeed } from './factsCache';
 import { measureWindowsAndTrend, openWindowsGit, type MeasureWindowsOptions } from './measureWindows';
 import { finishContext } from './gitSource';
-import { AnalysisSession } from '../analysis/session';
 import { sumTrends } from './trend';
 import { recordSnapshot, SNAPSHOTS_FILE, takeSnapshot } from './snapshots';
 import type { TrendPoint, WindowsReport } from './windowReport';
@@ -82,29 +81,29 @@ type LiveOutcome =
  * commits, the log outcomes count) come from processes of their own while this thread analyses.
  */
 async function measureLive(dir: string, today: string, options: WindowsForDirectoryOptions, measureOptions: (config: RulesConfig, excludeDirs: string[], reportRoot: string) => MeasureOptions): Promise<LiveOutcome> {
-  const opened = AnalysisSession.open(dir, {
-    config: options.config, today, workers: options.workers, cacheDir: options.cacheDir, engineVersion: options.engineVersion,
+  const measures = new Map<RulesConfig, MeasureOptions>();
+  const analysed = await analyzeDirectory(dir, {
+    config: options.config, today, onProgress: options.onProgress, isCancelled: options.isCancelled,
+    workers: options.workers, cacheDir: options.cacheDir, engineVersion: options.engineVersion,
+  }, (session) => {
+    const configs = session.configs();
+    for (const config of configs.filter((each) => each.windows.length > 0)) {
+      const measure = measureOptions(config, nestedRoots(config, configs), session.reportRoot);
+      measures.set(config, { ...measure, opened: openWindowsGit(config, measure) });
+    }
   });
-  if (!opened.ok) return opened;
-  const { session } = opened;
-  const configs = session.configs();
-  const measures = new Map(configs.filter((config) => config.windows.length > 0).map((config) => {
-    const measure = measureOptions(config, nestedRoots(config, configs), session.reportRoot);
-    return [config, { ...measure, opened: openWindowsGit(config, measure) }] as const;
-  }));
-  if (!(await session.load({ onProgress: options.onProgress, isCancelled: options.isCancelled }))) {
+  if (!analysed.ok) {
     for (const { opened: git } of measures.values()) void git?.then((result) => result?.ok && finishContext(result.context));
-    return { ok: false, message: 'cancelled', problems: [] };
+    return analysed;
   }
-  const result = session.result();
-  const projects = session.results().filter((entry) => measures.has(entry.project.config)).map(({ project, result: checked }) => ({
+  const projects = analysed.session.results().filter((entry) => measures.has(entry.project.config)).map(({ project, result }) => ({
     config: project.config,
     // Without needles: they are what git is searched for to find who removed an item, and only
     // the start's are (reading every file with a finding again cost a run with nothing to do a tenth).
-    now: recordState(checked, project.config),
+    now: recordState(result, project.config),
     measure: measures.get(project.config)!,
   }));
-  return { ok: true, root: result.root, notices: result.notices, projects };
+  return { ok: true, root: analysed.result.root, notices: analysed.result.notices, projects };
 }
 
 export interface RecordedSnapshot {
