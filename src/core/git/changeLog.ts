@@ -1,6 +1,6 @@
 // Every non-merge commit since a day with the files it changed and how many lines: one
-// `git log --numstat` for a whole repository, which outcomes, hotspots and debt's change counts
-// all read. Days are the committer date in UTC.
+// `git log --numstat` for a repository, or for the folders a rules file counts in, which outcomes,
+// hotspots and debt's change counts all read. Days are the committer date in UTC.
 import { addDays, dayStartMs } from '../util/dates';
 import { runGit, type GitFailure } from './gitRunner';
 import type { GitRepository } from './repository';
@@ -35,31 +35,47 @@ const FIELDS = '%H%x00%ct%x00%aE%x00%s';
 /** Commit dates on merged branches may run a little behind: git's `--since` walk is given this slack. */
 const SLACK_DAYS = 7;
 
+export interface ChangeLogOptions {
+  /** Where to start walking back (HEAD by default). */
+  rev?: string;
+  store?: ChangeStore;
+  /**
+   * Repository-relative paths (see logPaths): only commits that change something under them, each
+   * with all its files as without paths. None: the whole repository.
+   */
+  paths?: readonly string[];
+}
+
 /**
  * Non-merge commits reachable from `rev` (HEAD) committed on `fromDay` or later (UTC), newest
  * first. With a `store`, commits it knows are not diffed again: only the list is asked of git.
  */
-export async function changeLog(repo: GitRepository, fromDay: string, options: { rev?: string; store?: ChangeStore } = {}): Promise<ChangeLogResult> {
+export async function changeLog(repo: GitRepository, fromDay: string, options: ChangeLogOptions = {}): Promise<ChangeLogResult> {
   if (repo.head === undefined) return { ok: true, commits: [] };
   const since = `--since=@${Math.floor(dayStartMs(addDays(fromDay, -SLACK_DAYS)) / 1000)}`;
   const rev = options.rev ?? 'HEAD';
   const store = options.store;
+  const paths = options.paths ?? [];
+  // With paths, git would follow one side of a merge that left them as they were, and skip the
+  // other side's commits that changed them and were undone before the merge: every commit counts.
+  // A commit keeps all its files (a commit's size counts them all), so the store serves any paths.
+  const limited = paths.length > 0 ? ['--full-history', '--full-diff'] : [];
   if (store) {
-    const listed = await runGit(['log', '--no-merges', `--format=${MARK}${FIELDS}`, since, rev, '--'], repo.git);
+    const listed = await runGit(['log', '--no-merges', ...limited, `--format=${MARK}${FIELDS}`, since, rev, '--', ...paths], repo.git);
     if (!listed.ok) return listed;
     const commits = parseChangeLog(listed.stdout).filter((commit) => commit.day >= fromDay);
     const unknown = commits.filter((commit) => !store.get(commit.oid));
     // Most commits unknown (a first run): one walk with diffs is cheaper than naming each.
     if (unknown.length <= commits.length / 2) {
       if (unknown.length > 0) {
-        const diffed = await runGit(['log', '--no-walk=unsorted', '--numstat', '--no-renames', '--no-color', `--format=${MARK}${FIELDS}`, ...unknown.map((commit) => commit.oid), '--'], repo.git);
+        const diffed = await runGit(['log', '--no-walk=unsorted', ...limited, '--numstat', '--no-renames', '--no-color', `--format=${MARK}${FIELDS}`, ...unknown.map((commit) => commit.oid), '--', ...paths], repo.git);
         if (!diffed.ok) return diffed;
         for (const commit of parseChangeLog(diffed.stdout)) store.set(commit);
       }
       return { ok: true, commits: commits.map((commit) => store.get(commit.oid) ?? commit) };
     }
   }
-  const result = await runGit(['log', '--no-merges', '--numstat', '--no-renames', '--no-color', `--format=${MARK}${FIELDS}`, since, rev, '--'], repo.git);
+  const result = await runGit(['log', '--no-merges', ...limited, '--numstat', '--no-renames', '--no-color', `--format=${MARK}${FIELDS}`, since, rev, '--', ...paths], repo.git);
   if (!result.ok) return result;
   const commits = parseChangeLog(result.stdout).filter((commit) => commit.day >= fromDay);
   for (const commit of commits) store?.set(commit);

@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import { changeLog } from '../git/changeLog';
 import { ChangeLogCache } from '../git/changeLogCache';
+import { logPaths } from '../git/logPaths';
 import { openRepository } from '../git/repository';
 import { addDays } from '../util/dates';
 
@@ -31,14 +32,17 @@ export async function changeCounts(
   if (!opened.ok) return { ok: false, message: opened.failure.kind === 'not-a-repository' ? `${root} is not in a git repository` : opened.failure.message };
   const repo = opened.repo;
   const from = addDays(today, -(days - 1));
+  // Only commits that change something under `root`: a package of a monorepo skips its siblings'.
+  const paths = logPaths(repo.prefix);
   const store = cacheDir ? ChangeLogCache.open(cacheDir, repo.top) : undefined;
-  const log = await changeLog(repo, from, { store });
+  const log = await changeLog(repo, from, { store, paths });
   if (!log.ok) return { ok: false, message: log.failure.message };
   store?.save();
   const byFile = new Map<string, FileChanges>();
   for (const commit of log.commits) {
     if (commit.day > today) continue;
     for (const file of commit.files) {
+      if (!file.path.startsWith(repo.prefix)) continue;
       const absolute = path.join(repo.top, ...file.path.split('/'));
       const counts = byFile.get(absolute) ?? { changes: 0, churn: 0 };
       counts.changes++;

@@ -4,6 +4,7 @@
 // commits still to analyse are handed to the history oldest first, so it steps forward once.
 import { changeLog, type ChangeLogResult } from '../git/changeLog';
 import { ChangeLogCache } from '../git/changeLogCache';
+import { logPaths } from '../git/logPaths';
 import { commitsBetween, commitsInRange, lastCommitBefore, type CommitInfo } from '../git/commits';
 import { renamesBetween } from '../git/renames';
 import { openRepository, type GitRepository } from '../git/repository';
@@ -38,6 +39,8 @@ export interface GitContext {
   changes?: Promise<ChangeLogResult>;
   /** Commits' files kept between runs (with a cache folder). */
   changeCache?: ChangeLogCache;
+  /** What of the repository outcomes count: the folders the windows' scopes name (see logPaths). */
+  changePaths: string[];
 }
 
 export interface GitContextOptions {
@@ -73,6 +76,7 @@ export async function openGitContext(config: RulesConfig, options: GitContextOpt
   if (!base.ok) return { ok: false, message: base.failure.message, repo };
   const nowCommit: CommitInfo | undefined = listed.commits[0] ?? base.commit;
   const history = new GitHistory(repo, config, { today: options.today, excludeDirs: options.excludeDirs, seedFacts: options.seedFacts, onProgress: options.onProgress });
+  const changePaths = logPaths(repo.prefix, config.windows.flatMap((window) => window.scope));
   return {
     ok: true,
     context: {
@@ -80,6 +84,7 @@ export async function openGitContext(config: RulesConfig, options: GitContextOpt
       // The last commit before the earliest day is the start of the window that opened first: asked once.
       liveIsNow: nowCommit === undefined || nowCommit.oid === repo.head, startCommits: new Map([[options.fromDay, Promise.resolve(base)]]),
       changeCache: options.cacheDir ? ChangeLogCache.open(options.cacheDir, repo.top) : undefined,
+      changePaths,
     },
   };
 }
@@ -236,9 +241,9 @@ async function landedByEnd(ctx: GitContext, start: CommitInfo, end: CommitInfo, 
   return { ok: true, items: items.filter((item) => !item.removedBy || landed.oids.has(item.removedBy.commit)) };
 }
 
-/** Non-merge commits since `fromDay` with their files (one `git log --numstat` per context). */
+/** Non-merge commits since `fromDay` with their files in the windows' scopes (one `git log --numstat` per context). */
 export function changesSince(ctx: GitContext, fromDay: string): Promise<ChangeLogResult> {
-  ctx.changes ??= changeLog(ctx.repo, fromDay, { store: ctx.changeCache });
+  ctx.changes ??= changeLog(ctx.repo, fromDay, { store: ctx.changeCache, paths: ctx.changePaths });
   return ctx.changes;
 }
 
