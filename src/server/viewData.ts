@@ -9,6 +9,8 @@ import type { ProjectSnapshots } from './projectSnapshots';
 import type { DashboardData, DashboardWindow, DebtReportFiles, DebtRow, HotspotsData, ViolationsOfProject, WindowsPanelData } from './protocol';
 import type { WorkspaceAnalysis } from './workspaceAnalysis';
 import type { HistoryProgressReporter } from './historyProgress';
+import { SharedRun } from './sharedRun';
+import type { CancellationToken } from 'vscode-languageserver';
 import {
   appendAll, burndownSvg, compilePatterns, debtCsv, debtMarkdown, escapeControls, measureResult, measureWindowsAndTrend, rankHotspots, sumTrends, toRelative, todayIso,
   type CompiledPattern, type FileSystem, type Hotspot, type RefactoringWindow, type TrendPoint,
@@ -34,7 +36,7 @@ export class ViewData {
   /** Each rules file's weekly trend (by its root), measured with the windows, for the dashboard. */
   private trendsByRoot = new Map<string, TrendPoint[]>();
   private dashboardData: { from: WindowsPanelData; data: DashboardData } | undefined;
-  private running: Promise<WindowsPanelData> | undefined;
+  private running: SharedRun<WindowsPanelData | undefined> | undefined;
   private stale = true;
   private readonly scopes = new WeakMap<RefactoringWindow, CompiledPattern[]>();
 
@@ -109,15 +111,33 @@ export class ViewData {
     this.stale = true;
   }
 
-  async windows(force = false): Promise<WindowsPanelData> {
-    if (this.running) await this.running;
+  /**
+   * The windows as last measured, measured again when something changed. A request cancelled
+   * (`token`) stops the measurement when no other request waits for it; nothing of it is kept then.
+   */
+  async windows(force = false, token?: CancellationToken): Promise<WindowsPanelData> {
+    if (this.running) await this.running.join(token);
     if (force) this.stale = true;
-    if (!this.stale && this.windowsData) return this.windowsData;
-    this.running = this.measure().finally(() => (this.running = undefined));
-    return this.running;
+    while (this.stale || !this.windowsData) {
+      this.running ??= this.startMeasuring();
+      const measured = await this.running.join(token);
+      if (measured) return measured;
+      // Undefined: the measurement this request joined was stopped (every request that started it gave up).
+    }
+    return this.windowsData;
   }
 
-  private async measure(): Promise<WindowsPanelData> {
+  private startMeasuring(): SharedRun<WindowsPanelData | undefined> {
+    const run = new SharedRun((isCancelled) => this.measure(isCancelled));
+    const clear = (): void => {
+      if (this.running === run) this.running = undefined;
+    };
+    run.result.then(clear, clear);
+    return run;
+  }
+
+  /** Undefined when cancelled. */
+  private async measure(isCancelled: () => boolean): Promise<WindowsPanelData | undefined> {
     this.stale = false;
     const today = this.today();
     const started = performance.now();
@@ -128,6 +148,7 @@ export class ViewData {
       await this.analysis.whenIdle();
       const { historyDir, engineVersion } = this.options;
       for (const { project, result } of this.analysis.results()) {
+        if (isCancelled()) break;
         if (project.config.windows.length === 0) continue;
         const now = measureResult(result, project.config, this.fs);
         const snapshotFile = this.snapshots.record(project, now, today);
@@ -138,10 +159,17 @@ export class ViewData {
           ...(historyDir ? { cacheDir: historyDir, engineVersion } : {}),
           ...(this.gitAllowed() ? {} : { git: false, gitOffReason: UNTRUSTED_GIT }),
           onHistoryProgress: (done, total) => progress?.report(done, total),
+          isCancelled,
         }).finally(() => progress?.done());
         appendAll(windows, measured.windows.map((window) => ({ ...window, root: project.root, chart: burndownSvg(window, { standalone: false }) })));
         trends.push(measured.trend);
         trendsByRoot.set(project.root, measured.trend);
+      }
+      if (isCancelled()) {
+        // What was measured is incomplete: nothing of it is kept here (the history cache keeps what past commits measured).
+        this.stale = true;
+        this.log.info(`measuring the refactoring windows was cancelled after ${Math.round(performance.now() - started)} ms`);
+        return undefined;
       }
       this.windowsData = { today, windows, trend: sumTrends(trends) };
       this.trendsByRoot = trendsByRoot;
@@ -157,8 +185,8 @@ export class ViewData {
    * The dashboard: the windows as the panel has them, each with the hottest files in its scope (the
    * change counts the hotspots request uses) and its own rules file's trend.
    */
-  async dashboard(force = false): Promise<DashboardData> {
-    const measured = await this.windows(force);
+  async dashboard(force = false, token?: CancellationToken): Promise<DashboardData> {
+    const measured = await this.windows(force, token);
     if (this.dashboardData?.from === measured) return this.dashboardData.data;
     const ranked = new Map<string, { hotspots: Hotspot[] } | { note: string }>();
     for (const { project, result } of this.analysis.results()) {

@@ -1,6 +1,6 @@
 // The custom requests (guardrails/...) that give the client's views, panel and dashboard their data,
 // and the ones that wait for or restart the analysis. What they answer is built in ViewData.
-import type { Connection } from 'vscode-languageserver';
+import type { CancellationToken, Connection } from 'vscode-languageserver';
 import { GuardrailsMethods } from './protocol';
 import type { ViewData } from './viewData';
 import type { WorkspaceAnalysis } from './workspaceAnalysis';
@@ -24,9 +24,14 @@ export function registerViewRequests(connection: Connection, analysis: Workspace
     await analysis.whenIdle();
     return viewData().debt();
   });
-  connection.onRequest(GuardrailsMethods.windows, (params: { force?: boolean } | undefined) => viewData().windows(params?.force === true));
+  connection.onRequest(GuardrailsMethods.windows, withToken<{ force?: boolean }>((params, token) => viewData().windows(params?.force === true, token)));
   connection.onRequest(GuardrailsMethods.hotspots, () => viewData().hotspots());
-  connection.onRequest(GuardrailsMethods.dashboard, (params: { force?: boolean } | undefined) => viewData().dashboard(params?.force === true));
+  connection.onRequest(GuardrailsMethods.dashboard, withToken<{ force?: boolean }>((params, token) => viewData().dashboard(params?.force === true, token)));
   connection.onRequest(GuardrailsMethods.debtReport, () => viewData().debtReport());
   connection.onRequest(GuardrailsMethods.previewRules, (params: { folder: string }) => previewStarterRules(params.folder, fs, {}, analysis.currentSettings.today || undefined));
+}
+
+/** A request without params reaches its handler with the cancellation token alone (vscode-jsonrpc): both shapes land here. */
+function withToken<P, R = unknown>(handler: (params: P | undefined, token: CancellationToken) => R): (...args: unknown[]) => R {
+  return (...args) => handler((args.length > 1 ? args[0] : undefined) as P | undefined, args[args.length - 1] as CancellationToken);
 }

@@ -40,7 +40,11 @@ export interface GitHistoryOptions {
   seedFacts?: Pick<FactsCache, 'get'>;
   /** Told as each past state is taken up and done: how many of those asked for so far are done. */
   onProgress?: HistoryProgress;
+  /** True once the caller no longer wants the states: each one not yet analysed fails at once. */
+  isCancelled?: () => boolean;
 }
+
+const CANCELLED: StateResult = { ok: false, failure: { kind: 'failed', message: 'the measurement was cancelled' } };
 
 /** `done` of the `total` past states asked for so far (the total grows when more are asked for). */
 export type HistoryProgress = (done: number, total: number) => void;
@@ -101,6 +105,7 @@ export class GitHistory {
     const state = this.queue.then(async () => {
       this.options.onProgress?.(this.finished, this.requested);
       try {
+        if (this.options.isCancelled?.()) return CANCELLED;
         return await this.analyse(commit, detail);
       } finally {
         this.finished++;
@@ -126,7 +131,7 @@ export class GitHistory {
   }
 
   /** The first commit, listed with sizes (discovery skips large files by size), loaded whole. */
-  private async build(commit: string): Promise<{ ok: true } | { ok: false; failure: GitFailure }> {
+  private async build(commit: string): Promise<{ ok: true } | StateResult & { ok: false }> {
     const listed = await lsTree(this.repo, commit);
     if (!listed.ok) return listed;
     const blobs = listed.entries.filter((entry) => entry.type === 'blob');
@@ -140,7 +145,8 @@ export class GitHistory {
     const session = AnalysisSession.forConfigs([this.config], this.config.root, {
       fs, today: this.options.today, excludeDirs: this.options.excludeDirs, factsCache: this.facts, keepBaselines: true,
     });
-    await session.load();
+    // The first state loads a whole tree: the one step long enough to stop in the middle of.
+    if (!(await session.load({ isCancelled: this.options.isCancelled }))) return CANCELLED;
     this.live = { session, fs, commit };
     return { ok: true };
   }

@@ -56,6 +56,8 @@ export interface GitContextOptions {
   cacheDir?: string;
   /** How far the analysis of past commits has come. */
   onProgress?: HistoryProgress;
+  /** True once the measurement is no longer wanted (see GitHistoryOptions). */
+  isCancelled?: () => boolean;
 }
 
 export type OpenGitResult = { ok: true; context: GitContext } | { ok: false; message: string; repo?: GitRepository };
@@ -75,7 +77,7 @@ export async function openGitContext(config: RulesConfig, options: GitContextOpt
   if (!listed.ok) return { ok: false, message: listed.failure.message, repo };
   if (!base.ok) return { ok: false, message: base.failure.message, repo };
   const nowCommit: CommitInfo | undefined = listed.commits[0] ?? base.commit;
-  const history = new GitHistory(repo, config, { today: options.today, excludeDirs: options.excludeDirs, seedFacts: options.seedFacts, onProgress: options.onProgress });
+  const history = new GitHistory(repo, config, { today: options.today, excludeDirs: options.excludeDirs, seedFacts: options.seedFacts, onProgress: options.onProgress, isCancelled: options.isCancelled });
   const changePaths = logPaths(repo.prefix, config.windows.flatMap((window) => window.scope));
   return {
     ok: true,

@@ -49,6 +49,11 @@ export interface MeasureWindowsOptions {
   onHistoryProgress?: HistoryProgress;
   /** Git, opened (by `openWindowsGit`) while the code now was being analysed; opened here otherwise. */
   opened?: Promise<OpenGitResult | undefined>;
+  /**
+   * True once the measurement is no longer wanted (the editor's request was cancelled): past
+   * states not analysed yet are skipped, and what is returned then is incomplete.
+   */
+  isCancelled?: () => boolean;
 }
 
 interface Measured {
@@ -79,21 +84,27 @@ export async function measureWindowsAndTrend(config: RulesConfig, options: Measu
   let snapshots: LoadedSnapshots | undefined;
   const snapshotsOnce = (): LoadedSnapshots => (snapshots ??= loadSnapshots(config.root, options.snapshotFiles ?? [], options.fs ?? new NodeFileSystem()));
 
+  const cancelled = (): boolean => options.isCancelled?.() === true;
   const windows: WindowProgress[] = [];
-  for (const window of config.windows) {
-    let measured: Measured;
-    if (window.start > today) {
-      measured = { source: 'none', atStart: undefined, now: options.now, startState: null, burndown: [], paidDown: [], outcomes: null, notes: [`opens on ${window.start}, in ${daysBetween(today, window.start)} day(s)`] };
-    } else {
-      measured = await measureStarted(window, config, git!, options, snapshotsOnce);
-    }
-    windows.push(progressOf(window, measured, config, options));
-  }
   let trend: TrendPoint[] = [];
-  if (git?.ok) {
-    const measuredTrend = await measureTrend(git.context, options.now, today);
-    if (measuredTrend.ok) trend = measuredTrend.trend;
-    finishContext(git.context);
+  try {
+    for (const window of config.windows) {
+      if (cancelled()) break;
+      let measured: Measured;
+      if (window.start > today) {
+        measured = { source: 'none', atStart: undefined, now: options.now, startState: null, burndown: [], paidDown: [], outcomes: null, notes: [`opens on ${window.start}, in ${daysBetween(today, window.start)} day(s)`] };
+      } else {
+        measured = await measureStarted(window, config, git!, options, snapshotsOnce);
+      }
+      windows.push(progressOf(window, measured, config, options));
+    }
+    if (git?.ok && !cancelled()) {
+      const measuredTrend = await measureTrend(git.context, options.now, today);
+      if (measuredTrend.ok) trend = measuredTrend.trend;
+    }
+  } finally {
+    // Also when stopped early: the cat-file process ends, and the states measured so far are kept.
+    if (git?.ok) finishContext(git.context);
   }
   return { windows, trend };
 }
@@ -119,6 +130,7 @@ export function openWindowsGit(config: RulesConfig, options: Omit<MeasureWindows
     seedFacts: options.seedFacts,
     cacheDir: options.cacheDir,
     onProgress: options.onHistoryProgress,
+    isCancelled: options.isCancelled,
   }).then((opened) => {
     const from = earliestOutcomeDay(config.windows, today);
     // The log outcomes count runs beside whatever comes next (memoized: outcomesOf takes it up).

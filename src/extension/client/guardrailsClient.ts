@@ -49,8 +49,9 @@ export class GuardrailsClient extends DisposableStore {
     return this.client.sendRequest(GuardrailsMethods.debt);
   }
 
-  windows(force = false): Promise<WindowsPanelData> {
-    return this.client.sendRequest(GuardrailsMethods.windows, { force });
+  /** `token`: cancelling it stops the server's measurement unless another request waits for it. */
+  windows(force = false, token?: vscode.CancellationToken): Promise<WindowsPanelData> {
+    return this.client.sendRequest(GuardrailsMethods.windows, { force }, token);
   }
 
   /** Files with findings, hottest first (the server reads git; none in Restricted Mode). */
@@ -58,8 +59,8 @@ export class GuardrailsClient extends DisposableStore {
     return this.client.sendRequest(GuardrailsMethods.hotspots);
   }
 
-  dashboard(force = false): Promise<DashboardData> {
-    return this.client.sendRequest(GuardrailsMethods.dashboard, { force });
+  dashboard(force = false, token?: vscode.CancellationToken): Promise<DashboardData> {
+    return this.client.sendRequest(GuardrailsMethods.dashboard, { force }, token);
   }
 
   debtReport(): Promise<DebtReportFiles> {

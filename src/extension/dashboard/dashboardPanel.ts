@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import type { DashboardData } from '../../server/protocol';
 import type { GuardrailsClient } from '../client/guardrailsClient';
 import { DisposableStore } from '../util/dispose';
+import { slowRequest } from '../client/slowRequest';
+import { CANCELLED, MEASURING } from '../views/windowsMeasuring';
 import { dashboardHtml } from './dashboardHtml';
 
 export const DASHBOARD_VIEW_TYPE = 'guardrails.dashboard';
@@ -120,7 +122,13 @@ export class DashboardPanel extends DisposableStore {
   private async measure(force: boolean): Promise<void> {
     this.stale = false;
     try {
-      this.latest = await this.client.dashboard(force);
+      const measured = await slowRequest(MEASURING, (token) => this.client.dashboard(force, token));
+      if (measured.ok) this.latest = measured.value;
+      else {
+        // Cancelled: what was shown stays, and the next look measures again.
+        this.stale = true;
+        if (!this.latest || this.latest.error) this.latest = { today: this.latest?.today ?? '', hotspotDays: 0, windows: [], error: CANCELLED };
+      }
     } catch {
       this.latest = { today: this.latest?.today ?? '', hotspotDays: 0, windows: [], error: 'The dashboard could not be measured; see the Guardrails output.' };
     }

@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import type { WindowsPanelData } from '../../server/protocol';
 import type { GuardrailsClient } from '../client/guardrailsClient';
 import { COMMANDS } from '../commands/commandIds';
+import { slowRequest } from '../client/slowRequest';
+import { CANCELLED, MEASURING } from './windowsMeasuring';
 
 export type { WindowsPanelData };
 
@@ -102,7 +104,13 @@ export class WindowsView implements vscode.WebviewViewProvider, vscode.Disposabl
     const force = this.stale;
     this.stale = false;
     try {
-      this.latest = await this.client.windows(force);
+      const measured = await slowRequest(MEASURING, (token) => this.client.windows(force, token));
+      if (measured.ok) this.latest = measured.value;
+      else {
+        // Cancelled: what was shown stays, and the next look measures again.
+        this.stale = true;
+        if (!this.latest || this.latest.error) this.latest = { today: this.latest?.today ?? '', windows: [], trend: [], error: CANCELLED };
+      }
     } catch {
       this.latest = { today: this.latest?.today ?? '', windows: [], trend: [], error: 'The refactoring windows could not be measured; see the Guardrails output.' };
     }

@@ -107,6 +107,53 @@ describe('guardrails lsp: refactoring windows, hotspots and trend through custom
     }
   });
 
+  describe('a measurement the requests waiting for it give up', () => {
+    let cold: string;
+    let client: LspClient;
+    let cli: { windows: WindowData[]; trend: unknown[] };
+    const logged = (pattern: RegExp) => client.rpc.received.filter((m) => m.method === 'window/logMessage' && pattern.test((m.params as { message: string }).message));
+    /** The measurement has reached the history (its progress is created): a cancel sent now finds it under way. */
+    const readingHistory = () => client.rpc.waitFor((m) => m.method === 'window/workDoneProgress/create', 'the history progress');
+
+    beforeEach(async () => {
+      cold = tempDir('guardrails-lsp-cancel-');
+      ({ client } = await LspClient.start({ root: repo.dir, settings: SETTINGS, initializationOptions: { storagePath: cold } }));
+      await client.rpc.request('guardrails/whenIdle');
+      cli ??= await cliJson<{ windows: WindowData[]; trend: unknown[] }>(['windows', repo.dir, '--format', 'json', '--today', TODAY, '--no-cache']);
+    });
+    afterEach(async () => {
+      assert.equal(await client.shutdown(), 0);
+      fs.rmSync(cold, { recursive: true, force: true });
+    });
+
+    it('stops when every request waiting for it is cancelled, and measures whole when asked again', async () => {
+      const panel = client.rpc.requestId('guardrails/windows', { force: true });
+      const dashboard = client.rpc.requestId('guardrails/dashboard');
+      await readingHistory();
+      client.rpc.notify('$/cancelRequest', { id: panel.id });
+      client.rpc.notify('$/cancelRequest', { id: dashboard.id });
+      for (const reply of [await panel.answer, await dashboard.answer]) assert.equal(reply.error?.code, -32800, JSON.stringify(reply).slice(0, 200));
+      await client.rpc.waitFor((m) => m.method === 'window/logMessage' && /measuring the refactoring windows was cancelled/.test((m.params as { message: string }).message), 'the log saying it stopped');
+      assert.deepEqual(logged(/measured \d+ refactoring window/), []);
+
+      const again = await client.rpc.request<WindowsPanelData>('guardrails/windows');
+      assert.deepEqual(again.windows.map((w) => [w.id, w.outcomes, w.hold, w.goals]), cli.windows.map((w) => [w.id, w.outcomes, w.hold, w.goals]));
+      assert.deepEqual(again.trend, cli.trend);
+    });
+
+    it('goes on for the request that still waits when another one is cancelled', async () => {
+      const leaving = client.rpc.requestId('guardrails/windows', { force: true });
+      const staying = client.rpc.requestId('guardrails/windows');
+      await readingHistory();
+      client.rpc.notify('$/cancelRequest', { id: leaving.id });
+      assert.equal((await leaving.answer).error?.code, -32800);
+      const panel = (await staying.answer).result as WindowsPanelData;
+      assert.deepEqual(panel.windows.map((w) => [w.id, w.outcomes, w.hold, w.goals]), cli.windows.map((w) => [w.id, w.outcomes, w.hold, w.goals]));
+      assert.deepEqual(panel.trend, cli.trend);
+      assert.deepEqual(logged(/measuring the refactoring windows was cancelled/), []);
+    });
+  });
+
   it('runs no git in Restricted Mode: windows without outcomes, no hotspots, debt rows without change counts', async () => {
     const { client } = await LspClient.start({ root: repo.dir, settings: SETTINGS, initializationOptions: { trusted: false } });
     try {
