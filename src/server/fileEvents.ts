@@ -19,8 +19,9 @@ export interface OpenDocuments {
  * baseline, and a deleted folder takes its files with it.
  */
 export function applyFileEvents(events: readonly FileEvent[], analysis: WorkspaceAnalysis, documents: OpenDocuments, fs: FileSystem): void {
-  // Once for the whole batch (a checkout, a package's install): each reload resolves every import again.
-  let tsconfigs = false;
+  // Once for the whole batch (a checkout, a package's install): each reload resolves every import
+  // again. Only edited (none created or deleted): only if what resolution reads changed.
+  let tsconfigs: 'edited' | 'created or deleted' | undefined;
   for (const event of events) {
     const file = uriToFile(event.uri);
     if (!file) continue;
@@ -32,7 +33,8 @@ export function applyFileEvents(events: readonly FileEvent[], analysis: Workspac
     } else if (path.basename(file) === 'guardrails.json' && event.type !== FileChangeType.Changed) {
       void analysis.reload();
     } else if (TSCONFIG.test(file)) {
-      tsconfigs = true;
+      if (event.type !== FileChangeType.Changed) tsconfigs = 'created or deleted';
+      else tsconfigs ??= 'edited';
     } else if (file.endsWith('.json')) {
       analysis.jsonChanged(file, open !== undefined);
     } else if (event.type === FileChangeType.Deleted) {
@@ -42,7 +44,7 @@ export function applyFileEvents(events: readonly FileEvent[], analysis: Workspac
       for (const source of sourcesIn(file, fs)) analysis.fileChanged(source, {});
     }
   }
-  if (tsconfigs) analysis.tsconfigChanged();
+  if (tsconfigs) analysis.tsconfigChanged(tsconfigs === 'edited');
 }
 
 /** Source files below a path that turned out to be a folder; none when it is a file. */

@@ -74,8 +74,9 @@ export class FolderAnalysis {
     return this.session?.filesUnder(dir) ?? [];
   }
 
-  reloadCompilerOptions(): void {
-    this.session?.reloadCompilerOptions();
+  /** See AnalysisSession.reloadCompilerOptions; false when nothing had to be done. */
+  reloadCompilerOptions(onlyIfChanged = false): boolean {
+    return this.session?.reloadCompilerOptions(onlyIfChanged) ?? false;
   }
 
   baselineChanged(file: string): boolean {

@@ -170,10 +170,16 @@ export class WorkspaceAnalysis {
     });
   }
 
-  tsconfigChanged(): void {
+  /**
+   * Tsconfig files changed. `onlyEdited` (none created or deleted): a folder re-resolves only when
+   * what module resolution reads changed, so saving a strictness flag costs nothing.
+   */
+  tsconfigChanged(onlyEdited = false): void {
     this.whenLoaded(() => {
-      for (const folder of this.folders.values()) folder.reloadCompilerOptions();
-      this.changeEmitter.fire();
+      let changed = false;
+      for (const folder of this.folders.values()) changed = folder.reloadCompilerOptions(onlyEdited) || changed;
+      if (changed) this.changeEmitter.fire();
+      else this.log.info('tsconfig saved: nothing module resolution reads changed, imports not resolved again');
     });
   }
 

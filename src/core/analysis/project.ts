@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import { CheckContext } from '../checks/checkContext';
 import { LayerMap } from '../checks/layerMap';
 import type { FileSystem } from '../fs/fileSystem';
-import { loadCompilerOptions } from '../graph/compilerOptions';
+import { loadCompilerOptions, type LoadedCompilerOptions } from '../graph/compilerOptions';
+import { compilerOptionsDiffer } from '../graph/compilerOptionsChange';
 import { discoverFiles, isUnanalysableText } from '../graph/discoverFiles';
 import { ImportResolver } from '../graph/resolveImport';
 import type { Rule, RulesConfig } from '../model/ruleTypes';
@@ -64,6 +65,8 @@ export class GuardrailsProject {
   };
   private readonly notices: Notice[] = [];
   private compilerNotices: Notice[] = [];
+  /** The root's compiler options as last read (a tsconfig edit is compared with them). */
+  private compiler!: LoadedCompilerOptions;
   private readonly scope: FileScope;
   private readonly layers: LayerMap;
   /** Root-relative paths, kept across checks (an edit changes no path). */
@@ -82,20 +85,31 @@ export class GuardrailsProject {
     this.resolver = this.createResolver();
   }
 
-  private createResolver(): ImportResolver {
-    const fs = this.reuse?.resolutionFs ?? this.fs;
-    const compiler = loadCompilerOptions(this.config.root, fs, this.config.tsconfig);
+  private createResolver(compiler = this.readCompilerOptions()): ImportResolver {
+    this.compiler = compiler;
     this.compilerNotices = compiler.notices;
-    return new ImportResolver(this.config.root, compiler.options, fs);
+    return new ImportResolver(this.config.root, compiler.options, this.reuse?.resolutionFs ?? this.fs);
   }
 
-  /** A tsconfig changed: read the compiler options again and re-resolve every import (no re-parse). */
-  reloadCompilerOptions(): void {
+  private readCompilerOptions(): LoadedCompilerOptions {
+    return loadCompilerOptions(this.config.root, this.reuse?.resolutionFs ?? this.fs, this.config.tsconfig);
+  }
+
+  /**
+   * A tsconfig changed: read the compiler options again and re-resolve every import (no re-parse).
+   * `onlyIfChanged` (tsconfig files edited, none created or deleted): nothing is done unless the
+   * root's options or a nested config's differ in what module resolution reads (a strictness flag
+   * does not). False when nothing was done.
+   */
+  reloadCompilerOptions(onlyIfChanged = false): boolean {
+    const compiler = this.readCompilerOptions();
+    if (onlyIfChanged && !compilerOptionsDiffer(this.compiler, compiler) && !this.resolver.nestedConfigsChanged()) return false;
     this.checks.invalidateAll();
     this.reuse?.forget();
     this.flat.edges.invalidate();
-    this.resolver = this.createResolver();
+    this.resolver = this.createResolver(compiler);
     for (const facts of this.facts.values()) this.edges.set(facts.file, this.resolve(facts));
+    return true;
   }
 
   /** A check context over the current state, for questions about single imports (hovers). */

@@ -62,8 +62,12 @@ export interface SessionOptions {
 export interface SessionUpdate {
   /** Files edited, saved, created or deleted. */
   files?: readonly FileChange[];
-  /** Compiler options or what module resolution reads changed: every import is resolved again. */
-  compilerOptions?: boolean;
+  /**
+   * Compiler options or what module resolution reads changed: every import is resolved again.
+   * `if-changed` (tsconfig files edited, none created or deleted): only in a project whose
+   * options now differ in what resolution reads (see GuardrailsProject.reloadCompilerOptions).
+   */
+  compilerOptions?: boolean | 'if-changed';
   /** Baseline files that changed: read again (those of no project here are ignored). */
   baselines?: readonly string[];
 }
@@ -215,9 +219,13 @@ export class AnalysisSession {
     return this.update({ files: changes });
   }
 
-  /** A tsconfig changed: resolve every import again (no re-parse) and check again. */
-  reloadCompilerOptions(): void {
-    this.update({ compilerOptions: true });
+  /**
+   * A tsconfig changed: resolve every import again (no re-parse) and check again; with
+   * `onlyIfChanged` (files edited, none created or deleted) only where resolution would change.
+   * False when nothing had to be done.
+   */
+  reloadCompilerOptions(onlyIfChanged = false): boolean {
+    return this.update({ compilerOptions: onlyIfChanged ? 'if-changed' : true });
   }
 
   /** A baseline file changed on disk: read it again and check again. True when one of ours. */
@@ -239,10 +247,7 @@ export class AnalysisSession {
     for (const entry of this.entries) {
       const mine = files.filter((change) => isInside(entry.project.root, change.file));
       let changed = mine.length > 0 && entry.project.applyChanges(mine);
-      if (update.compilerOptions) {
-        entry.project.reloadCompilerOptions();
-        changed = true;
-      }
+      if (update.compilerOptions && entry.project.reloadCompilerOptions(update.compilerOptions === 'if-changed')) changed = true;
       if (changed || baselineChanged) {
         entry.result = this.check(entry.project);
         touched = true;

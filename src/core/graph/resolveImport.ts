@@ -4,7 +4,8 @@ import { ts } from 'ts-morph';
 import type { FileSystem } from '../fs/fileSystem';
 import type { DependencyKind, Notice, Target } from '../model/types';
 import { isInside } from '../util/paths';
-import { loadCompilerOptions } from './compilerOptions';
+import { loadCompilerOptions, type LoadedCompilerOptions } from './compilerOptions';
+import { compilerOptionsDiffer } from './compilerOptionsChange';
 import { PathAliases } from './pathAliases';
 import { CachingResolutionHost, memo } from './resolutionHost';
 import { WorkspacePackages } from './workspacePackages';
@@ -63,6 +64,8 @@ export class ImportResolver {
   /** Directory → context, and nested config file → context. */
   private readonly directoryContexts = new Map<string, ResolutionContext>();
   private readonly configContexts = new Map<string, ResolutionContext>();
+  /** What each nested config file said when it was read (see nestedConfigsChanged). */
+  private readonly configsRead = new Map<string, LoadedCompilerOptions>();
   private readonly fileFormats = new Map<string, ts.ResolutionMode>();
   private readonly configNotices: Notice[] = [];
   private readonly workspacePaths = new Map<string, string | undefined>();
@@ -93,6 +96,18 @@ export class ImportResolver {
       this.results = new Map();
       this.mark = fs.changeMark;
     }
+  }
+
+  /**
+   * True when a nested tsconfig read so far, read again, differs in anything module resolution
+   * depends on (see compilerOptionsDiffer). Which folder a config governs depends only on where
+   * config files are, so an edit (no file created or deleted) changes nothing else.
+   */
+  nestedConfigsChanged(): boolean {
+    for (const [config, read] of this.configsRead) {
+      if (compilerOptionsDiffer(read, loadCompilerOptions(this.root, this.fs, config))) return true;
+    }
+    return false;
   }
 
   /** Problems found in nested tsconfig files read so far (the root's come from `loadCompilerOptions`). */
@@ -208,6 +223,7 @@ export class ImportResolver {
     this.rootContext.cache.clear();
     this.directoryContexts.clear();
     this.configContexts.clear();
+    this.configsRead.clear();
     this.fileFormats.clear();
     this.workspacePaths.clear();
     this.lastFile = this.lastContext = undefined;
@@ -246,6 +262,7 @@ export class ImportResolver {
       if (config === undefined) return this.contextOfDirectory(path.dirname(directory));
       return memo(this.configContexts, config, () => {
         const loaded = loadCompilerOptions(this.root, this.fs, config);
+        this.configsRead.set(config, loaded);
         appendAll(this.configNotices, loaded.notices);
         return this.createContext(loaded.options, directory, this.rootContext.cache.getPackageJsonInfoCache());
       });

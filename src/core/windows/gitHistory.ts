@@ -17,11 +17,9 @@ import { CatFileSession } from '../git/catFileSession';
 import { TreeReader } from '../git/treeReader';
 import type { GitFailure } from '../git/gitRunner';
 import { GitTreeFileSystem } from '../git/gitTreeFileSystem';
-import { loadCompilerOptions } from '../graph/compilerOptions';
 import { lsTree, type TreeEntry } from '../git/lsTree';
 import type { GitRepository } from '../git/repository';
 import type { RulesConfig } from '../model/ruleTypes';
-import { compilerOptionsDiffer } from './compilerOptionsChange';
 import { TextFactsCache } from './factsCache';
 import { measureResult } from './projectState';
 import type { MeasuredState, RecordDetail } from './records';
@@ -166,8 +164,8 @@ export class GitHistory {
     const changes: FileChange[] = [];
     const baselines: string[] = [];
     let reload = false;
-    /** tsconfig and jsconfig files edited: compared below, as read before and after the step. */
-    const editedConfigs: string[] = [];
+    /** A tsconfig or jsconfig edited: the projects compare what they read (see SessionUpdate). */
+    let configEdited = false;
     const note = (entry: TreeEntry, change: 'created' | 'deleted' | 'changed', before?: TreeEntry): void => {
       const file = tree.absolute(entry.path);
       if (change === 'created') created.push(file);
@@ -175,7 +173,7 @@ export class GitHistory {
       if (CONFIG_FILE.test(entry.path)) {
         if (change !== 'changed' || WORKSPACE_FILE.test(entry.path)) reload = true;
         else if (PACKAGE_JSON.test(entry.path)) reload ||= resolutionFieldsDiffer(before!, entry, this.blobs);
-        else editedConfigs.push(file);
+        else configEdited = true;
       }
       // The baseline as it was at each commit softens that commit's findings.
       if (file === this.baselineFile) baselines.push(file);
@@ -209,11 +207,10 @@ export class GitHistory {
       const text = this.blobs.text(afterOf.get(change.file)!.oid);
       if (text !== undefined && Buffer.byteLength(text) > this.config.maxFileBytes) change.deleted = true;
     }
-    const optionsBefore = reload ? [] : editedConfigs.map((file) => loadCompilerOptions(this.config.root, live.fs, file));
     live.fs.changed(created, deleted, tree.apply(diff.changes));
-    reload ||= editedConfigs.some((file, i) => compilerOptionsDiffer(optionsBefore[i], loadCompilerOptions(this.config.root, live.fs, file)));
     live.commit = commit;
-    live.session.update({ files: changes, compilerOptions: reload, baselines });
+    // An edited tsconfig re-resolves only when what resolution reads changed (most such edits are strictness flags).
+    live.session.update({ files: changes, compilerOptions: reload || (configEdited && 'if-changed'), baselines });
     this.updatedInPlace++;
     return { ok: true };
   }

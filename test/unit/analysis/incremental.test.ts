@@ -48,6 +48,27 @@ describe('re-checking after edits', () => {
     });
   }
 
+  it('resolves nothing again after a tsconfig edit module resolution does not read, and everything after one it does', async () => {
+    const fs = new OverlayFileSystem(new NodeFileSystem());
+    const kept = await load(fs);
+    const before = describe_(kept.check());
+    const tsconfig = file('tsconfig.json');
+    const original = fs.readFile(tsconfig)!;
+    fs.setOverlay(tsconfig, original.replace('"strict": true', '"strict": false, "noUnusedLocals": true'));
+    assert.equal(kept.reloadCompilerOptions(true), false, 'a strictness flag changes no import');
+    assert.deepEqual(describe_(kept.check()), before);
+
+    // The infrastructure alias now leads into the domain: the imports through it change findings.
+    fs.setOverlay(tsconfig, original.replace('"@infra/*": ["src/infra/*"]', '"@infra/*": ["src/domain/*"]'));
+    assert.equal(kept.reloadCompilerOptions(true), true);
+    const aliased = describe_(kept.check());
+    assert.notDeepEqual(aliased, before);
+    assert.deepEqual(aliased, describe_((await load(fs)).check()));
+    fs.clearOverlay(tsconfig);
+    assert.equal(kept.reloadCompilerOptions(true), true);
+    assert.deepEqual(describe_(kept.check()), before);
+  });
+
   it('gives the same findings after a file is created and deleted', async () => {
     const fs = new OverlayFileSystem(new NodeFileSystem());
     const kept = await load(fs);

@@ -5,7 +5,7 @@ import { NodeFileSystem } from '../../../src/core/fs/nodeFileSystem';
 import { OverlayFileSystem } from '../../../src/core/fs/overlayFileSystem';
 import { loadCompilerOptions } from '../../../src/core/graph/compilerOptions';
 import { ImportResolver } from '../../../src/core/graph/resolveImport';
-import { cleanup, copyFixture, edgeRows, fixture, runGraph } from './graphTestKit';
+import { cleanup, copyFixture, edgeRow, edgeRows, fixture, runGraph } from './graphTestKit';
 
 describe('ImportResolver', () => {
   it('resolves relative paths, index files, every source extension, .js → .ts, JSON and assets', async () => {
@@ -165,6 +165,18 @@ describe('ImportResolver with several tsconfig files', () => {
     assert.deepEqual(run.notices, [
       { level: 'warning', file: config, message: "apps/web/tsconfig.json:7:5: Unknown compiler option 'notAnOption'." },
     ]);
+  });
+
+  it('resolves again after an edit of a nested tsconfig only when what resolution reads changed', async () => {
+    const run = await runGraph(fixture('nested-configs'));
+    const config = path.join(run.root, 'apps/web/tsconfig.json');
+    const original = run.fs.readFile(config)!;
+    const rows = () => run.project.allEdges().map((edge) => edgeRow(run.root, edge)).sort();
+    run.fs.setOverlay(config, original.replace('"notAnOption": 1', '"notAnOption": 1, "strict": true'));
+    assert.equal(run.project.reloadCompilerOptions(true), false, 'a strictness flag changes no import');
+    run.fs.setOverlay(config, original.replace('"@/*": ["./src/*"]', '"@/*": ["./src/lib/*"]'));
+    assert.equal(run.project.reloadCompilerOptions(true), true);
+    assert.deepEqual(rows(), ['apps/web/src/page.ts:1:20 static → unresolved:@/lib/db', 'packages/core/src/index.ts:1:20 static → pkg:@/lib']);
   });
 
   it('uses only the root options when nested configs are turned off', async () => {

@@ -11,7 +11,7 @@ function recordingAnalysis(): { analysis: WorkspaceAnalysis; calls: string[] } {
   const calls: string[] = [];
   const analysis = {
     fileChanged: (file: string) => calls.push(`file ${path.basename(file)}`),
-    tsconfigChanged: () => calls.push('tsconfig'),
+    tsconfigChanged: (onlyEdited: boolean) => calls.push(onlyEdited ? 'tsconfig edited' : 'tsconfig'),
     jsonChanged: (file: string) => calls.push(`json ${path.basename(file)}`),
     reload: async () => void calls.push('reload'),
     folderDeleted: (dir: string) => calls.push(`folder ${path.basename(dir)}`),
@@ -32,6 +32,15 @@ describe('server: files changed on disk', () => {
       { uri: uri('packages/b/tsconfig.build.json'), type: FileChangeType.Created },
     ], analysis, { textOf: () => undefined }, new MemoryFileSystem(new Map()));
     assert.deepEqual(calls, ['file a.ts', 'tsconfig']);
+  });
+
+  it('re-resolves only if need be when tsconfig files were only edited (a save)', () => {
+    const { analysis, calls } = recordingAnalysis();
+    applyFileEvents([
+      { uri: uri('tsconfig.json'), type: FileChangeType.Changed },
+      { uri: uri('packages/a/tsconfig.json'), type: FileChangeType.Changed },
+    ], analysis, { textOf: () => undefined }, new MemoryFileSystem(new Map()));
+    assert.deepEqual(calls, ['tsconfig edited']);
   });
 
   it('reloads nothing for a batch without a tsconfig file', () => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadCompilerOptions } from '../../../src/core/graph/compilerOptions';
-import { compilerOptionsDiffer } from '../../../src/core/windows/compilerOptionsChange';
+import { compilerOptionsDiffer } from '../../../src/core/graph/compilerOptionsChange';
 import { MemoryFileSystem } from '../helpers/memoryFileSystem';
 
 /** A history step skips re-resolving every import only when an edited tsconfig resolves as before. */

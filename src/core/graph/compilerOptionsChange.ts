@@ -2,7 +2,7 @@
 // history do not (a strictness flag, a lint option, TypeScript's own upgrade), and resolving every
 // import of the repository again for each costs as much as a cold check's resolution.
 import { ts } from 'ts-morph';
-import type { LoadedCompilerOptions } from '../graph/compilerOptions';
+import type { LoadedCompilerOptions } from './compilerOptions';
 
 /**
  * TypeScript's own test (internal but long-stable; its builder reuses resolutions by it): do two
