@@ -51,6 +51,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** Answers to the server's requests, in place of the default ones. */
   handlers?: Record<string, RequestHandler>;
+  /** Added to the server's environment (a PATH with a git of the test's own). */
+  env?: Record<string, string>;
 }
 
 /** Every capability the server looks at, as VS Code's client announces them. */
@@ -80,8 +82,8 @@ export class LspClient {
   readonly diagnostics = new Map<string, LspDiagnostic[]>();
   private versions = new Map<string, number>();
 
-  private constructor(readonly root: string, settings: Record<string, unknown> | undefined) {
-    this.rpc = new JsonRpcClient(process.execPath, [CLI, 'lsp', '--stdio'], { cwd: root, env: { ...process.env, ...TEST_CODE_CACHE } });
+  private constructor(readonly root: string, settings: Record<string, unknown> | undefined, env: Record<string, string> = {}) {
+    this.rpc = new JsonRpcClient(process.execPath, [CLI, 'lsp', '--stdio'], { cwd: root, env: { ...process.env, ...TEST_CODE_CACHE, ...env } });
     this.rpc.handlers.set('workspace/configuration', (params) => {
       const items = (params as { items: { section?: string }[] }).items;
       return items.map((item) => (item.section === 'guardrails' ? settings ?? {} : null));
@@ -89,7 +91,7 @@ export class LspClient {
   }
 
   static async start(options: StartOptions): Promise<{ client: LspClient; initialize: { capabilities: Record<string, unknown>; serverInfo?: { name: string } } }> {
-    const client = new LspClient(options.root, options.settings);
+    const client = new LspClient(options.root, options.settings, options.env);
     client.trackDiagnostics();
     for (const [method, handler] of Object.entries(options.handlers ?? {})) client.rpc.handlers.set(method, handler);
     const folders = options.workspaceFolders === undefined ? [{ uri: clientUri(options.root), name: path.basename(options.root) }] : options.workspaceFolders;

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LspClient } from '../helpers/lspClient';
@@ -112,12 +113,21 @@ describe('guardrails lsp: refactoring windows, hotspots and trend through custom
     let client: LspClient;
     let cli: { windows: WindowData[]; trend: unknown[] };
     const logged = (pattern: RegExp) => client.rpc.received.filter((m) => m.method === 'window/logMessage' && pattern.test((m.params as { message: string }).message));
-    /** The measurement has reached the history (its progress is created): a cancel sent now finds it under way. */
-    const readingHistory = () => client.rpc.waitFor((m) => m.method === 'window/workDoneProgress/create', 'the history progress');
+    /** The measurement's history progress, once created (call before the request): a cancel sent then finds the history being read. */
+    const readingHistory = () => client.rpc.waitForNext((m) => m.method === 'window/workDoneProgress/create', 'the history progress');
+
+    before(function () {
+      if (process.platform === 'win32') this.skip();
+    });
 
     beforeEach(async () => {
       cold = tempDir('guardrails-lsp-cancel-');
-      ({ client } = await LspClient.start({ root: repo.dir, settings: SETTINGS, initializationOptions: { storagePath: cold } }));
+      // A git that takes its time to list the first past commit's files, as on a large repository:
+      // this small history is measured faster than a cancel could reach the server otherwise.
+      const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+      fs.writeFileSync(path.join(cold, 'git'), `#!/bin/sh\ncase "$*" in *ls-tree*) sleep 2;; esac\nexec "${realGit}" "$@"\n`, { mode: 0o755 });
+      const env = { PATH: `${cold}${path.delimiter}${process.env.PATH ?? ''}` };
+      ({ client } = await LspClient.start({ root: repo.dir, settings: SETTINGS, initializationOptions: { storagePath: cold }, env }));
       await client.rpc.request('guardrails/whenIdle');
       cli ??= await cliJson<{ windows: WindowData[]; trend: unknown[] }>(['windows', repo.dir, '--format', 'json', '--today', TODAY, '--no-cache']);
     });
@@ -127,9 +137,10 @@ describe('guardrails lsp: refactoring windows, hotspots and trend through custom
     });
 
     it('stops when every request waiting for it is cancelled, and measures whole when asked again', async () => {
+      const history = readingHistory();
       const panel = client.rpc.requestId('guardrails/windows', { force: true });
       const dashboard = client.rpc.requestId('guardrails/dashboard');
-      await readingHistory();
+      await history;
       client.rpc.notify('$/cancelRequest', { id: panel.id });
       client.rpc.notify('$/cancelRequest', { id: dashboard.id });
       for (const reply of [await panel.answer, await dashboard.answer]) assert.equal(reply.error?.code, -32800, JSON.stringify(reply).slice(0, 200));
@@ -142,9 +153,10 @@ describe('guardrails lsp: refactoring windows, hotspots and trend through custom
     });
 
     it('goes on for the request that still waits when another one is cancelled', async () => {
+      const history = readingHistory();
       const leaving = client.rpc.requestId('guardrails/windows', { force: true });
       const staying = client.rpc.requestId('guardrails/windows');
-      await readingHistory();
+      await history;
       client.rpc.notify('$/cancelRequest', { id: leaving.id });
       assert.equal((await leaving.answer).error?.code, -32800);
       const panel = (await staying.answer).result as WindowsPanelData;
