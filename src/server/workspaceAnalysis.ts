@@ -179,7 +179,7 @@ export class WorkspaceAnalysis {
       let changed = false;
       for (const folder of this.folders.values()) changed = folder.reloadCompilerOptions(onlyEdited) || changed;
       if (changed) this.changeEmitter.fire();
-      else this.log.info('tsconfig saved: nothing module resolution reads changed, imports not resolved again');
+      else if (onlyEdited && this.folders.size > 0) this.log.info('tsconfig saved: nothing module resolution reads changed, imports not resolved again');
     });
   }
 

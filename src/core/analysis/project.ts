@@ -99,11 +99,11 @@ export class GuardrailsProject {
    * A tsconfig changed: read the compiler options again and re-resolve every import (no re-parse).
    * `onlyIfChanged` (tsconfig files edited, none created or deleted): nothing is done unless the
    * root's options or a nested config's differ in what module resolution reads (a strictness flag
-   * does not). False when nothing was done.
+   * does not), or a workspace package names other build outputs. False when nothing was done.
    */
   reloadCompilerOptions(onlyIfChanged = false): boolean {
     const compiler = this.readCompilerOptions();
-    if (onlyIfChanged && !compilerOptionsDiffer(this.compiler, compiler) && !this.resolver.nestedConfigsChanged()) return false;
+    if (onlyIfChanged && !compilerOptionsDiffer(this.compiler, compiler) && !this.resolver.configsChanged()) return false;
     this.checks.invalidateAll();
     this.reuse?.forget();
     this.flat.edges.invalidate();

@@ -31,6 +31,11 @@ export class CachingResolutionHost implements ts.ModuleResolutionHost {
 
   constructor(private readonly fs: FileSystem, private readonly root: string, private packages?: WorkspacePackages) {}
 
+  /** See WorkspacePackages.outputsChanged. */
+  packageOutputsChanged(): boolean {
+    return this.packages?.outputsChanged() ?? false;
+  }
+
   /** The workspace's packages as they are now (files came or went: `clear` was called). */
   usePackages(packages: WorkspacePackages | undefined): void {
     this.packages = packages;

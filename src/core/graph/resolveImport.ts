@@ -64,7 +64,7 @@ export class ImportResolver {
   /** Directory → context, and nested config file → context. */
   private readonly directoryContexts = new Map<string, ResolutionContext>();
   private readonly configContexts = new Map<string, ResolutionContext>();
-  /** What each nested config file said when it was read (see nestedConfigsChanged). */
+  /** What each nested config file said when it was read (see configsChanged). */
   private readonly configsRead = new Map<string, LoadedCompilerOptions>();
   private readonly fileFormats = new Map<string, ts.ResolutionMode>();
   private readonly configNotices: Notice[] = [];
@@ -100,14 +100,15 @@ export class ImportResolver {
 
   /**
    * True when a nested tsconfig read so far, read again, differs in anything module resolution
-   * depends on (see compilerOptionsDiffer). Which folder a config governs depends only on where
-   * config files are, so an edit (no file created or deleted) changes nothing else.
+   * depends on (see compilerOptionsDiffer), or a workspace package's names other build outputs.
+   * Which folder a config governs depends only on where config files are, so an edit (no file
+   * created or deleted) changes nothing else.
    */
-  nestedConfigsChanged(): boolean {
+  configsChanged(): boolean {
     for (const [config, read] of this.configsRead) {
       if (compilerOptionsDiffer(read, loadCompilerOptions(this.root, this.fs, config))) return true;
     }
-    return false;
+    return this.host.packageOutputsChanged();
   }
 
   /** Problems found in nested tsconfig files read so far (the root's come from `loadCompilerOptions`). */

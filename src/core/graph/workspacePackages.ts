@@ -53,6 +53,17 @@ export class WorkspacePackages {
     }
   }
 
+  /**
+   * True when a package whose build outputs were read names others now (its tsconfig's `outDir`,
+   * `declarationDir` or `rootDir` edited): imports of its outputs may lead elsewhere.
+   */
+  outputsChanged(): boolean {
+    for (const pkg of this.byDir.values()) {
+      if (pkg.outputs && JSON.stringify(pkg.outputs) !== JSON.stringify(outputsOf(pkg.dir, this.fs))) return true;
+    }
+    return false;
+  }
+
   /** The workspace that holds `dir`, with every package that has a name; undefined outside one. */
   static find(dir: string, fs: FileSystem): WorkspacePackages | undefined {
     const manifest = findWorkspaceManifest(dir, fs);

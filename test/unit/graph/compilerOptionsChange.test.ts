@@ -23,6 +23,21 @@ describe('windows: an edited tsconfig', () => {
     }
   });
 
+  it('changes resolution when an alias moves to the config that extends the one it was in, or build outputs move', () => {
+    const baseFile = path.join(root, 'configs', 'tsconfig.base.json');
+    const files = (base: object, own: object) => new MemoryFileSystem(new Map([
+      [baseFile, JSON.stringify({ compilerOptions: base })],
+      [tsconfig, JSON.stringify({ extends: './configs/tsconfig.base.json', compilerOptions: own })],
+    ]));
+    const paths = { '@io/*': ['./src/io/*'] };
+    const before = loadCompilerOptions(root, files({ module: 'ESNext', paths }, {}), tsconfig);
+    const after = loadCompilerOptions(root, files({ module: 'ESNext' }, { paths }), tsconfig);
+    assert.equal(compilerOptionsDiffer(before, after), true, 'the same text, written in another folder, leads elsewhere');
+    for (const changed of [{ outDir: './lib' }, { declarationDir: './types' }, { rootDir: './source' }]) {
+      assert.equal(compilerOptionsDiffer(read(base), read({ ...base, ...changed })), true, JSON.stringify(changed));
+    }
+  });
+
   it('counts as changed when what is wrong with the file changes', () => {
     assert.equal(compilerOptionsDiffer(read(base), read(`{ "compilerOptions": ${JSON.stringify(base)}, }`.replace('"strict"', 'strict'))), true);
   });

@@ -179,6 +179,23 @@ describe('ImportResolver with several tsconfig files', () => {
     assert.deepEqual(rows(), ['apps/web/src/page.ts:1:20 static → unresolved:@/lib/db', 'packages/core/src/index.ts:1:20 static → pkg:@/lib']);
   });
 
+  it('resolves again after a workspace package\'s tsconfig moves its build output, which its exports name', async () => {
+    const root = copyFixture('workspace-outputs');
+    // Both output folders exist, empty (git keeps no empty folder): the sources stand in for them.
+    for (const out of ['compiled', 'elsewhere']) nodeFs.mkdirSync(path.join(root, 'packages/lib', out));
+    try {
+      const run = await runGraph(root);
+      const rows = () => run.project.allEdges().map((edge) => edgeRow(run.root, edge)).sort();
+      assert.deepEqual(rows(), ['apps/web/src/index.ts:1:19 static → packages/lib/src/helper.ts']);
+      const config = path.join(run.root, 'packages/lib/tsconfig.json');
+      run.fs.setOverlay(config, run.fs.readFile(config)!.replace('"compiled"', '"elsewhere"'));
+      assert.equal(run.project.reloadCompilerOptions(true), true);
+      assert.deepEqual(rows(), ['apps/web/src/index.ts:1:19 static → pkg:@acme/lib']);
+    } finally {
+      cleanup(root);
+    }
+  });
+
   it('uses only the root options when nested configs are turned off', async () => {
     const root = fixture('nested-configs');
     const fs = new NodeFileSystem();
