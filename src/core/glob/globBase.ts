@@ -6,6 +6,8 @@ import { checkGlobSyntax, hasGlobChars } from './globSyntax';
  * glob character is a path and is its own base. A glob that is not valid has none ('').
  */
 export function globBase(pattern: string): string {
+  // `src/{..,x}/y.ts` matches `y.ts` at the top once its alternatives are expanded and reduced.
+  if (pattern.includes('..')) return '';
   const syntax = checkGlobSyntax(pattern);
   if (!syntax.ok) return '';
   const literal: string[] = [];

@@ -51,7 +51,8 @@ export class GuardrailsClient extends DisposableStore {
 
   /** `token`: cancelling it stops the server's measurement unless another request waits for it. */
   windows(force = false, token?: vscode.CancellationToken): Promise<WindowsPanelData> {
-    return this.client.sendRequest(GuardrailsMethods.windows, { force }, token);
+    // An undefined token would go as a second parameter: the params would become an array.
+    return token ? this.client.sendRequest(GuardrailsMethods.windows, { force }, token) : this.client.sendRequest(GuardrailsMethods.windows, { force });
   }
 
   /** Files with findings, hottest first (the server reads git; none in Restricted Mode). */
@@ -60,7 +61,7 @@ export class GuardrailsClient extends DisposableStore {
   }
 
   dashboard(force = false, token?: vscode.CancellationToken): Promise<DashboardData> {
-    return this.client.sendRequest(GuardrailsMethods.dashboard, { force }, token);
+    return token ? this.client.sendRequest(GuardrailsMethods.dashboard, { force }, token) : this.client.sendRequest(GuardrailsMethods.dashboard, { force });
   }
 
   debtReport(): Promise<DebtReportFiles> {

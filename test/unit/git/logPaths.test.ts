@@ -12,7 +12,7 @@ describe('logPaths: the folders git is asked about for a rules file\'s globs', (
   });
 
   it('falls back to the whole folder when a glob can match anywhere in it', () => {
-    for (const glob of ['**/*.ts', '*.ts', '{src,lib}/**', '@(src|lib)/**', '[sl]*/**', './**']) {
+    for (const glob of ['**/*.ts', '*.ts', '{src,lib}/**', '@(src|lib)/**', '[sl]*/**', './**', 'src/{..,x}/y.ts', 'src/@(..|x)/y.ts', 'a/b/{../../c,x}/**']) {
       assert.deepEqual(logPaths('', ['src/**', glob]), [], glob);
       assert.deepEqual(logPaths('packages/web/', ['src/**', glob]), ['packages/web'], glob);
     }

@@ -21,9 +21,9 @@ function buildRepo(): TestRepo {
     .write('docs/notes.md', 'notes\n');
   repo.commit('Start', { date: '2026-02-10T10:00:00+00:00', author: 'Alice Martin' });
   repo.git(['checkout', '-q', '-b', 'side']);
-  repo.write('src/a.ts', '// TODO: one\nexport const a = 2;\n');
+  repo.write('src/a.ts', '// TODO: one\nexport const a = 2;\n').write('docs/try.md', 'trying\n');
   repo.commit('Try a = 2', { date: '2026-03-03T10:00:00+00:00', author: 'Bob Okafor' });
-  repo.write('src/a.ts', '// TODO: one\nexport const a = 1;\n');
+  repo.write('src/a.ts', '// TODO: one\nexport const a = 1;\n').remove('docs/try.md');
   repo.commit('Revert a = 2', { date: '2026-03-04T10:00:00+00:00', author: 'Bob Okafor' });
   repo.git(['checkout', '-q', 'main']);
   repo.write('docs/notes.md', 'more notes\n');
@@ -31,7 +31,7 @@ function buildRepo(): TestRepo {
   repo.write('tools/t.ts', 'export const t = 2;\n');
   repo.commit('Fix tool', { date: '2026-03-06T10:00:00+00:00', author: 'Alice Martin' });
   repo.merge('side', { date: '2026-03-07T10:00:00+00:00', author: 'Alice Martin' });
-  repo.write('src/a.ts', '// TODO: one\nexport const a = 3;\nexport const b = 4;\n');
+  repo.write('src/a.ts', '// TODO: one\nexport const a = 3;\nexport const b = 4;\n').write('docs/notes.md', 'even more notes\n');
   repo.commit('Fix a', { date: '2026-03-08T10:00:00+00:00', author: 'Carol Diaz' });
   return repo;
 }
@@ -56,8 +56,9 @@ describe('windows: outcomes read from git for the scope alone', function () {
   }
 
   it('counts the scope\'s commits on a merged branch whose changes were undone, and nothing outside the scope', async () => {
-    // Try, Revert and Fix a change src/a.ts (Revert and Fix are fixes); Notes and Fix tool do not.
-    assert.deepEqual(await during(), { from: '2026-03-01', to: '2026-03-20', commits: 3, fixes: 2, churn: 7, filesPerCommit: 1, authors: 2 });
+    // Try, Revert and Fix a change src/a.ts (Revert and Fix are fixes), each with a file of docs/
+    // that counts in its size but not in the churn; Notes and Fix tool change nothing in scope.
+    assert.deepEqual(await during(), { from: '2026-03-01', to: '2026-03-20', commits: 3, fixes: 2, churn: 7, filesPerCommit: 2, authors: 2 });
   });
 
   it('counts the same from its store of commits, cold, warm and after a new commit', async () => {
@@ -77,6 +78,16 @@ describe('windows: outcomes read from git for the scope alone', function () {
     const whole = await changeCounts(repo.dir, '2026-03-20', 90, { cacheDir });
     if (!whole.ok) assert.fail(whole.message);
     assert.deepEqual(whole.byFile.get(`${repo.dir}/src/a.ts`), { changes: 4, churn: 9 });
-    assert.deepEqual(whole.byFile.get(`${repo.dir}/docs/notes.md`), { changes: 2, churn: 3 });
+    assert.deepEqual(whole.byFile.get(`${repo.dir}/docs/notes.md`), { changes: 3, churn: 5 });
+  });
+
+  it('serves the whole repository\'s counts from commits a window\'s log of its scope stored', async () => {
+    await during({ cacheDir });
+    // Four of the six commits are stored by now (those that change src/): git diffs only the other two.
+    const fromStore = await changeCounts(repo.dir, '2026-03-20', 90, { cacheDir });
+    const fresh = await changeCounts(repo.dir, '2026-03-20', 90);
+    if (!fromStore.ok || !fresh.ok) assert.fail('git failed');
+    assert.deepEqual([...fromStore.byFile].sort(), [...fresh.byFile].sort());
+    assert.deepEqual(fromStore.byFile.get(`${repo.dir}/docs/try.md`), { changes: 2, churn: 2 });
   });
 });
