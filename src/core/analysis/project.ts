@@ -88,11 +88,16 @@ export class GuardrailsProject {
   private createResolver(compiler = this.readCompilerOptions()): ImportResolver {
     this.compiler = compiler;
     this.compilerNotices = compiler.notices;
-    return new ImportResolver(this.config.root, compiler.options, this.reuse?.resolutionFs ?? this.fs);
+    return new ImportResolver(this.config.root, compiler.options, this.resolutionFs);
   }
 
   private readCompilerOptions(): LoadedCompilerOptions {
-    return loadCompilerOptions(this.config.root, this.reuse?.resolutionFs ?? this.fs, this.config.tsconfig);
+    return loadCompilerOptions(this.config.root, this.resolutionFs, this.config.tsconfig);
+  }
+
+  /** What resolution reads through: with a disk cache, one that records every path it asks about. */
+  private get resolutionFs(): FileSystem {
+    return this.reuse?.resolutionFs ?? this.fs;
   }
 
   /**
