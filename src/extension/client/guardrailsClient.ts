@@ -51,8 +51,7 @@ export class GuardrailsClient extends DisposableStore {
 
   /** `token`: cancelling it stops the server's measurement unless another request waits for it. */
   windows(force = false, token?: vscode.CancellationToken): Promise<WindowsPanelData> {
-    // An undefined token would go as a second parameter: the params would become an array.
-    return token ? this.client.sendRequest(GuardrailsMethods.windows, { force }, token) : this.client.sendRequest(GuardrailsMethods.windows, { force });
+    return this.cancellable(GuardrailsMethods.windows, { force }, token);
   }
 
   /** Files with findings, hottest first (the server reads git; none in Restricted Mode). */
@@ -61,7 +60,12 @@ export class GuardrailsClient extends DisposableStore {
   }
 
   dashboard(force = false, token?: vscode.CancellationToken): Promise<DashboardData> {
-    return token ? this.client.sendRequest(GuardrailsMethods.dashboard, { force }, token) : this.client.sendRequest(GuardrailsMethods.dashboard, { force });
+    return this.cancellable(GuardrailsMethods.dashboard, { force }, token);
+  }
+
+  /** An undefined token would go as a second parameter, and the params would become an array. */
+  private cancellable<R>(method: string, params: object, token: vscode.CancellationToken | undefined): Promise<R> {
+    return token ? this.client.sendRequest<R>(method, params, token) : this.client.sendRequest<R>(method, params);
   }
 
   debtReport(): Promise<DebtReportFiles> {
