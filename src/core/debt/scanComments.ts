@@ -41,6 +41,27 @@ const isTrivia = (token: ts.SyntaxKind): boolean =>
 const isComment = (token: ts.SyntaxKind): boolean => token === SyntaxKind.SingleLineCommentTrivia || token === SyntaxKind.MultiLineCommentTrivia;
 const isName = (token: ts.SyntaxKind): boolean => token === SyntaxKind.Identifier || (token >= SyntaxKind.FirstKeyword && token <= SyntaxKind.LastKeyword);
 
+/** Where a code token was met (see `CodeReader`). */
+export interface CodeContext {
+  scanner: ts.Scanner;
+  /** Outside every brace, template and JSX element: where a statement of the file may start. */
+  topLevel: boolean;
+  /** The code token before (a contextual keyword or a name after `.` as an identifier). */
+  previous: ts.SyntaxKind;
+  /** A look at the code that follows, through `next` (comments and white space skipped); the scan then goes on where it was. */
+  lookAhead<T>(read: (next: () => ts.SyntaxKind) => T): T;
+}
+
+/**
+ * Reads code tokens as `scanComments` meets them (JSX text and tags are not code). `read` and
+ * `end` answer false when the file holds something the reader cannot be sure of: the scan then
+ * gives up, and the caller parses the file.
+ */
+export interface CodeReader {
+  read(token: ts.SyntaxKind, at: CodeContext): boolean;
+  end(): boolean;
+}
+
 /** A JSX tag being read: `<Name<T> attr="v" {...spread}>`, `</Name>`, `<>` or `</>`. */
 interface TagFrame {
   kind: 'tag';
@@ -65,12 +86,28 @@ const openTag = (closing: boolean): TagFrame => ({ kind: 'tag', closing, name: '
  * Every comment of `text`, in order; undefined when the file's JSX could not be followed (the
  * caller then parses it). `jsx`: whether the file may hold JSX (see `mayHoldJsx`). `until`: only
  * comments that start at or before this offset are wanted (the scan stops there, unless it is
- * inside JSX, whose end must be reached to know the guess that it began was right).
+ * inside JSX, whose end must be reached to know the guess that it began was right). `reader`
+ * sees every code token, to the end of the file; with one, a scanner error, a brace that does not
+ * balance or the reader's refusal also hands the file back.
  */
-export function scanComments(text: string, jsx = false, until = text.length): SourceComment[] | undefined {
+export function scanComments(text: string, jsx = false, until = text.length, reader?: CodeReader): SourceComment[] | undefined {
   const comments: SourceComment[] = [];
-  if (!text.includes('//') && !text.includes('/*')) return comments;
-  const scanner = createScanner(ScriptTarget.Latest, /*skipTrivia*/ false, jsx ? LanguageVariant.JSX : LanguageVariant.Standard, text);
+  if (!reader && !text.includes('//') && !text.includes('/*')) return comments;
+  // With a reader, any error the scanner reports (outside a guess) hands the file to the parser.
+  let speculating = 0;
+  let scanError = false;
+  const onError = (): void => {
+    if (speculating === 0) scanError = true;
+  };
+  const scanner = createScanner(ScriptTarget.Latest, /*skipTrivia*/ false, jsx ? LanguageVariant.JSX : LanguageVariant.Standard, text, reader && onError);
+  const lookAhead = <T>(guess: () => T): T => {
+    speculating++;
+    try {
+      return scanner.lookAhead(guess);
+    } finally {
+      speculating--;
+    }
+  };
   const stack: Frame[] = [];
   let previous: ts.SyntaxKind = SyntaxKind.Unknown;
   let beforePrevious: ts.SyntaxKind = SyntaxKind.Unknown;
@@ -87,7 +124,7 @@ export function scanComments(text: string, jsx = false, until = text.length): So
   // a name followed by `,` or `=`, or by `extends` and anything but `=`, `>` or `/`, opens the type
   // parameters of a generic arrow function; anything else opens an element.
   const opensElement = (): boolean =>
-    scanner.lookAhead(() => {
+    lookAhead(() => {
       const first = nextSignificant();
       if (first === SyntaxKind.GreaterThanToken) return true;
       if (!isName(first)) return false;
@@ -105,7 +142,7 @@ export function scanComments(text: string, jsx = false, until = text.length): So
   // find different comments, the file is left to it.
   const endsAmbiguously = (): boolean => previous === SyntaxKind.CloseParenToken || previous === SyntaxKind.CloseBraceToken;
   const looksLikeTag = (): boolean =>
-    scanner.lookAhead(() => {
+    lookAhead(() => {
       if (!isName(nextSignificant())) return false;
       let next = nextSignificant();
       while (next === SyntaxKind.DotToken || next === SyntaxKind.MinusToken || next === SyntaxKind.ColonToken) {
@@ -118,7 +155,7 @@ export function scanComments(text: string, jsx = false, until = text.length): So
       return after === SyntaxKind.EqualsToken || after === SyntaxKind.GreaterThanToken || after === SyntaxKind.SlashToken || isName(after);
     });
   const regexWouldHideText = (): boolean =>
-    scanner.lookAhead(() => scanner.reScanSlashToken() === SyntaxKind.RegularExpressionLiteral && /['"`]|\/\/|\/\*/.test(scanner.getTokenText().slice(1)));
+    lookAhead(() => scanner.reScanSlashToken() === SyntaxKind.RegularExpressionLiteral && /['"`]|\/\/|\/\*/.test(scanner.getTokenText().slice(1)));
 
   /** One token of a tag; false when it cannot belong there (the guess that JSX began was wrong). */
   const readTag = (tag: TagFrame, token: ts.SyntaxKind): boolean => {
@@ -185,6 +222,8 @@ export function scanComments(text: string, jsx = false, until = text.length): So
     return true;
   };
 
+  // One context for every token the reader sees (files hold hundreds of thousands of tokens).
+  const at: CodeContext = { scanner, topLevel: true, previous, lookAhead: (read) => lookAhead(() => read(nextSignificant)) };
   for (;;) {
     const top = stack.length > 0 ? stack[stack.length - 1] : undefined;
     const readingValue = top?.kind === 'tag' && top.valueNext;
@@ -212,6 +251,8 @@ export function scanComments(text: string, jsx = false, until = text.length): So
       if (!readTag(top, token)) return undefined;
       continue;
     }
+    /** What `previous` remembers of this token: a contextual keyword is a name. */
+    let seenAs: ts.SyntaxKind | undefined;
     switch (token) {
       case SyntaxKind.SlashToken:
       case SyntaxKind.SlashEqualsToken:
@@ -231,19 +272,28 @@ export function scanComments(text: string, jsx = false, until = text.length): So
       case SyntaxKind.TemplateHead:
         stack.push(TEMPLATE);
         break;
-      case SyntaxKind.CloseBraceToken:
-        if (stack.pop() === TEMPLATE) {
+      case SyntaxKind.CloseBraceToken: {
+        const closed = stack.pop();
+        if (closed === undefined && reader) return undefined;
+        if (closed === TEMPLATE) {
           token = scanner.reScanTemplateToken(/*isTaggedTemplate*/ false);
           if (token === SyntaxKind.TemplateMiddle) stack.push(TEMPLATE);
         }
         break;
+      }
       default:
         // `a.type / 2`, `x.get < y`: a keyword after a dot is a property name.
-        if (isContextualName(token) || (isName(token) && (previous === SyntaxKind.DotToken || previous === SyntaxKind.QuestionDotToken))) token = SyntaxKind.Identifier;
+        if (isContextualName(token) || (isName(token) && (previous === SyntaxKind.DotToken || previous === SyntaxKind.QuestionDotToken))) seenAs = SyntaxKind.Identifier;
+    }
+    if (reader) {
+      at.topLevel = stack.length === 0;
+      at.previous = previous;
+      if (scanError || !reader.read(token, at)) return undefined;
     }
     beforePrevious = previous;
-    previous = token;
+    previous = seenAs ?? token;
   }
+  if (reader) return scanError || stack.length > 0 || !reader.end() ? undefined : comments;
   // JSX left open: the file is not what the guesses took it for.
   return stack.some((frame) => frame.kind === 'tag' || frame.kind === 'children') ? undefined : comments;
 }
