@@ -1,13 +1,18 @@
+import { ts } from 'ts-morph';
 import { collectComments, mayContainMarkers, type SourceComment } from '../debt/collectComments';
 import { mayHoldJsx, scanComments } from '../debt/scanComments';
 import { scanDebt } from '../debt/scanDebt';
-import { extractImports } from '../graph/extractImports';
-import { parseSource, type ParseError } from '../graph/parseSource';
+import { extractImports, importRefs } from '../graph/extractImports';
+import { ImportScan } from '../graph/scanImports';
+import { isDeclarationFile, parseSource, scriptKindFor, type ParseError } from '../graph/parseSource';
 import type { DebtPolicy } from '../model/ruleTypes';
 import { parseSuppressions, SUPPRESSION_MARKER, type Suppression } from '../suppress/suppressions';
 import type { DebtItem, ImportRef, Violation } from '../model/types';
 import { LineIndex } from '../util/positions';
 import { maxOf } from '../util/arrays';
+
+/** TypeScript's bundle exposes its exports through getters; hot code reads them once, here. */
+const { ScriptKind } = ts;
 
 /** What one source file contributes, kept per file so an edit re-reads only that file. */
 export interface FileFacts {
@@ -17,12 +22,19 @@ export interface FileFacts {
   suppressions: Suppression[];
   /** Parse errors, malformed debt metadata, malformed suppressions. */
   problems: Violation[];
+  /** Read without a syntax tree (`FileAnalysisContext.withoutParseErrors`): a syntax error would not be among `problems`. */
+  withoutParseErrors?: boolean;
 }
 
 export interface FileAnalysisContext {
   root: string;
   policy: DebtPolicy;
   today: string;
+  /**
+   * Parse errors are not wanted (a refactoring window counts the rules' findings and debt only):
+   * a file is read with the scanner alone where that finds exactly what its tree holds.
+   */
+  withoutParseErrors?: boolean;
 }
 
 /**
@@ -31,6 +43,8 @@ export interface FileAnalysisContext {
  * a `parse-error` finding on that file, never the end of the run.
  */
 export function analyzeFileText(file: string, text: string, ctx: FileAnalysisContext): FileFacts {
+  const scanned = ctx.withoutParseErrors ? scanFacts(file, text, ctx) : undefined;
+  if (scanned) return scanned;
   try {
     return analyzeParsed(file, text, ctx);
   } catch (error) {
@@ -48,6 +62,28 @@ function analyzeParsed(file: string, text: string, ctx: FileAnalysisContext): Fi
   const facts: FileFacts = { file, imports: extractImports(sourceFile, lineIndex), ...comments };
   if (parseErrors.length > 0) facts.problems.unshift(parseErrorViolation(file, text, parseErrors[0]));
   return facts;
+}
+
+/** `/// <reference path>` directives, which TypeScript reads from the file's leading comments. */
+const REFERENCE_DIRECTIVE = /\/\/\/\s*<reference\b/;
+/** In JavaScript, JSDoc holds dependencies too (`@import`, `{import('x').T}`): only the parser reads it. */
+const JSDOC_DEPENDENCY = /@import\b|\bimport\s*\(/;
+
+/**
+ * A file's facts from the scanner alone (about a fifth of the cost of a parse): its imports and
+ * comments exactly as its tree holds them, but no parse error. Undefined where the scanner cannot
+ * be sure (see ImportScan and scanComments): the file is then parsed.
+ */
+function scanFacts(file: string, text: string, ctx: FileAnalysisContext): FileFacts | undefined {
+  if (scriptKindFor(file) === ScriptKind.JSON || (text.includes('<reference') && REFERENCE_DIRECTIVE.test(text))) return undefined;
+  if (scriptKindFor(file) !== ScriptKind.TS && scriptKindFor(file) !== ScriptKind.TSX && JSDOC_DEPENDENCY.test(text)) return undefined;
+  const imports = new ImportScan();
+  const comments = scanComments(text, mayHoldJsx(file), text.length, imports);
+  if (!comments) return undefined;
+  const lineIndex = new LineIndex(text);
+  const hasMarkers = mayContainMarkers(text, [...activeTags(ctx.policy), SUPPRESSION_MARKER]);
+  const facts = hasMarkers ? commentFacts(file, text, comments, ctx, lineIndex) : { debt: [], suppressions: [], problems: [] };
+  return { file, imports: importRefs(imports.found, lineIndex, isDeclarationFile(file)), ...facts, withoutParseErrors: true };
 }
 
 /**

@@ -5,7 +5,8 @@ import { LineIndex } from '../util/positions';
 /** TypeScript's bundle exposes its exports through getters; hot code reads them once, here. */
 const { SyntaxKind, forEachChild, isCallExpression, isExportDeclaration, isExternalModule, isExternalModuleReference, isIdentifier, isImportDeclaration, isImportEqualsDeclaration, isImportTypeNode, isJSDocImportTag, isLiteralTypeNode, isModuleBlock, isModuleDeclaration, isNamedExports, isNamedImports, isNoSubstitutionTemplateLiteral, isStringLiteral } = ts;
 
-interface Found {
+/** A dependency as written: the literal's text and offsets. */
+export interface Found {
   specifier: string;
   kind: DependencyKind;
   typeOnly: boolean;
@@ -44,12 +45,14 @@ export function extractImports(sf: ts.SourceFile, lineIndex?: LineIndex): Import
   for (const statement of sf.statements) visitStatement(statement, add, isModule);
   if (NEEDS_DEEP_WALK.test(sf.text)) visitExpressions(sf, add, JS_FILE.test(sf.fileName));
 
-  const lines = lineIndex ?? new LineIndex(sf.text);
-  // A declaration file has no run time: whatever it imports, it needs only the types.
-  const declaration = sf.isDeclarationFile;
+  return importRefs(found, lineIndex ?? new LineIndex(sf.text), sf.isDeclarationFile);
+}
+
+/** The dependencies found, in source order. In a declaration file (no run time) every one is type-only. */
+export function importRefs(found: Found[], lines: LineIndex, declarationFile: boolean): ImportRef[] {
   return found
     .sort((a, b) => a.start - b.start)
-    .map((f) => ({ specifier: f.specifier, kind: f.kind, typeOnly: f.typeOnly || declaration, range: lines.range(f.start, f.end) }));
+    .map((f) => ({ specifier: f.specifier, kind: f.kind, typeOnly: f.typeOnly || declarationFile, range: lines.range(f.start, f.end) }));
 }
 
 type Add = (literal: StringLiteralLike, kind: DependencyKind, typeOnly: boolean) => void;

@@ -28,6 +28,11 @@ export function scriptKindFor(file: string): ts.ScriptKind {
   }
 }
 
+/** What TypeScript takes for a declaration file: `.d.ts`, `.d.mts`, `.d.cts`, and `x.d.css.ts`. */
+export function isDeclarationFile(file: string): boolean {
+  return /\.d\.[cm]?ts$/.test(file) || (file.endsWith('.ts') && path.basename(file).includes('.d.'));
+}
+
 /**
  * `parseDiagnostics` is internal to TypeScript but has been stable for years, and it is the only
  * way to learn about syntax errors without creating a Program.
