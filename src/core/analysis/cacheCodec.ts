@@ -183,7 +183,7 @@ const suppression = packed<Suppression>({ file: filePath, ruleIds: list(text), r
 export const notice = object<Notice>({ level: oneOf(['info', 'warning'] as const), message: text, file: optional(filePath), unreadable: optional(flag), code: optional(oneOf(['max-files'] as const)) });
 
 export const fileFacts = object<FileFacts>({
-  file: filePath, imports: list(importRef), debt: list(debtItem), suppressions: list(suppression), problems: list(violation),
+  file: filePath, imports: list(importRef), debt: list(debtItem), suppressions: list(suppression), problems: list(violation), withoutParseErrors: optional(flag),
 });
 
 /** A recorded question of module resolution; a `realpath`'s answer is a path too. */

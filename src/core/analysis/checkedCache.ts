@@ -33,7 +33,7 @@ export function checkWithCache(project: GuardrailsProject, cache: DiskFactsCache
 /**
  * A digest of everything the checks read: the rules (the text of every file they were loaded
  * from, and the baseline's when it guides them), the day, and each file's path, text (by its
- * digest) and where its imports lead. The
+ * digest), whether its facts lack parse errors, and where its imports lead. The
  * engine and the debt policy are the cache's own identity. Paths are relative to the root, so a
  * restored copy elsewhere has the same key.
  */
@@ -43,7 +43,8 @@ function checksKey(project: GuardrailsProject, cache: DiskFactsCache, fs: FileSy
   // One digest update: thousands of small ones cost more than the text.
   const parts = [JSON.stringify([today, sources.map((source) => [paths(source), fs.readFile(source) ?? null])])];
   for (const file of project.filesInOrder()) {
-    parts.push(`\0${paths(file)}\0${cache.contentHash(file) ?? '?'}`);
+    // Findings from facts read without parse errors do not serve a check that reports them.
+    parts.push(`\0${paths(file)}\0${cache.contentHash(file) ?? '?'}${project.readWithoutParseErrors(file) ? '\0scanned' : ''}`);
     for (const edge of project.edgesFrom(file)) parts.push(paths(edge.to));
   }
   return createHash('sha1').update(parts.join('\n')).digest('hex');

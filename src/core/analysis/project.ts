@@ -33,6 +33,8 @@ export interface ProjectOptions extends ScopeOptions {
   workers?: FactsWorkers;
   /** The editor: a cycle through an import added after the first check is reported on that import. */
   trackNewImports?: boolean;
+  /** Parse errors are not wanted: files are read with the scanner alone where it can (see FileAnalysisContext). */
+  withoutParseErrors?: boolean;
 }
 
 
@@ -168,7 +170,7 @@ export class GuardrailsProject {
         if (toParse > warmedFor && toParse % 100 === 0) this.options.workers?.warmUp((warmedFor = toParse));
       },
       knownUnchanged: cache?.knownUnchanged && ((file, stat) => {
-        const facts = cache.knownUnchanged!(file, stat);
+        const facts = this.usable(cache.knownUnchanged!(file, stat));
         if (facts) unchanged.set(file, facts);
         else cache.noteStat?.(file, stat);
         return facts !== undefined;
@@ -198,7 +200,7 @@ export class GuardrailsProject {
         const text = texts?.get(file) ?? this.fs.readFile(file);
         texts?.delete(file);
         if (text === undefined) return undefined;
-        const cached = cache?.get(file, text);
+        const cached = this.usable(cache?.get(file, text));
         return cached ? { facts: cached } : { text };
       },
       analyse: (file, text) => this.parseAndCache(file, text),
@@ -353,7 +355,17 @@ export class GuardrailsProject {
   }
 
   private factsOf(file: string, content: string): FileFacts {
-    return this.options.factsCache?.get(file, content) ?? this.parseAndCache(file, content);
+    return this.usable(this.options.factsCache?.get(file, content)) ?? this.parseAndCache(file, content);
+  }
+
+  /** Cached facts read without parse errors (by a refactoring window's run) do not serve a project that reports them. */
+  private usable(facts: FileFacts | undefined): FileFacts | undefined {
+    return facts?.withoutParseErrors && !this.options.withoutParseErrors ? undefined : facts;
+  }
+
+  /** Whether the facts of `file` were read without looking for parse errors. */
+  readWithoutParseErrors(file: string): boolean {
+    return this.facts.get(file)?.withoutParseErrors === true;
   }
 
   private parseAndCache(file: string, content: string): FileFacts {
@@ -363,7 +375,7 @@ export class GuardrailsProject {
   }
 
   private analysisContext(): FileAnalysisContext {
-    return { root: this.root, policy: this.config.debt, today: this.options.today };
+    return { root: this.root, policy: this.config.debt, today: this.options.today, withoutParseErrors: this.options.withoutParseErrors };
   }
 
   /** Takes a file's facts in: resolves its imports and tells the checks what changed. */

@@ -56,6 +56,8 @@ export interface SessionOptions {
   workers?: FactsWorkers;
   /** The editor: a cycle through an import added after the first check is reported on that import. */
   trackNewImports?: boolean;
+  /** A refactoring window's analysis: parse errors are not wanted (see ProjectOptions). */
+  withoutParseErrors?: boolean;
 }
 
 /** What changed since the last check (see `AnalysisSession.update`). */
@@ -174,6 +176,7 @@ export class AnalysisSession {
         factsCache: factsCache ?? this.options.factsCache,
         workers: this.options.workers,
         trackNewImports: this.options.trackNewImports,
+        withoutParseErrors: this.options.withoutParseErrors,
       });
       if (factsCache) this.factsCaches.set(project, factsCache);
       if (!(await project.load(progress)) || progress.isCancelled?.()) return false;

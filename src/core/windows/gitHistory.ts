@@ -142,6 +142,8 @@ export class GitHistory {
     if (!read.ok) return read;
     const session = AnalysisSession.forConfigs([this.config], this.config.root, {
       fs, today: this.options.today, excludeDirs: this.options.excludeDirs, factsCache: this.facts, keepBaselines: true,
+      // A window counts the rules' findings and debt: past versions are read without a syntax tree where that is exact.
+      withoutParseErrors: true,
     });
     // The first state loads a whole tree: the one step long enough to stop in the middle of.
     if (!(await session.load({ isCancelled: this.options.isCancelled }))) return CANCELLED;

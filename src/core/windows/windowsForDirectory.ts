@@ -85,6 +85,8 @@ async function measureLive(dir: string, today: string, options: WindowsForDirect
   const analysed = await analyzeDirectory(dir, {
     config: options.config, today, onProgress: options.onProgress, isCancelled: options.isCancelled,
     workers: options.workers, cacheDir: options.cacheDir, engineVersion: options.engineVersion,
+    // Records keep only the rules' findings and debt (recordState): no file needs a syntax tree for its parse errors.
+    withoutParseErrors: true,
   }, (session) => {
     const configs = session.configs();
     for (const config of configs.filter((each) => each.windows.length > 0)) {
