@@ -1,25 +1,16 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { collectComments } from '../../../src/core/debt/collectComments';
 import { mayHoldJsx, scanComments } from '../../../src/core/debt/scanComments';
 import { parseSource } from '../../../src/core/graph/parseSource';
-import { REPO_ROOT } from '../helpers/analyzeFixture';
+import { repositorySources } from '../helpers/repositorySources';
 
 const positions = (comments: { pos: number; end: number }[] | undefined): string[] | undefined => comments?.map((comment) => `${comment.pos}-${comment.end}`);
 
 /** The scanner-only finder that `guardrails debt` uses must agree with the tree-based one exactly. */
 describe('scanComments (comments without a syntax tree)', () => {
   it('finds exactly the comments the parsed tree holds, in every source file of the repository', () => {
-    const files: string[] = [];
-    const walk = (dir: string): void => {
-      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory() && entry.name !== 'node_modules') walk(full);
-        else if (/\.[cm]?[jt]sx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(full);
-      }
-    };
-    for (const dir of ['src', 'test', 'examples', 'bench/src']) walk(path.join(REPO_ROOT, dir));
+    const files = repositorySources((name) => !name.endsWith('.d.ts'));
     assert.ok(files.length > 200, `${files.length} files`);
     // A file it hands back (undefined) is parsed by the caller: allowed, if rare.
     let handedBack = 0;

@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { analyzeFileText, type FileFacts } from '../../../src/core/analysis/fileAnalysis';
 import type { DebtPolicy } from '../../../src/core/model/ruleTypes';
-import { REPO_ROOT } from '../helpers/analyzeFixture';
+import { repositorySources } from '../helpers/repositorySources';
 
 const POLICY: DebtPolicy = {
   tags: { TODO: 'info', FIXME: 'warning' },
@@ -28,15 +27,7 @@ const imports = (facts: FileFacts): string[] => facts.imports.map((ref) => `${re
 /** A file's facts without a syntax tree (a window's past commits) must be those of its tree, or the file is parsed. */
 describe('facts read with the scanner alone', () => {
   it('are exactly the facts of the parsed tree, in every source file of the repository and its fixtures', () => {
-    const files: string[] = [];
-    const walk = (dir: string): void => {
-      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-        const full = path.join(dir, entry.name);
-        if (entry.isDirectory() && entry.name !== 'node_modules') walk(full);
-        else if (/\.[cm]?[jt]sx?$/.test(entry.name)) files.push(full);
-      }
-    };
-    for (const dir of ['src', 'test', 'examples', 'bench/src']) walk(path.join(REPO_ROOT, dir));
+    const files = repositorySources();
     assert.ok(files.length > 300, `${files.length} files`);
     let handedBack = 0;
     for (const file of files) {
