@@ -64,8 +64,8 @@ function analyzeParsed(file: string, text: string, ctx: FileAnalysisContext): Fi
   return facts;
 }
 
-/** `/// <reference path>` directives, which TypeScript reads from the file's leading comments. */
-const REFERENCE_DIRECTIVE = /\/\/\/\s*<reference\b/;
+/** `/// <reference path>` directives, which TypeScript reads from the file's leading comments (any case). */
+const REFERENCE_DIRECTIVE = /\/\/\/\s*<reference\b/i;
 /** In JavaScript, JSDoc holds dependencies too (`@import`, `{import('x').T}`): only the parser reads it. */
 const JSDOC_DEPENDENCY = /@import\b|\bimport\s*\(/;
 
@@ -75,7 +75,7 @@ const JSDOC_DEPENDENCY = /@import\b|\bimport\s*\(/;
  * be sure (see ImportScan and scanComments): the file is then parsed.
  */
 function scanFacts(file: string, text: string, ctx: FileAnalysisContext): FileFacts | undefined {
-  if (scriptKindFor(file) === ScriptKind.JSON || (text.includes('<reference') && REFERENCE_DIRECTIVE.test(text))) return undefined;
+  if (scriptKindFor(file) === ScriptKind.JSON || REFERENCE_DIRECTIVE.test(text)) return undefined;
   if (scriptKindFor(file) !== ScriptKind.TS && scriptKindFor(file) !== ScriptKind.TSX && JSDOC_DEPENDENCY.test(text)) return undefined;
   const imports = new ImportScan();
   const comments = scanComments(text, mayHoldJsx(file), text.length, imports);

@@ -33,6 +33,12 @@ const LEADS_INTO_EXPRESSION = new Set<ts.SyntaxKind>([
   SyntaxKind.AwaitKeyword, SyntaxKind.OfKeyword, SyntaxKind.AsKeyword, SyntaxKind.SatisfiesKeyword, SyntaxKind.IsKeyword,
   SyntaxKind.KeyOfKeyword, SyntaxKind.InferKeyword, SyntaxKind.AssertsKeyword,
 ]);
+/** Words after which `/` starts a regex for the scan, but which may also name a variable (`of`, and `yield`, `let` in sloppy JavaScript). */
+const MAY_NAME_A_VALUE = new Set<ts.SyntaxKind>([
+  ...LEADS_INTO_EXPRESSION, SyntaxKind.YieldKeyword, SyntaxKind.LetKeyword, SyntaxKind.StaticKeyword,
+  SyntaxKind.PublicKeyword, SyntaxKind.PrivateKeyword, SyntaxKind.ProtectedKeyword, SyntaxKind.ImplementsKeyword,
+  SyntaxKind.InterfaceKeyword, SyntaxKind.PackageKeyword,
+]);
 const isContextualName = (token: ts.SyntaxKind): boolean =>
   token >= SyntaxKind.AbstractKeyword && token <= SyntaxKind.OfKeyword && !LEADS_INTO_EXPRESSION.has(token);
 
@@ -154,8 +160,14 @@ export function scanComments(text: string, jsx = false, until = text.length, rea
       const after = nextSignificant();
       return after === SyntaxKind.EqualsToken || after === SyntaxKind.GreaterThanToken || after === SyntaxKind.SlashToken || isName(after);
     });
+  // For a reader, brackets in the other reading matter too: they move what is top level.
+  const hidden = reader ? /['"`()[\]{}]|\/\/|\/\*/ : /['"`]|\/\/|\/\*/;
   const regexWouldHideText = (): boolean =>
-    lookAhead(() => scanner.reScanSlashToken() === SyntaxKind.RegularExpressionLiteral && /['"`]|\/\/|\/\*/.test(scanner.getTokenText().slice(1)));
+    lookAhead(() => scanner.reScanSlashToken() === SyntaxKind.RegularExpressionLiteral && hidden.test(scanner.getTokenText().slice(1)));
+  // For a reader, a line break is a place where a statement may have ended too (`let x: T` then `/re/`).
+  // (The scanner's own flag is lost with its trivia tokens: the loop keeps it.)
+  let lineBreak = false;
+  const mayEndStatement = (): boolean => endsAmbiguously() || (reader !== undefined && lineBreak);
 
   /** One token of a tag; false when it cannot belong there (the guess that JSX began was wrong). */
   const readTag = (tag: TagFrame, token: ts.SyntaxKind): boolean => {
@@ -179,6 +191,8 @@ export function scanComments(text: string, jsx = false, until = text.length, rea
       tag.phase = 'attributes';
     }
     if (tag.phase === 'type-arguments') {
+      // `<Foo<typeof import('x')> />`: a dependency the reader does not see here.
+      if (reader && (token === SyntaxKind.ImportKeyword || token === SyntaxKind.RequireKeyword)) return false;
       if (token === SyntaxKind.LessThanToken) tag.angles++;
       else if (token === SyntaxKind.GreaterThanToken && --tag.angles === 0) tag.phase = 'attributes';
       else if (token === SyntaxKind.OpenBraceToken) stack.push(BRACE);
@@ -233,10 +247,15 @@ export function scanComments(text: string, jsx = false, until = text.length, rea
     if (isComment(token)) {
       const pos = scanner.getTokenStart();
       const end = scanner.getTokenEnd();
-      comments.push({ kind: token === SyntaxKind.SingleLineCommentTrivia ? 'line' : 'block', pos, end, text: text.slice(pos, end) });
+      const comment = text.slice(pos, end);
+      comments.push({ kind: token === SyntaxKind.SingleLineCommentTrivia ? 'line' : 'block', pos, end, text: comment });
+      if (token === SyntaxKind.MultiLineCommentTrivia && comment.includes('\n')) lineBreak = true;
       continue;
     }
-    if (isTrivia(token)) continue;
+    if (isTrivia(token)) {
+      if (token === SyntaxKind.NewLineTrivia) lineBreak = true;
+      continue;
+    }
     if (readingValue) top.valueNext = false;
     if (top?.kind === 'children') {
       // JSX text (where `//` is text) until an expression, a child element or the closing tag.
@@ -256,15 +275,18 @@ export function scanComments(text: string, jsx = false, until = text.length, rea
     switch (token) {
       case SyntaxKind.SlashToken:
       case SyntaxKind.SlashEqualsToken:
-        if (!expressionEnded()) token = scanner.reScanSlashToken();
-        else if (endsAmbiguously() && regexWouldHideText()) return undefined;
+        // `of / 2`: a contextual keyword may be a variable's name, dividing; a reader cannot risk the guess.
+        if (!expressionEnded()) {
+          if (reader && MAY_NAME_A_VALUE.has(previous)) return undefined;
+          token = scanner.reScanSlashToken();
+        } else if (mayEndStatement() && regexWouldHideText()) return undefined;
         break;
       case SyntaxKind.LessThanToken:
         if (jsx && !expressionEnded() && opensElement()) {
           stack.push(openTag(false));
           continue;
         }
-        if (jsx && endsAmbiguously() && looksLikeTag()) return undefined;
+        if (jsx && mayEndStatement() && looksLikeTag()) return undefined;
         break;
       case SyntaxKind.OpenBraceToken:
         stack.push(BRACE);
@@ -290,6 +312,7 @@ export function scanComments(text: string, jsx = false, until = text.length, rea
       at.previous = previous;
       if (scanError || !reader.read(token, at)) return undefined;
     }
+    lineBreak = false;
     beforePrevious = previous;
     previous = seenAs ?? token;
   }

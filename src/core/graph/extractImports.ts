@@ -20,8 +20,8 @@ function isStringLiteralLike(node: ts.Node | undefined): node is StringLiteralLi
   return node !== undefined && (isStringLiteral(node) || isNoSubstitutionTemplateLiteral(node));
 }
 
-/** Calls and import types can sit anywhere; only files that mention them need a full walk. */
-const NEEDS_DEEP_WALK = /\brequire\b|\bimport\s*\(|@import\b/;
+/** Calls and import types can sit anywhere; only files that mention them need a full walk (also with a comment between `import` and `(`). */
+const NEEDS_DEEP_WALK = /\brequire\b|\bimport\s*(?:\(|\/[*/])|@import\b/;
 /** JS files carry types in JSDoc (`@import`, `{import('x').T}`); TS files' JSDoc is not parsed. */
 const JS_FILE = /\.[cm]?jsx?$/i;
 

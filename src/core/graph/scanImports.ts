@@ -24,6 +24,9 @@ const NOTHING: Declaration = { end: 0 };
 /** After these, `import(…)` is an expression: no type may follow them. */
 const LEADS_INTO_VALUE = new Set<ts.SyntaxKind>([SyntaxKind.AwaitKeyword, SyntaxKind.ReturnKeyword, SyntaxKind.YieldKeyword, SyntaxKind.VoidKeyword]);
 
+/** `if (x) import …`, `else`, `do`, `label:`: a declaration there is no statement of the file (the tree does not list it). */
+const BODY_OF_A_STATEMENT = new Set<ts.SyntaxKind>([SyntaxKind.CloseParenToken, SyntaxKind.ElseKeyword, SyntaxKind.DoKeyword, SyntaxKind.ColonToken]);
+
 const isName = (token: ts.SyntaxKind): boolean => token === SyntaxKind.Identifier || (token >= SyntaxKind.FirstKeyword && token <= SyntaxKind.LastKeyword);
 const isProperty = (previous: ts.SyntaxKind): boolean => previous === SyntaxKind.DotToken || previous === SyntaxKind.QuestionDotToken;
 
@@ -47,7 +50,8 @@ export class ImportScan implements CodeReader {
       case SyntaxKind.ImportKeyword:
         return isProperty(at.previous) || this.importKeyword(at);
       case SyntaxKind.ExportKeyword:
-        return isProperty(at.previous) || !at.topLevel || this.open > 0 || this.declaration(at, readExport);
+        if (isProperty(at.previous) || !at.topLevel || this.open > 0) return true;
+        return !BODY_OF_A_STATEMENT.has(at.previous) && this.declaration(at, readExport);
       case SyntaxKind.RequireKeyword:
         return isProperty(at.previous) || at.previous === SyntaxKind.NewKeyword || this.require(at);
       case SyntaxKind.ModuleKeyword:
@@ -66,6 +70,7 @@ export class ImportScan implements CodeReader {
     const after = at.lookAhead((next) => next());
     if (after === SyntaxKind.DotToken) return true; // import.meta
     if (after === SyntaxKind.OpenParenToken) return this.importCall(at);
+    if (BODY_OF_A_STATEMENT.has(at.previous)) return false;
     return this.declaration(at, at.topLevel && this.open === 0 ? readImport : readNestedImport);
   }
 
