@@ -68,6 +68,24 @@ export interface CodeReader {
   end(): boolean;
 }
 
+/**
+ * For a reader, what one reading of `/…/` hides and the other does not: an escape (then it is a
+ * regex), a word a dependency starts with, or brackets that do not balance (they move what is top level).
+ */
+function readsDifferently(body: string): boolean {
+  if (/\\|\b(?:import|export|require|module)\b/.test(body)) return true;
+  const open = [0, 0, 0];
+  for (let i = 0; i < body.length; i++) {
+    const kind = '([{'.indexOf(body[i]);
+    if (kind >= 0) open[kind]++;
+    else {
+      const closing = ')]}'.indexOf(body[i]);
+      if (closing >= 0 && --open[closing] < 0) return true;
+    }
+  }
+  return open.some((count) => count !== 0);
+}
+
 /** A JSX tag being read: `<Name<T> attr="v" {...spread}>`, `</Name>`, `<>` or `</>`. */
 interface TagFrame {
   kind: 'tag';
@@ -160,10 +178,12 @@ export function scanComments(text: string, jsx = false, until = text.length, rea
       const after = nextSignificant();
       return after === SyntaxKind.EqualsToken || after === SyntaxKind.GreaterThanToken || after === SyntaxKind.SlashToken || isName(after);
     });
-  // For a reader, brackets in the other reading matter too: they move what is top level.
-  const hidden = reader ? /['"`()[\]{}]|\/\/|\/\*/ : /['"`]|\/\/|\/\*/;
   const regexWouldHideText = (): boolean =>
-    lookAhead(() => scanner.reScanSlashToken() === SyntaxKind.RegularExpressionLiteral && hidden.test(scanner.getTokenText().slice(1)));
+    lookAhead(() => {
+      if (scanner.reScanSlashToken() !== SyntaxKind.RegularExpressionLiteral) return false;
+      const body = scanner.getTokenText().slice(1);
+      return /['"`]|\/\/|\/\*/.test(body) || (reader !== undefined && readsDifferently(body));
+    });
   // For a reader, a line break is a place where a statement may have ended too (`let x: T` then `/re/`).
   // (The scanner's own flag is lost with its trivia tokens: the loop keeps it.)
   let lineBreak = false;

@@ -1,8 +1,8 @@
 // The dependencies of a file read from its tokens alone, for analyses that need no syntax errors
 // (a refactoring window's past commits): a fifth of the cost of a parse. It finds what
-// `extractImports` finds in the tree, or gives up and the file is parsed: `import('x')` where it
-// may be a type (only the parser knows), a declaration inside braces or parentheses, an ambient
-// `module 'x'`, and any shape of a declaration it does not know for certain.
+// `extractImports` finds in the tree (on code TypeScript accepts: see `importCall`), or gives up
+// and the file is parsed: `import('x')` where it may be a type, a declaration inside braces or
+// parentheses, an ambient `module 'x'`, and any shape of a declaration it does not know for certain.
 import { ts } from 'ts-morph';
 import type { CodeContext, CodeReader } from '../debt/scanComments';
 import type { Found } from './extractImports';
@@ -23,9 +23,19 @@ const NOTHING: Declaration = { end: 0 };
 
 /** After these, `import(…)` is an expression: no type may follow them. */
 const LEADS_INTO_VALUE = new Set<ts.SyntaxKind>([SyntaxKind.AwaitKeyword, SyntaxKind.ReturnKeyword, SyntaxKind.YieldKeyword, SyntaxKind.VoidKeyword]);
+/** What may follow `import('x')` where it ends an expression (or would end a type TypeScript rejects). */
+const ENDS_AN_EXPRESSION = new Set<ts.SyntaxKind>([
+  SyntaxKind.CloseParenToken, SyntaxKind.CommaToken, SyntaxKind.SemicolonToken, SyntaxKind.CloseBraceToken,
+  SyntaxKind.CloseBracketToken, SyntaxKind.ColonToken, SyntaxKind.EndOfFileToken,
+]);
+const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
 
-/** `if (x) import …`, `else`, `do`, `label:`: a declaration there is no statement of the file (the tree does not list it). */
-const BODY_OF_A_STATEMENT = new Set<ts.SyntaxKind>([SyntaxKind.CloseParenToken, SyntaxKind.ElseKeyword, SyntaxKind.DoKeyword, SyntaxKind.ColonToken]);
+/**
+ * `if (x) import …`, `else`, `do`, `label:`: a declaration there is no statement of the file (the
+ * tree does not list it). A `)` counts only when it closes a condition (`@decorator() export` is a statement).
+ */
+const BODY_OF_A_STATEMENT = new Set<ts.SyntaxKind>([SyntaxKind.ElseKeyword, SyntaxKind.DoKeyword, SyntaxKind.ColonToken]);
+const OPENS_A_CONDITION = new Set<ts.SyntaxKind>([SyntaxKind.IfKeyword, SyntaxKind.WhileKeyword, SyntaxKind.ForKeyword, SyntaxKind.WithKeyword]);
 
 const isName = (token: ts.SyntaxKind): boolean => token === SyntaxKind.Identifier || (token >= SyntaxKind.FirstKeyword && token <= SyntaxKind.LastKeyword);
 const isProperty = (previous: ts.SyntaxKind): boolean => previous === SyntaxKind.DotToken || previous === SyntaxKind.QuestionDotToken;
@@ -36,22 +46,40 @@ export class ImportScan implements CodeReader {
   private open = 0;
   /** Tokens before this offset belong to a declaration already read. */
   private readUntil = 0;
+  /** How many `(` were open outside each `if (`, `while (`, `for (`, `with (` still open. */
+  private readonly conditions: number[] = [];
+  /** The token just read closed such a condition: a statement's body comes next. */
+  private conditionClosed = false;
+  /** The token before the previous one (`for await (`). */
+  private beforePrevious: ts.SyntaxKind = SyntaxKind.Unknown;
 
   read(token: ts.SyntaxKind, at: CodeContext): boolean {
     if (at.scanner.getTokenStart() < this.readUntil) return true;
+    const afterCondition = this.conditionClosed;
+    const beforePrevious = this.beforePrevious;
+    this.conditionClosed = false;
+    this.beforePrevious = at.previous;
     switch (token) {
       case SyntaxKind.OpenParenToken:
+        if (OPENS_A_CONDITION.has(at.previous) || (at.previous === SyntaxKind.AwaitKeyword && beforePrevious === SyntaxKind.ForKeyword)) this.conditions.push(this.open);
+        this.open++;
+        return true;
       case SyntaxKind.OpenBracketToken:
         this.open++;
         return true;
       case SyntaxKind.CloseParenToken:
+        if (--this.open === this.conditions[this.conditions.length - 1]) {
+          this.conditions.pop();
+          this.conditionClosed = true;
+        }
+        return this.open >= 0;
       case SyntaxKind.CloseBracketToken:
         return --this.open >= 0;
       case SyntaxKind.ImportKeyword:
-        return isProperty(at.previous) || this.importKeyword(at);
+        return isProperty(at.previous) || this.importKeyword(at, afterCondition);
       case SyntaxKind.ExportKeyword:
         if (isProperty(at.previous) || !at.topLevel || this.open > 0) return true;
-        return !BODY_OF_A_STATEMENT.has(at.previous) && this.declaration(at, readExport);
+        return this.declaration(at, readExport, afterCondition || BODY_OF_A_STATEMENT.has(at.previous));
       case SyntaxKind.RequireKeyword:
         return isProperty(at.previous) || at.previous === SyntaxKind.NewKeyword || this.require(at);
       case SyntaxKind.ModuleKeyword:
@@ -66,34 +94,44 @@ export class ImportScan implements CodeReader {
     return this.open === 0;
   }
 
-  private importKeyword(at: CodeContext): boolean {
+  private importKeyword(at: CodeContext, afterCondition: boolean): boolean {
     const after = at.lookAhead((next) => next());
     if (after === SyntaxKind.DotToken) return true; // import.meta
     if (after === SyntaxKind.OpenParenToken) return this.importCall(at);
-    if (BODY_OF_A_STATEMENT.has(at.previous)) return false;
+    if (afterCondition || BODY_OF_A_STATEMENT.has(at.previous)) return false;
     return this.declaration(at, at.topLevel && this.open === 0 ? readImport : readNestedImport);
   }
 
   /**
    * `import('x')`: a dynamic import, or an import type (`typeof import('x')`, `() => import('x').T`
-   * in a type), which only the parser tells apart, but for the tokens that lead into a value only.
-   * Without a literal (`import(name)`, a method named `import`) it is no dependency either way.
+   * in a type), which only the parser tells apart. It is a value after `await` and the like, and
+   * where nothing follows it but the end of an expression (`() => import('x'))`) or a `.then(…)`:
+   * as a type, a module with no name after it and no `typeof` before it is an error TypeScript
+   * reports ("does not refer to a type"). Without a literal (`import(name)`, a method named
+   * `import`) it is no dependency either way.
    */
   private importCall(at: CodeContext): boolean {
-    const argument = at.lookAhead((next): Found | null => {
+    const leadsIntoValue = LEADS_INTO_VALUE.has(at.previous);
+    const call = at.lookAhead((next): Found | null | undefined => {
       next(); // (
       const token = next();
-      return token === SyntaxKind.StringLiteral || token === SyntaxKind.NoSubstitutionTemplateLiteral ? literal(at.scanner, 'dynamic', false) : null;
+      if (token !== SyntaxKind.StringLiteral && token !== SyntaxKind.NoSubstitutionTemplateLiteral) return null;
+      const found = literal(at.scanner, 'dynamic', false);
+      if (leadsIntoValue) return found;
+      if (at.previous === SyntaxKind.TypeOfKeyword || next() !== SyntaxKind.CloseParenToken) return undefined;
+      const after = next();
+      if (ENDS_AN_EXPRESSION.has(after)) return found;
+      return after === SyntaxKind.DotToken && next() === SyntaxKind.Identifier && PROMISE_METHODS.has(at.scanner.getTokenText()) && next() === SyntaxKind.OpenParenToken ? found : undefined;
     });
-    if (!argument) return true;
-    if (!LEADS_INTO_VALUE.has(at.previous)) return false;
-    this.found.push(argument);
+    if (call === undefined) return false;
+    if (call) this.found.push(call);
     return true;
   }
 
-  private declaration(at: CodeContext, read: (next: Next, scanner: ts.Scanner) => Declaration | undefined): boolean {
+  /** `body`: in the place of a statement's body, where a declaration naming a module is no statement of the file (handed back). */
+  private declaration(at: CodeContext, read: (next: Next, scanner: ts.Scanner) => Declaration | undefined, body = false): boolean {
     const declared = at.lookAhead((next) => read(next, at.scanner));
-    if (!declared) return false;
+    if (!declared || (body && declared.found)) return false;
     if (declared.found) this.found.push(declared.found);
     this.readUntil = Math.max(this.readUntil, declared.end);
     return true;

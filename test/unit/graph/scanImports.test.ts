@@ -59,6 +59,7 @@ describe('facts read with the scanner alone', () => {
       'export { k };',
       'export type Alias = { import: string };',
       "const meta = import.meta.url; // TODO: a real comment with 'quotes'",
+      "@sealed({ by: f(1) / g(2) })\nexport class Decorated {}", // a decorator's `)` is no condition
       'const k = 1;',
     ].join('\n');
     const facts = scanned('a.ts', text);
@@ -92,6 +93,24 @@ describe('facts read with the scanner alone', () => {
     assert.deepEqual(comparable(facts), comparable(parsed('b.ts', text)));
   });
 
+  it('reads `import(…)` that ends an expression or is awaited as the dynamic import it is', () => {
+    const text = [
+      "const Page = lazy(() => import('./page'));",
+      "const routes = { settings: () => import('./settings'), [key]: () => import('./keyed') };",
+      "const pick = ok ? () => import('./yes') : () => import('./no');",
+      "export const ready = () => import('./ready').then((m) => m.default);",
+      "type Later = () => import('./types').Later;",
+    ].join('\n');
+    const facts = scanned('routes.ts', text);
+    // The last line is a type: the file is left to the parser, which reads every one of them.
+    assert.equal(facts.withoutParseErrors, undefined);
+    const withoutTheType = text.slice(0, text.lastIndexOf('\n'));
+    const read = scanned('routes.ts', withoutTheType);
+    assert.equal(read.withoutParseErrors, true);
+    assert.deepEqual(imports(read), ['dynamic ./page 1:32', 'dynamic ./settings 2:41', 'dynamic ./keyed 2:76', 'dynamic ./yes 3:32', 'dynamic ./no 3:56', 'dynamic ./ready 4:35']);
+    assert.deepEqual(comparable(read), comparable(parsed('routes.ts', withoutTheType)));
+  });
+
   it('reads `import(…)` where only a value can follow, and a call without a literal as nothing', () => {
     const text = "async function load(name: string) {\n  const page = await import('./page');\n  return import(`./${name}`) ?? import(name);\n}\nclass C { import(p: string) { return p; } }\n";
     const facts = scanned('c.ts', text);
@@ -106,7 +125,8 @@ describe('facts read with the scanner alone', () => {
 
   it('hands a file it cannot be sure of to the parser', () => {
     const cases: [string, string][] = [
-      ['a.ts', "const lazy = () => import('./page');"], // a value here, a type elsewhere
+      ['a.ts', "type Lazy = () => import('./page').Page;"], // a type here, a value elsewhere
+      ['a.ts', "type Module = typeof import('./page');"],
       ['a.ts', "declare module 'augmented' { interface X {} }"],
       ['a.ts', '/// <reference path="./globals.d.ts" />\nexport {};'],
       ['a.js', "/** @type {import('./config').Config} */\nmodule.exports = {};"],
@@ -116,6 +136,8 @@ describe('facts read with the scanner alone', () => {
       ['a.ts', "const v = require<Module>('generic');"],
       // Found by an adversarial review: each read differently by the scanner before.
       ['a.ts', "if (x) import y from 'a-statement-body';"],
+      ['a.ts', "while (f(x)) export * from 'a-loop-body';"],
+      ['a.ts', "async function f() {}\nfor await (const x of y) import z from 'w';"],
       ['a.ts', 'const of = 1\nconst r = of / 2 // TODO: halve /\n'],
       ['a.ts', "function f() {}\n/[(]/.test(a);\nexport * from 'y';\nfunction g() {}\n/[)]/.test(b);\n"],
       ['a.ts', 'type A = B\n/[// TODO: x]/.test(s)\ntype C = D\n/]/.test(t)\n'],
