@@ -75,14 +75,14 @@ const JSDOC_DEPENDENCY = /@import\b|\bimport\s*\(/;
  * be sure (see ImportScan and scanComments): the file is then parsed.
  */
 function scanFacts(file: string, text: string, ctx: FileAnalysisContext): FileFacts | undefined {
-  if (scriptKindFor(file) === ScriptKind.JSON || REFERENCE_DIRECTIVE.test(text)) return undefined;
-  if (scriptKindFor(file) !== ScriptKind.TS && scriptKindFor(file) !== ScriptKind.TSX && JSDOC_DEPENDENCY.test(text)) return undefined;
+  const kind = scriptKindFor(file);
+  if (kind === ScriptKind.JSON || (text.includes('///') && REFERENCE_DIRECTIVE.test(text))) return undefined;
+  if (kind !== ScriptKind.TS && kind !== ScriptKind.TSX && JSDOC_DEPENDENCY.test(text)) return undefined;
   const imports = new ImportScan();
-  const comments = scanComments(text, mayHoldJsx(file), text.length, imports);
+  const comments = scanComments(text, mayHoldJsx(file), lastMarkerAt(text, ctx.policy), imports);
   if (!comments) return undefined;
   const lineIndex = new LineIndex(text);
-  const hasMarkers = mayContainMarkers(text, [...activeTags(ctx.policy), SUPPRESSION_MARKER]);
-  const facts = hasMarkers ? commentFacts(file, text, comments, ctx, lineIndex) : { debt: [], suppressions: [], problems: [] };
+  const facts = comments.length > 0 ? commentFacts(file, text, comments, ctx, lineIndex) : { debt: [], suppressions: [], problems: [] };
   return { file, imports: importRefs(imports.found, lineIndex, isDeclarationFile(file)), ...facts, withoutParseErrors: true };
 }
 
@@ -94,8 +94,7 @@ export function scanFileComments(file: string, text: string, ctx: FileAnalysisCo
   // The scanner alone finds the comments exactly (checked against the tree in tests); a file whose
   // JSX it cannot follow is parsed. Only comments holding a tag or a suppression count, so the
   // scan stops after the last place one is written.
-  const markers = [...activeTags(ctx.policy), SUPPRESSION_MARKER];
-  const until = maxOf(markers.map((marker) => (marker === '' ? -1 : text.lastIndexOf(marker))));
+  const until = lastMarkerAt(text, ctx.policy);
   if (until < 0) return { debt: [], suppressions: [], problems: [] };
   const comments = scanComments(text, mayHoldJsx(file), until) ?? collectComments(parseSource(file, text).sourceFile);
   return commentFacts(file, text, comments, ctx, new LineIndex(text));
@@ -105,6 +104,11 @@ function commentFacts(file: string, text: string, comments: SourceComment[], ctx
   const debt = scanDebt({ text }, comments, { file, root: ctx.root, policy: ctx.policy, today: ctx.today, lineIndex });
   const suppressions = parseSuppressions(comments, { file, lineIndex });
   return { debt: debt.items, suppressions: suppressions.suppressions, problems: [...debt.problems, ...suppressions.problems] };
+}
+
+/** Where the last tag word or suppression is written (-1: none): comments after it hold no debt nor suppression. */
+function lastMarkerAt(text: string, policy: DebtPolicy): number {
+  return maxOf([...activeTags(policy), SUPPRESSION_MARKER].map((marker) => (marker === '' ? -1 : text.lastIndexOf(marker))));
 }
 
 function activeTags(policy: DebtPolicy): string[] {

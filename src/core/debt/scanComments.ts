@@ -111,8 +111,8 @@ const openTag = (closing: boolean): TagFrame => ({ kind: 'tag', closing, name: '
  * caller then parses it). `jsx`: whether the file may hold JSX (see `mayHoldJsx`). `until`: only
  * comments that start at or before this offset are wanted (the scan stops there, unless it is
  * inside JSX, whose end must be reached to know the guess that it began was right). `reader`
- * sees every code token, to the end of the file; with one, a scanner error, a brace that does not
- * balance or the reader's refusal also hands the file back.
+ * sees every code token, to the end of the file (`until` then only limits the comments kept); with
+ * one, a scanner error, a brace that does not balance or the reader's refusal also hands the file back.
  */
 export function scanComments(text: string, jsx = false, until = text.length, reader?: CodeReader): SourceComment[] | undefined {
   const comments: SourceComment[] = [];
@@ -263,13 +263,12 @@ export function scanComments(text: string, jsx = false, until = text.length, rea
     const readingValue = top?.kind === 'tag' && top.valueNext;
     let token = top?.kind === 'children' ? scanner.scanJsxToken() : readingValue ? scanner.scanJsxAttributeValue() : scanner.scan();
     if (token === SyntaxKind.EndOfFileToken) break;
-    if (scanner.getTokenStart() > until && !stack.some((frame) => frame.kind === 'tag' || frame.kind === 'children')) break;
+    if (!reader && scanner.getTokenStart() > until && !stack.some((frame) => frame.kind === 'tag' || frame.kind === 'children')) break;
     if (isComment(token)) {
       const pos = scanner.getTokenStart();
       const end = scanner.getTokenEnd();
-      const comment = text.slice(pos, end);
-      comments.push({ kind: token === SyntaxKind.SingleLineCommentTrivia ? 'line' : 'block', pos, end, text: comment });
-      if (token === SyntaxKind.MultiLineCommentTrivia && comment.includes('\n')) lineBreak = true;
+      if (pos <= until) comments.push({ kind: token === SyntaxKind.SingleLineCommentTrivia ? 'line' : 'block', pos, end, text: text.slice(pos, end) });
+      if (token === SyntaxKind.MultiLineCommentTrivia && text.includes('\n', pos) && text.indexOf('\n', pos) < end) lineBreak = true;
       continue;
     }
     if (isTrivia(token)) {
