@@ -70,7 +70,7 @@ const REFERENCE_DIRECTIVE = /\/\/\/\s*<reference\b/i;
 const JSDOC_DEPENDENCY = /@import\b|\bimport\s*\(/;
 
 /**
- * A file's facts from the scanner alone (about a fifth of the cost of a parse): its imports and
+ * A file's facts from the scanner alone (less than half the cost of a parse): its imports and
  * comments exactly as its tree holds them, but no parse error. Undefined where the scanner cannot
  * be sure (see ImportScan and scanComments): the file is then parsed.
  */
