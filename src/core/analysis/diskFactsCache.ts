@@ -8,7 +8,7 @@ import type { CacheStats, Notice, Target } from '../model/types';
 import { readFactsCache, writeFactsCache, type CacheContents, type CacheEntry, type CacheIdentity, type CheckedResult } from './factsCacheFile';
 import type { FileFacts } from './fileAnalysis';
 import { toRelative } from '../util/paths';
-import type { FactsCache, LastResolution, ResolutionToStore } from './factsCache';
+import { servesFacts, type FactsCache, type LastResolution, type ResolutionToStore } from './factsCache';
 
 /**
  * A file modified this close to the moment it was looked at may change again within the same
@@ -72,10 +72,10 @@ export class DiskFactsCache implements FactsCache {
     return new DiskFactsCache(file, identity, config.root, today, localStamp(config.root), read.ok ? read.contents : undefined, unusable);
   }
 
-  get(file: string, text: string): FileFacts | undefined {
+  get(file: string, text: string, parseErrors?: boolean): FileFacts | undefined {
     this.stats.read++;
     const entry = this.files.get(file);
-    if (entry && this.current(entry) && entry.hash === hashText(text)) {
+    if (entry && this.current(entry) && servesFacts(entry.facts, parseErrors) && entry.hash === hashText(text)) {
       const stat = this.seen.get(file);
       if (stat && (stat.size !== entry.size || stat.mtimeMs !== entry.mtimeMs || entry.seenAt === undefined || entry.mtimeMs >= entry.seenAt - RACY_MS)) {
         // Same text under a new stat (touched, checked out again, restored elsewhere): next time the stat vouches for it.
@@ -91,15 +91,16 @@ export class DiskFactsCache implements FactsCache {
    * The stored facts of `file` when taken from this very text, as `get` finds them, but not counted
    * as this run's use (another analysis asks: `check --since`'s merge base).
    */
-  peek(file: string, text: string): FileFacts | undefined {
+  peek(file: string, text: string, parseErrors?: boolean): FileFacts | undefined {
     const entry = this.files.get(file);
-    return entry && this.current(entry) && entry.hash === hashText(text) ? entry.facts : undefined;
+    return entry && this.current(entry) && servesFacts(entry.facts, parseErrors) && entry.hash === hashText(text) ? entry.facts : undefined;
   }
 
   /** Facts of a file whose size and modification time are those stored, long enough ago to be sure. */
-  knownUnchanged(file: string, stat: FileStat): FileFacts | undefined {
+  knownUnchanged(file: string, stat: FileStat, parseErrors?: boolean): FileFacts | undefined {
     const entry = this.files.get(file);
     if (!entry || entry.seenAt === undefined || entry.mtimeMs === undefined || stat.mtimeMs === undefined || !this.current(entry)) return undefined;
+    if (!servesFacts(entry.facts, parseErrors)) return undefined;
     if (entry.size !== stat.size || entry.mtimeMs !== stat.mtimeMs || stat.mtimeMs >= entry.seenAt - RACY_MS) return undefined;
     return this.hit(file, entry.facts);
   }

@@ -5,9 +5,18 @@ import type { FsQuery } from '../fs/recordingFileSystem';
 import type { Notice, Target } from '../model/types';
 import type { FileFacts } from './fileAnalysis';
 
+/** Facts a cache may answer with: any, or (`parseErrors`) only those not read by the scanner alone. */
+export function servesFacts(facts: FileFacts, parseErrors: boolean | undefined): boolean {
+  return !(parseErrors && facts.withoutParseErrors);
+}
+
 /** Facts by file and exact text. Facts depend on the rules' debt policy too, and debt with a due date on the day: a cache keeps those apart. */
 export interface FactsCache {
-  get(file: string, text: string): FileFacts | undefined;
+  /**
+   * `parseErrors`: only facts that would hold a parse error (not read by the scanner alone, see
+   * `FileFacts.withoutParseErrors`); others are a miss, as for a text never seen.
+   */
+  get(file: string, text: string, parseErrors?: boolean): FileFacts | undefined;
   set(file: string, text: string, facts: FileFacts): void;
   /**
    * What resolution asked of the file system in an earlier run, and the notices it gave (see
@@ -22,7 +31,7 @@ export interface FactsCache {
    * stored, so it need not even be read; undefined when only its text can tell. The stat of
    * every file read is offered too (`noteStat`), to be kept with the facts `set` stores.
    */
-  knownUnchanged?(file: string, stat: FileStat): FileFacts | undefined;
+  knownUnchanged?(file: string, stat: FileStat, parseErrors?: boolean): FileFacts | undefined;
   noteStat?(file: string, stat: FileStat): void;
 }
 

@@ -170,7 +170,7 @@ export class GuardrailsProject {
         if (toParse > warmedFor && toParse % 100 === 0) this.options.workers?.warmUp((warmedFor = toParse));
       },
       knownUnchanged: cache?.knownUnchanged && ((file, stat) => {
-        const facts = this.usable(cache.knownUnchanged!(file, stat));
+        const facts = cache.knownUnchanged!(file, stat, this.needsParseErrors);
         if (facts) unchanged.set(file, facts);
         else cache.noteStat?.(file, stat);
         return facts !== undefined;
@@ -200,7 +200,7 @@ export class GuardrailsProject {
         const text = texts?.get(file) ?? this.fs.readFile(file);
         texts?.delete(file);
         if (text === undefined) return undefined;
-        const cached = this.usable(cache?.get(file, text));
+        const cached = cache?.get(file, text, this.needsParseErrors);
         return cached ? { facts: cached } : { text };
       },
       analyse: (file, text) => this.parseAndCache(file, text),
@@ -355,12 +355,12 @@ export class GuardrailsProject {
   }
 
   private factsOf(file: string, content: string): FileFacts {
-    return this.usable(this.options.factsCache?.get(file, content)) ?? this.parseAndCache(file, content);
+    return this.options.factsCache?.get(file, content, this.needsParseErrors) ?? this.parseAndCache(file, content);
   }
 
   /** Cached facts read without parse errors (by a refactoring window's run) do not serve a project that reports them. */
-  private usable(facts: FileFacts | undefined): FileFacts | undefined {
-    return facts?.withoutParseErrors && !this.options.withoutParseErrors ? undefined : facts;
+  private get needsParseErrors(): boolean {
+    return !this.options.withoutParseErrors;
   }
 
   /** Whether the facts of `file` were read without looking for parse errors. */

@@ -153,7 +153,7 @@ export class AnalysisSession {
     if (this.factsCaches.size === 0) return undefined;
     const caches = [...this.factsCaches];
     // Each file's facts depend on its own rules file's debt policy: asked of the project governing it.
-    return { get: (file, text) => caches.find(([project]) => project.governs(file))?.[1].peek(file, text) };
+    return { get: (file, text, parseErrors) => caches.find(([project]) => project.governs(file))?.[1].peek(file, text, parseErrors) };
   }
 
   /** The rules files this session checks (known from the start, before `load`). */

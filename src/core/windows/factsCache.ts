@@ -4,6 +4,7 @@
 // analysis's disk cache) answers for versions this history has not seen yet.
 import type { FileFacts } from '../analysis/fileAnalysis';
 import type { FactsCache } from '../analysis/project';
+import { servesFacts } from '../analysis/factsCache';
 
 /**
  * Versions kept per file. A history steps forward through time and rarely meets an old version
@@ -20,10 +21,11 @@ export class TextFactsCache implements FactsCache {
 
   constructor(private readonly seed?: Pick<FactsCache, 'get'>) {}
 
-  get(file: string, text: string): FileFacts | undefined {
+  get(file: string, text: string, parseErrors?: boolean): FileFacts | undefined {
     let facts = this.byFile.get(file)?.get(text);
+    if (facts && !servesFacts(facts, parseErrors)) facts = undefined;
     if (!facts && this.seed) {
-      facts = this.seed.get(file, text);
+      facts = this.seed.get(file, text, parseErrors);
       if (facts) {
         this.seeded++;
         this.set(file, text, facts);
@@ -52,5 +54,5 @@ export class TextFactsCache implements FactsCache {
  */
 export function lazySeed(open: () => Pick<FactsCache, 'get'>): Pick<FactsCache, 'get'> {
   let seed: Pick<FactsCache, 'get'> | undefined;
-  return { get: (file, text) => (seed ??= open()).get(file, text) };
+  return { get: (file, text, parseErrors) => (seed ??= open()).get(file, text, parseErrors) };
 }

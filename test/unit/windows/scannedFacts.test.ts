@@ -36,6 +36,10 @@ describe('windows: facts read without parse errors, in a cache check shares', fu
     if (!uncached.ok || !cached.ok) assert.fail('analysis failed');
     assert.ok(findings(uncached.result).some((line) => line.startsWith('parse-error') && line.includes('broken.ts')), findings(uncached.result).join('\n'));
     assert.deepEqual(findings(cached.result), findings(uncached.result));
+    // What it reports of its cache counts each file once: parsed again, not also reused.
+    const stats = cached.result.cache!;
+    assert.ok(stats.parsed > 0, JSON.stringify(stats));
+    assert.equal(stats.reused + stats.parsed, cached.result.files, JSON.stringify(stats));
     // …and a second check reuses what the first stored, still with the error.
     const again = await analyzeDirectory(repo.dir, { today: TODAY, cacheDir });
     if (!again.ok) assert.fail(again.message);
