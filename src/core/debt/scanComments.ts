@@ -45,7 +45,8 @@ const isContextualName = (token: ts.SyntaxKind): boolean =>
 const isTrivia = (token: ts.SyntaxKind): boolean =>
   token === SyntaxKind.WhitespaceTrivia || token === SyntaxKind.NewLineTrivia || token === SyntaxKind.ShebangTrivia || token === SyntaxKind.ConflictMarkerTrivia;
 const isComment = (token: ts.SyntaxKind): boolean => token === SyntaxKind.SingleLineCommentTrivia || token === SyntaxKind.MultiLineCommentTrivia;
-const isName = (token: ts.SyntaxKind): boolean => token === SyntaxKind.Identifier || (token >= SyntaxKind.FirstKeyword && token <= SyntaxKind.LastKeyword);
+/** An identifier or any keyword: what may stand as a name (a property, a JSX tag, an import's binding). */
+export const isName = (token: ts.SyntaxKind): boolean => token === SyntaxKind.Identifier || (token >= SyntaxKind.FirstKeyword && token <= SyntaxKind.LastKeyword);
 
 /** Where a code token was met (see `CodeReader`). */
 export interface CodeContext {

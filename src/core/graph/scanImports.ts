@@ -4,7 +4,7 @@
 // and the file is parsed: `import('x')` where it may be a type, a declaration inside braces or
 // parentheses, an ambient `module 'x'`, and any shape of a declaration it does not know for certain.
 import { ts } from 'ts-morph';
-import type { CodeContext, CodeReader } from '../debt/scanComments';
+import { isName, type CodeContext, type CodeReader } from '../debt/scanComments';
 import type { Found } from './extractImports';
 
 /** TypeScript's bundle exposes its exports through getters; hot code reads them once, here. */
@@ -37,7 +37,6 @@ const PROMISE_METHODS = new Set(['then', 'catch', 'finally']);
 const BODY_OF_A_STATEMENT = new Set<ts.SyntaxKind>([SyntaxKind.ElseKeyword, SyntaxKind.DoKeyword, SyntaxKind.ColonToken]);
 const OPENS_A_CONDITION = new Set<ts.SyntaxKind>([SyntaxKind.IfKeyword, SyntaxKind.WhileKeyword, SyntaxKind.ForKeyword, SyntaxKind.WithKeyword]);
 
-const isName = (token: ts.SyntaxKind): boolean => token === SyntaxKind.Identifier || (token >= SyntaxKind.FirstKeyword && token <= SyntaxKind.LastKeyword);
 const isProperty = (previous: ts.SyntaxKind): boolean => previous === SyntaxKind.DotToken || previous === SyntaxKind.QuestionDotToken;
 
 export class ImportScan implements CodeReader {
