@@ -269,7 +269,10 @@ export function scanComments(text: string, jsx = false, until = text.length, rea
       const pos = scanner.getTokenStart();
       const end = scanner.getTokenEnd();
       if (pos <= until) comments.push({ kind: token === SyntaxKind.SingleLineCommentTrivia ? 'line' : 'block', pos, end, text: text.slice(pos, end) });
-      if (token === SyntaxKind.MultiLineCommentTrivia && text.includes('\n', pos) && text.indexOf('\n', pos) < end) lineBreak = true;
+      if (reader && token === SyntaxKind.MultiLineCommentTrivia && !lineBreak) {
+        const newline = text.indexOf('\n', pos);
+        lineBreak = newline >= 0 && newline < end;
+      }
       continue;
     }
     if (isTrivia(token)) {
